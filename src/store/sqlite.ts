@@ -1,0 +1,363 @@
+import { readFileSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Article, ArticleSummary } from '../domain/article.js';
+import { AppError, describeError } from '../domain/errors.js';
+import type { StoredFinding } from '../domain/finding.js';
+import type { StageResult } from '../domain/stage.js';
+import { LATEST_VERSION, MIGRATIONS } from './migrations.js';
+import type { ArticleQuery, Page, SearchHit, Store, StoreStats } from './store.js';
+
+const SCHEMA_URL = new URL('../../src/store/schema.sql', import.meta.url);
+
+interface ArticleRow {
+  id: string;
+  source: string;
+  format: string;
+  url: string | null;
+  outlet: string | null;
+  title: string | null;
+  byline: string | null;
+  published_json: string | null;
+  dateline_json: string | null;
+  language: string | null;
+  text: string;
+  meta_json: string;
+  raw: Buffer;
+  encoding: string;
+  notes_json: string;
+}
+
+interface SummaryRow {
+  id: string;
+  source: string;
+  format: string;
+  url: string | null;
+  outlet: string | null;
+  title: string | null;
+  published_json: string | null;
+  language: string | null;
+  chars: number;
+}
+
+const SUMMARY_COLUMNS = 'a.id, a.source, a.format, a.url, a.outlet, a.title, a.published_json, a.language, length(a.text) AS chars';
+
+function toSummary(r: SummaryRow): ArticleSummary {
+  return {
+    id: r.id,
+    source: r.source,
+    format: r.format as ArticleSummary['format'],
+    url: r.url,
+    outlet: r.outlet,
+    title: r.title,
+    published: r.published_json ? JSON.parse(r.published_json) : null,
+    language: r.language,
+    chars: r.chars,
+  };
+}
+
+function toArticle(r: ArticleRow): Article {
+  return {
+    id: r.id,
+    source: r.source,
+    format: r.format as Article['format'],
+    url: r.url,
+    outlet: r.outlet,
+    title: r.title,
+    byline: r.byline,
+    published: r.published_json ? JSON.parse(r.published_json) : null,
+    dateline: r.dateline_json ? JSON.parse(r.dateline_json) : null,
+    language: r.language,
+    text: r.text,
+    meta: JSON.parse(r.meta_json),
+    raw: new Uint8Array(r.raw.buffer, r.raw.byteOffset, r.raw.byteLength),
+    encoding: r.encoding,
+    notes: JSON.parse(r.notes_json),
+  };
+}
+
+/** Words of a user query quoted for FTS5, unless the user wrote FTS syntax (quotes, AND/OR/NOT, *, NEAR). */
+export function toFtsQuery(query: string, literal = false): string {
+  const q = query.trim();
+  if (!literal && /["*()]|\b(AND|OR|NOT|NEAR)\b/.test(q)) return q;
+  const words = q.match(/[\p{L}\p{N}][\p{L}\p{N}'’\-.]*/gu) ?? [];
+  return words.map((w) => `"${w.replace(/"/g, '""')}"`).join(' ');
+}
+
+function where(q: ArticleQuery): { sql: string; params: unknown[] } {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  if (q.outlet !== undefined) {
+    clauses.push('a.outlet = ?');
+    params.push(q.outlet);
+  }
+  if (q.format !== undefined) {
+    clauses.push('a.format = ?');
+    params.push(q.format);
+  }
+  if (q.from !== undefined) {
+    clauses.push('a.published >= ?');
+    params.push(q.from);
+  }
+  if (q.to !== undefined) {
+    // '2022-09' as an upper bound includes every value that starts with it.
+    clauses.push('a.published <= ?');
+    params.push(`${q.to}\uffff`);
+  }
+  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+/**
+ * The SQLite store: one file, WAL, one connection that does every write (better-sqlite3 is synchronous,
+ * so a process never interleaves two writes). Open with `openSqliteStore(path)`; ':memory:' for tests.
+ */
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite' as const;
+  readonly location: string;
+  private readonly db: Database.Database;
+
+  constructor(path: string) {
+    this.location = path;
+    try {
+      if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+      this.db = new Database(path);
+    } catch (e) {
+      throw new AppError('io', `cannot open database ${path}: ${describeError(e)}`, { cause: e });
+    }
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    this.migrate();
+  }
+
+  private migrate(): void {
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    if (version === 0) {
+      const tables = this.db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
+      if (tables.n > 0) throw new AppError('invalid-input', `${this.location} is an SQLite file but not a Triangulate database`);
+      this.db.transaction(() => {
+        this.db.exec(readFileSync(SCHEMA_URL, 'utf8'));
+        this.db.pragma(`user_version = ${LATEST_VERSION}`);
+      })();
+      return;
+    }
+    if (version > LATEST_VERSION) {
+      throw new AppError('conflict', `${this.location} has schema version ${version}, newer than this Triangulate (${LATEST_VERSION}); upgrade Triangulate`);
+    }
+    for (const m of MIGRATIONS.filter((m) => m.version > version)) {
+      this.db.transaction(() => {
+        this.db.exec(m.sql);
+        this.db.pragma(`user_version = ${m.version}`);
+      })();
+    }
+  }
+
+  async putArticle(a: Article): Promise<'new' | 'duplicate'> {
+    const now = new Date().toISOString();
+    return this.db.transaction((): 'new' | 'duplicate' => {
+      const exists = this.db.prepare('SELECT 1 FROM articles WHERE id = ?').get(a.id);
+      if (!exists) {
+        this.db
+          .prepare(
+            `INSERT INTO articles (id, source, format, url, outlet, title, byline, published, published_precision, published_source,
+               published_json, dateline_json, language, text, meta_json, raw, encoding, notes_json, ingested_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(
+            a.id, a.source, a.format, a.url, a.outlet, a.title, a.byline,
+            a.published?.value ?? null, a.published?.precision ?? null, a.published?.source ?? null,
+            a.published ? JSON.stringify(a.published) : null,
+            a.dateline ? JSON.stringify(a.dateline) : null,
+            a.language, a.text, JSON.stringify(a.meta), Buffer.from(a.raw), a.encoding, JSON.stringify(a.notes), now,
+          );
+      }
+      this.db.prepare('INSERT OR IGNORE INTO article_sources (article_id, source, seen_at) VALUES (?, ?, ?)').run(a.id, a.source, now);
+      this.db.prepare('DELETE FROM ingest_failures WHERE source = ?').run(a.source);
+      return exists ? 'duplicate' : 'new';
+    })();
+  }
+
+  async getArticle(id: string): Promise<Article | null> {
+    const row = this.db.prepare('SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined;
+    return row ? toArticle(row) : null;
+  }
+
+  async resolveId(prefix: string): Promise<string | null> {
+    const p = prefix.trim();
+    if (p.length < 4) throw new AppError('usage', `article id "${prefix}" is too short: give at least 4 characters`);
+    const rows = this.db.prepare("SELECT id FROM articles WHERE id >= ? AND id < ? || '\uffff' LIMIT 2").all(p, p) as { id: string }[];
+    if (rows.length > 1) throw new AppError('conflict', `article id prefix "${p}" is ambiguous: give more characters`);
+    return rows[0]?.id ?? null;
+  }
+
+  async getSources(id: string): Promise<string[]> {
+    const rows = this.db.prepare('SELECT source FROM article_sources WHERE article_id = ? ORDER BY seen_at, source').all(id) as { source: string }[];
+    return rows.map((r) => r.source);
+  }
+
+  async listArticles(q: ArticleQuery = {}): Promise<Page<ArticleSummary>> {
+    const { sql, params } = where(q);
+    const limit = Math.max(1, Math.min(q.limit ?? 50, 10_000));
+    const offset = Math.max(0, q.offset ?? 0);
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM articles a ${sql}`).get(...params) as { n: number }).n;
+    const rows = this.db
+      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a ${sql} ORDER BY a.published IS NULL, a.published, a.seq LIMIT ? OFFSET ?`)
+      .all(...params, limit, offset) as SummaryRow[];
+    return { items: rows.map(toSummary), total, limit, offset };
+  }
+
+  async *iterateArticles(q: Omit<ArticleQuery, 'limit' | 'offset'> = {}): AsyncIterable<Article> {
+    const { sql, params } = where(q);
+    // Keyset pagination: never holds more than one page, and stays correct while other writes happen.
+    let after = 0;
+    for (;;) {
+      const rows = this.db
+        .prepare(`SELECT a.seq, a.* FROM articles a ${sql ? `${sql} AND` : 'WHERE'} a.seq > ? ORDER BY a.seq LIMIT 200`)
+        .all(...params, after) as (ArticleRow & { seq: number })[];
+      if (rows.length === 0) return;
+      for (const r of rows) yield toArticle(r);
+      after = rows[rows.length - 1]!.seq;
+    }
+  }
+
+  async search(query: string, options: { limit?: number; offset?: number } = {}): Promise<Page<SearchHit>> {
+    const limit = Math.max(1, Math.min(options.limit ?? 20, 1000));
+    const offset = Math.max(0, options.offset ?? 0);
+    try {
+      return this.searchFts(toFtsQuery(query), limit, offset);
+    } catch {
+      // Not valid FTS syntax (an unbalanced quote, a stray operator): search the words literally.
+      return this.searchFts(toFtsQuery(query, true), limit, offset);
+    }
+  }
+
+  private searchFts(fts: string, limit: number, offset: number): Page<SearchHit> {
+    if (fts === '') return { items: [], total: 0, limit, offset };
+    try {
+      const total = (this.db.prepare('SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH ?').get(fts) as { n: number }).n;
+      const rows = this.db
+        .prepare(
+          `SELECT ${SUMMARY_COLUMNS}, snippet(articles_fts, 1, '«', '»', '…', 16) AS snippet, bm25(articles_fts, 5.0, 1.0) AS rank
+           FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+           WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?`,
+        )
+        .all(fts, limit, offset) as (SummaryRow & { snippet: string; rank: number })[];
+      return { items: rows.map((r) => ({ article: toSummary(r), snippet: r.snippet, rank: r.rank })), total, limit, offset };
+    } catch (e) {
+      throw new AppError('usage', `cannot search for ${JSON.stringify(fts)}: ${describeError(e)}`, { cause: e });
+    }
+  }
+
+  async setPublished(id: string, published: Article['published']): Promise<void> {
+    this.db
+      .prepare('UPDATE articles SET published = ?, published_precision = ?, published_source = ?, published_json = ? WHERE id = ?')
+      .run(published?.value ?? null, published?.precision ?? null, published?.source ?? null, published ? JSON.stringify(published) : null, id);
+  }
+
+  async putAnalysis(articleId: string, results: readonly StageResult[]): Promise<void> {
+    const now = new Date().toISOString();
+    const insert = this.db.prepare(
+      'INSERT INTO findings (article_id, stage, n, kind, start, end, text, rule, data_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.db.transaction(() => {
+      if (!this.db.prepare('SELECT 1 FROM articles WHERE id = ?').get(articleId)) {
+        throw new AppError('not-found', `no article ${articleId}`);
+      }
+      for (const r of results) {
+        this.db.prepare('DELETE FROM findings WHERE article_id = ? AND stage = ?').run(articleId, r.stage);
+        r.findings.forEach((f, n) => insert.run(articleId, r.stage, n, f.kind, f.span.start, f.span.end, f.text, f.rule, JSON.stringify(f.data)));
+        this.db
+          .prepare('INSERT OR REPLACE INTO analyses (article_id, stage, version, notes_json, analyzed_at) VALUES (?, ?, ?, ?, ?)')
+          .run(articleId, r.stage, r.version, JSON.stringify(r.notes), now);
+      }
+    })();
+  }
+
+  async getFindings(articleId: string, filter: { stage?: string; kind?: string } = {}): Promise<StoredFinding[]> {
+    const clauses = ['f.article_id = ?'];
+    const params: unknown[] = [articleId];
+    if (filter.stage) {
+      clauses.push('f.stage = ?');
+      params.push(filter.stage);
+    }
+    if (filter.kind) {
+      clauses.push('f.kind = ?');
+      params.push(filter.kind);
+    }
+    const rows = this.db
+      .prepare(
+        `SELECT f.*, an.version FROM findings f JOIN analyses an ON an.article_id = f.article_id AND an.stage = f.stage
+         WHERE ${clauses.join(' AND ')} ORDER BY f.start, f.end, f.stage, f.n`,
+      )
+      .all(...params) as { article_id: string; stage: string; n: number; kind: string; start: number; end: number; text: string; rule: string; data_json: string; version: number }[];
+    return rows.map((r) => ({
+      id: `${r.article_id}:${r.stage}:${r.n}`,
+      articleId: r.article_id,
+      stage: r.stage,
+      stageVersion: r.version,
+      kind: r.kind,
+      span: { start: r.start, end: r.end },
+      text: r.text,
+      rule: r.rule,
+      data: JSON.parse(r.data_json),
+    }));
+  }
+
+  async getAnalysisState(articleId: string): Promise<{ stage: string; version: number; notes: StageResult['notes'] }[]> {
+    const rows = this.db.prepare('SELECT stage, version, notes_json FROM analyses WHERE article_id = ? ORDER BY analyzed_at, stage').all(articleId) as {
+      stage: string;
+      version: number;
+      notes_json: string;
+    }[];
+    return rows.map((r) => ({ stage: r.stage, version: r.version, notes: JSON.parse(r.notes_json) }));
+  }
+
+  async articlesNeedingAnalysis(stages: readonly { name: string; version: number }[], limit: number): Promise<string[]> {
+    if (stages.length === 0) return [];
+    const checks = stages.map(() => 'NOT EXISTS (SELECT 1 FROM analyses an WHERE an.article_id = a.id AND an.stage = ? AND an.version = ?)').join(' OR ');
+    const params = stages.flatMap((s) => [s.name, s.version]);
+    const rows = this.db.prepare(`SELECT a.id FROM articles a WHERE ${checks} ORDER BY a.seq LIMIT ?`).all(...params, limit) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
+  async recordFailure(source: string, code: string, message: string): Promise<void> {
+    this.db.prepare('INSERT OR REPLACE INTO ingest_failures (source, code, message, at) VALUES (?, ?, ?, ?)').run(source, code, message, new Date().toISOString());
+  }
+
+  async clearFailure(source: string): Promise<void> {
+    this.db.prepare('DELETE FROM ingest_failures WHERE source = ?').run(source);
+  }
+
+  async listFailures(): Promise<{ source: string; code: string; message: string; at: string }[]> {
+    return this.db.prepare('SELECT source, code, message, at FROM ingest_failures ORDER BY at, source').all() as {
+      source: string;
+      code: string;
+      message: string;
+      at: string;
+    }[];
+  }
+
+  async stats(): Promise<StoreStats> {
+    const one = (sql: string) => (this.db.prepare(sql).get() as { n: number }).n;
+    const byFormat: Record<string, number> = {};
+    for (const r of this.db.prepare('SELECT format, count(*) AS n FROM articles GROUP BY format ORDER BY format').all() as { format: string; n: number }[]) {
+      byFormat[r.format] = r.n;
+    }
+    return {
+      articles: one('SELECT count(*) AS n FROM articles'),
+      outlets: one('SELECT count(DISTINCT outlet) AS n FROM articles WHERE outlet IS NOT NULL'),
+      findings: one('SELECT count(*) AS n FROM findings'),
+      failures: one('SELECT count(*) AS n FROM ingest_failures'),
+      byFormat,
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+export function openSqliteStore(path: string): SqliteStore {
+  return new SqliteStore(path);
+}

@@ -1,0 +1,134 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Article } from '../domain/article.js';
+import { articleId } from '../domain/ids.js';
+import type { Store } from './store.js';
+
+/**
+ * The behaviour every Store implementation must have. Run it from each implementation's test file:
+ * `describeStoreContract('sqlite', () => openSqliteStore(':memory:'))`.
+ */
+export function describeStoreContract(name: string, open: () => Promise<Store> | Store): void {
+  const article = (text: string, over: Partial<Article> = {}): Article => ({
+    id: articleId(text, 'x'),
+    source: `${text.slice(0, 8)}.txt`,
+    format: 'text',
+    url: null,
+    outlet: null,
+    title: null,
+    byline: null,
+    published: null,
+    dateline: null,
+    language: 'en',
+    text,
+    meta: {},
+    raw: new TextEncoder().encode(text),
+    encoding: 'utf-8',
+    notes: [],
+    ...over,
+  });
+
+  describe(`Store contract: ${name}`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await open();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    it('round-trips an article field for field, raw bytes included', async () => {
+      const a = article('Ministers met in the capital on Monday.', {
+        title: 'Ministers meet',
+        outlet: 'example.org',
+        byline: 'A. Writer',
+        url: 'https://example.org/x',
+        published: { value: '2022-09-07T21:25', precision: 'minute', source: 'header-line', utcOffset: null, raw: '07 September 2022 - 21:25' },
+        dateline: { text: 'CAPITAL --', place: 'CAPITAL', agency: null, span: { start: 0, end: 10 } },
+        meta: { 'news-id': '1' },
+        raw: new Uint8Array([0xff, 0x00, 0x41]),
+        encoding: 'windows-1252',
+        notes: [{ code: 'x', message: 'y', by: 'test' }],
+      });
+      expect(await store.putArticle(a)).toBe('new');
+      expect(await store.getArticle(a.id)).toEqual(a);
+    });
+
+    it('stores the same article once and remembers every source', async () => {
+      const a = article('The same words twice.');
+      expect(await store.putArticle(a)).toBe('new');
+      expect(await store.putArticle({ ...a, source: 'copy.txt' })).toBe('duplicate');
+      expect(await store.putArticle(a)).toBe('duplicate');
+      expect((await store.listArticles()).total).toBe(1);
+      expect(await store.getSources(a.id)).toEqual([a.source, 'copy.txt'].sort((x, y) => (x === a.source ? -1 : y === a.source ? 1 : 0)));
+    });
+
+    it('resolves unique id prefixes and refuses ambiguous or short ones', async () => {
+      const a = article('First article text.');
+      await store.putArticle(a);
+      expect(await store.resolveId(a.id.slice(0, 6))).toBe(a.id);
+      expect(await store.resolveId('azzzzzzz')).toBeNull();
+      await expect(store.resolveId('a1')).rejects.toThrow(/too short/);
+    });
+
+    it('lists with paging and filters by outlet, format and date range', async () => {
+      const pub = (value: string) => ({ value, precision: 'day' as const, source: 'meta' as const, utcOffset: null, raw: value });
+      await store.putArticle(article('one', { outlet: 'A', published: pub('2022-01-01') }));
+      await store.putArticle(article('two', { outlet: 'B', published: pub('2022-09-07') }));
+      await store.putArticle(article('three', { outlet: 'A', published: pub('2023-06-20'), format: 'html' }));
+      await store.putArticle(article('four', { outlet: 'A' }));
+      const all = await store.listArticles({ limit: 2 });
+      expect(all.total).toBe(4);
+      expect(all.items.map((x) => x.published?.value)).toEqual(['2022-01-01', '2022-09-07']);
+      expect((await store.listArticles({ limit: 2, offset: 2 })).items.map((x) => x.published?.value ?? null)).toEqual(['2023-06-20', null]);
+      expect((await store.listArticles({ outlet: 'A' })).total).toBe(3);
+      expect((await store.listArticles({ format: 'html' })).total).toBe(1);
+      expect((await store.listArticles({ from: '2022-02', to: '2022-09' })).items.map((x) => x.published?.value)).toEqual(['2022-09-07']);
+      const seen: string[] = [];
+      for await (const a of store.iterateArticles({ outlet: 'A' })) seen.push(a.text);
+      expect(seen).toEqual(['one', 'three', 'four']);
+    });
+
+    it('searches titles and text with snippets, and takes odd queries without crashing', async () => {
+      await store.putArticle(article('Police raided the camp on Tuesday and seized computers.', { title: 'Camp raid' }));
+      await store.putArticle(article('Parliament debated the budget.', { title: 'Budget' }));
+      const hits = await store.search('raided camp');
+      expect(hits.total).toBe(1);
+      expect(hits.items[0]!.snippet).toContain('«raided»');
+      expect((await store.search('budget')).items[0]!.article.title).toBe('Budget');
+      expect((await store.search('')).total).toBe(0);
+      expect((await store.search('"unterminated')).total >= 0).toBe(true);
+    });
+
+    it('replaces a stage\'s findings atomically and reports what needs analysis', async () => {
+      const a = article('Alice met Bob in Paris.');
+      await store.putArticle(a);
+      expect(await store.articlesNeedingAnalysis([{ name: 'entities', version: 1 }], 10)).toEqual([a.id]);
+      const f = (start: number, end: number) => ({ kind: 'entity', span: { start, end }, text: a.text.slice(start, end), rule: 'entities/test', data: { type: 'PER' } });
+      await store.putAnalysis(a.id, [{ stage: 'entities', version: 1, findings: [f(0, 5), f(10, 13)], notes: [] }]);
+      await store.putAnalysis(a.id, [{ stage: 'entities', version: 1, findings: [f(0, 5)], notes: [{ code: 'n', message: 'm', by: 'entities' }] }]);
+      const got = await store.getFindings(a.id);
+      expect(got).toHaveLength(1);
+      expect(got[0]).toMatchObject({ id: `${a.id}:entities:0`, articleId: a.id, stage: 'entities', stageVersion: 1, text: 'Alice', data: { type: 'PER' } });
+      expect(await store.articlesNeedingAnalysis([{ name: 'entities', version: 1 }], 10)).toEqual([]);
+      expect(await store.articlesNeedingAnalysis([{ name: 'entities', version: 2 }], 10)).toEqual([a.id]);
+      expect((await store.getAnalysisState(a.id))[0]).toMatchObject({ stage: 'entities', version: 1, notes: [{ code: 'n' }] });
+      await expect(store.putAnalysis('anope', [])).rejects.toThrow(/no article/);
+    });
+
+    it('records and clears ingest failures', async () => {
+      await store.recordFailure('bad.html', 'invalid-input', 'no text');
+      expect((await store.listFailures())[0]).toMatchObject({ source: 'bad.html', code: 'invalid-input' });
+      await store.putArticle(article('now fine', { source: 'bad.html' }));
+      expect(await store.listFailures()).toEqual([]);
+      expect((await store.stats()).failures).toBe(0);
+    });
+
+    it('updates the publish date', async () => {
+      const a = article('undated');
+      await store.putArticle(a);
+      const p = { value: '2022-09-12', precision: 'day' as const, source: 'inferred' as const, utcOffset: null, raw: null, why: 'five days after' };
+      await store.setPublished(a.id, p);
+      expect((await store.getArticle(a.id))!.published).toEqual(p);
+    });
+  });
+}

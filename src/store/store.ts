@@ -1,0 +1,75 @@
+import type { Article, ArticleFormat, ArticleSummary } from '../domain/article.js';
+import type { StoredFinding } from '../domain/finding.js';
+import type { StageResult } from '../domain/stage.js';
+
+/**
+ * Where articles and findings live. One interface, one contract suite (store.contract.ts) that every
+ * implementation passes: SQLite (sqlite.ts) today, PostgreSQL next. Async so that a networked store fits.
+ * All writes are atomic per call: a crash never leaves half an article or half a stage's findings.
+ */
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Where it lives, for messages ('./triangulate.db'). */
+  readonly location: string;
+
+  /** Insert an article; 'duplicate' when its id is already stored (the source is then recorded as another place it was seen). */
+  putArticle(article: Article): Promise<'new' | 'duplicate'>;
+  getArticle(id: string): Promise<Article | null>;
+  /** Full id from a unique prefix (at least 4 chars); null when none; AppError 'conflict' when ambiguous. */
+  resolveId(prefix: string): Promise<string | null>;
+  /** Sources the article was seen at, first one first. */
+  getSources(id: string): Promise<string[]>;
+  listArticles(query?: ArticleQuery): Promise<Page<ArticleSummary>>;
+  /** Every article, in ingest order, one at a time (for export and analysis of large corpora). */
+  iterateArticles(query?: Omit<ArticleQuery, 'limit' | 'offset'>): AsyncIterable<Article>;
+  search(query: string, options?: { limit?: number; offset?: number }): Promise<Page<SearchHit>>;
+  /** Update the publish date of an article (e.g. inferred by analysis); no-op for unknown ids. */
+  setPublished(id: string, published: Article['published']): Promise<void>;
+
+  /** Replace the findings and notes of these stages for one article, atomically. */
+  putAnalysis(articleId: string, results: readonly StageResult[]): Promise<void>;
+  getFindings(articleId: string, filter?: { stage?: string; kind?: string }): Promise<StoredFinding[]>;
+  /** Stage versions that have analysed an article. */
+  getAnalysisState(articleId: string): Promise<{ stage: string; version: number; notes: StageResult['notes'] }[]>;
+  /** Ids of articles that lack any of these stage versions (in ingest order), up to `limit`. */
+  articlesNeedingAnalysis(stages: readonly { name: string; version: number }[], limit: number): Promise<string[]>;
+
+  recordFailure(source: string, code: string, message: string): Promise<void>;
+  clearFailure(source: string): Promise<void>;
+  listFailures(): Promise<{ source: string; code: string; message: string; at: string }[]>;
+
+  stats(): Promise<StoreStats>;
+  close(): Promise<void>;
+}
+
+export interface ArticleQuery {
+  readonly outlet?: string;
+  readonly format?: ArticleFormat;
+  /** Inclusive bounds on the published value, compared as ISO strings ('2022', '2022-09-07'). */
+  readonly from?: string;
+  readonly to?: string;
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+export interface Page<T> {
+  readonly items: T[];
+  readonly total: number;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export interface SearchHit {
+  readonly article: ArticleSummary;
+  /** A short passage with matches between « and ». */
+  readonly snippet: string;
+  readonly rank: number;
+}
+
+export interface StoreStats {
+  readonly articles: number;
+  readonly outlets: number;
+  readonly findings: number;
+  readonly failures: number;
+  readonly byFormat: Record<string, number>;
+}
