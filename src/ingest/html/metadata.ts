@@ -1,0 +1,169 @@
+import { jsonLdObjects, namesOf, parseJsonLd, stringField, type JsonObject } from './json-ld.js';
+
+/**
+ * What the page says about itself: meta tags, JSON-LD, <title>, <html lang>, canonical link. Read before
+ * the main-text extraction (which mutates the document).
+ */
+export interface PageFacts {
+  /** meta name/property/itemprop/http-equiv (lower case) -> contents, in document order. */
+  readonly metas: ReadonlyMap<string, readonly string[]>;
+  /** JSON-LD objects, article-like first. */
+  readonly jsonLd: readonly JsonObject[];
+  readonly titleTag: string | null;
+  readonly h1: string | null;
+  readonly htmlLang: string | null;
+  readonly canonical: string | null;
+  readonly relAuthor: string | null;
+  readonly bylineText: string | null;
+}
+
+export interface PageMetadata {
+  readonly title: string | null;
+  readonly byline: string | null;
+  readonly outlet: string | null;
+  readonly language: string | null;
+  readonly url: string | null;
+  readonly meta: Record<string, string>;
+}
+
+const squash = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
+const orNull = (s: string | null | undefined): string | null => {
+  const t = squash(s);
+  return t === '' ? null : t;
+};
+
+export function readPageFacts(document: Document): PageFacts {
+  const metas = new Map<string, string[]>();
+  for (const m of Array.from(document.querySelectorAll('meta'))) {
+    const content = m.getAttribute('content');
+    if (content === null) continue;
+    for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
+      const key = m.getAttribute(attr)?.trim().toLowerCase();
+      if (!key) continue;
+      const list = metas.get(key) ?? [];
+      list.push(content.trim());
+      metas.set(key, list);
+    }
+  }
+  const blocks: unknown[] = [];
+  for (const s of Array.from(document.querySelectorAll('script'))) {
+    const type = (s.getAttribute('type') ?? '').toLowerCase();
+    if (type.includes('ld+json')) blocks.push(...parseJsonLd(s.textContent ?? ''));
+  }
+  const link = (rel: string): string | null => {
+    for (const l of Array.from(document.querySelectorAll('link[rel]'))) {
+      if ((l.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).includes(rel)) return orNull(l.getAttribute('href'));
+    }
+    return null;
+  };
+  const relAuthorEl = document.querySelector('a[rel~="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"]');
+  const bylineEl = document.querySelector(
+    '.byline, .article-byline, .author-name, .author, [class*="byline"], [class*="author-name"], [data-testid*="byline"]',
+  );
+  return {
+    metas,
+    jsonLd: jsonLdObjects(blocks),
+    titleTag: orNull(document.querySelector('title')?.textContent),
+    h1: orNull(document.querySelector('h1')?.textContent),
+    htmlLang: orNull(document.documentElement?.getAttribute('lang') ?? document.documentElement?.getAttribute('xml:lang')),
+    canonical: link('canonical'),
+    relAuthor: orNull(relAuthorEl?.textContent),
+    bylineText: orNull(bylineEl?.textContent),
+  };
+}
+
+export function firstMeta(facts: PageFacts, ...keys: string[]): string | null {
+  for (const k of keys) {
+    for (const v of facts.metas.get(k) ?? []) if (v.trim() !== '') return v.trim();
+  }
+  return null;
+}
+
+/** "Headline | Site" / "Headline - Site" / "Site: Headline" -> "Headline", when the site part is recognisable. */
+export function stripSiteSuffix(title: string, outlet: string | null): string {
+  const parts = title.split(/\s+[|\-–—»:·]\s+/);
+  if (parts.length < 2) return title;
+  if (outlet) {
+    const o = outlet.toLowerCase();
+    const kept = parts.filter((p) => !o.includes(p.toLowerCase()) && !p.toLowerCase().includes(o));
+    if (kept.length > 0 && kept.length < parts.length) return kept.join(' - ');
+  }
+  // Without a known outlet: drop a short last part after '|' only.
+  const m = /^(.*\S)\s+\|\s+[^|]{1,40}$/.exec(title);
+  return m ? m[1]! : title;
+}
+
+function hostOf(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname.replace(/^www\d?\./, '') || null;
+  } catch {
+    return null;
+  }
+}
+
+function absolute(href: string | null, base: string | null): string | null {
+  if (!href) return null;
+  try {
+    return new URL(href, base ?? undefined).toString();
+  } catch {
+    return /^https?:\/\//.test(href) ? href : null;
+  }
+}
+
+function primaryLanguage(tag: string | null): string | null {
+  if (!tag) return null;
+  const m = /^([a-zA-Z]{2,3})(?:[-_]|$)/.exec(tag.trim());
+  return m ? m[1]!.toLowerCase() : null;
+}
+
+export function pageMetadata(facts: PageFacts, givenUrl: string | null): PageMetadata {
+  const ld = facts.jsonLd;
+  const ldArticle = ld[0];
+  const ldString = (key: string): string | null => {
+    for (const o of ld) {
+      const v = stringField(o, key);
+      if (v) return v;
+    }
+    return null;
+  };
+  const url = absolute(facts.canonical, givenUrl) ?? absolute(firstMeta(facts, 'og:url'), givenUrl) ?? givenUrl;
+
+  let publisher: string | null = null;
+  for (const o of ld) {
+    const names = namesOf(o['publisher']);
+    if (names[0]) {
+      publisher = names[0];
+      break;
+    }
+  }
+  const outlet =
+    orNull(firstMeta(facts, 'og:site_name')) ?? orNull(publisher) ?? orNull(firstMeta(facts, 'application-name')) ?? hostOf(url ?? givenUrl);
+
+  const rawTitle =
+    firstMeta(facts, 'og:title', 'twitter:title') ?? ldString('headline') ?? facts.titleTag ?? facts.h1;
+  const title = rawTitle ? orNull(stripSiteSuffix(squash(rawTitle), outlet)) : null;
+
+  let authors: string[] = [];
+  for (const o of ld) {
+    authors = namesOf(o['author']);
+    if (authors.length > 0) break;
+  }
+  const metaAuthor = firstMeta(facts, 'author', 'article:author', 'byl', 'sailthru.author', 'parsely-author', 'dc.creator', 'dcterms.creator');
+  const byline =
+    (authors.length > 0 ? [...new Set(authors)].join(', ') : null) ??
+    (metaAuthor && !/^https?:/.test(metaAuthor) ? squash(metaAuthor) : null) ??
+    (facts.relAuthor && facts.relAuthor.length <= 100 ? facts.relAuthor : null) ??
+    (facts.bylineText && facts.bylineText.length <= 100 ? facts.bylineText : null);
+
+  const language =
+    primaryLanguage(facts.htmlLang) ??
+    primaryLanguage(firstMeta(facts, 'content-language', 'language', 'dc.language')) ??
+    primaryLanguage(firstMeta(facts, 'og:locale')) ??
+    primaryLanguage(ldArticle ? stringField(ldArticle, 'inLanguage') : null);
+
+  const meta: Record<string, string> = {};
+  const ogType = firstMeta(facts, 'og:type');
+  if (ogType) meta['og:type'] = ogType;
+  return { title, byline: orNull(byline), outlet, language, url, meta };
+}
