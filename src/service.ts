@@ -1,0 +1,113 @@
+import type { Article, ArticleSummary } from './domain/article.js';
+import { AppError } from './domain/errors.js';
+import type { StoredFinding } from './domain/finding.js';
+import type { ArticleStage } from './domain/stage.js';
+import { analyzeArticle, selectStages } from './analyze/pipeline.js';
+import { ingest, type IngestOptions, type IngestSummary } from './ingest/ingest.js';
+import { openSqliteStore } from './store/sqlite.js';
+import type { ArticleQuery, Page, SearchHit, Store, StoreStats } from './store/store.js';
+
+export interface AnalyzeProgress {
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface AnalyzeSummary {
+  readonly analyzed: number;
+  readonly findings: number;
+  readonly stages: readonly string[];
+  /** Articles where a stage recorded a crash or a dropped finding (see their notes). */
+  readonly withProblems: number;
+}
+
+export interface ArticleView {
+  readonly article: Article;
+  readonly sources: readonly string[];
+  readonly findings: readonly StoredFinding[];
+  readonly analysis: readonly { stage: string; version: number; notes: readonly { code: string; message: string }[] }[];
+}
+
+/**
+ * The composition root: the one core object that the CLI, the server and the tests drive. It owns the
+ * store and runs ingest and analysis; everything user-facing goes through it.
+ */
+export class Triangulate {
+  private constructor(readonly store: Store) {}
+
+  /** Open (creating if needed) the database at `db`: a file path for SQLite, ':memory:' for tests. */
+  static open(db: string): Triangulate {
+    if (/^postgres(ql)?:\/\//.test(db)) throw new AppError('unsupported', 'PostgreSQL is not supported yet; use an SQLite file path');
+    return new Triangulate(openSqliteStore(db));
+  }
+
+  static withStore(store: Store): Triangulate {
+    return new Triangulate(store);
+  }
+
+  ingest(inputs: readonly string[], options: IngestOptions): Promise<IngestSummary> {
+    if (inputs.length === 0) throw new AppError('usage', 'nothing to ingest: give files, folders or glob patterns');
+    return ingest(inputs, this.store, options);
+  }
+
+  /**
+   * Run the per-article stages over every article that lacks their current version (all articles with
+   * `all`). Each article's results are stored in one transaction, so an interrupted run resumes cleanly.
+   */
+  async analyze(options: { stages?: readonly string[] | null; all?: boolean; onProgress?: (p: AnalyzeProgress) => void } = {}): Promise<AnalyzeSummary> {
+    const { stages, unknown } = selectStages(options.stages ?? null);
+    if (unknown.length > 0) throw new AppError('usage', `unknown stage(s): ${unknown.join(', ')}`);
+    const ids = options.all ? await this.allIds() : await this.store.articlesNeedingAnalysis(stages.map((s) => ({ name: s.name, version: s.version })), Number.MAX_SAFE_INTEGER);
+    let findings = 0;
+    let withProblems = 0;
+    for (let i = 0; i < ids.length; i++) {
+      options.onProgress?.({ done: i, total: ids.length });
+      const article = await this.store.getArticle(ids[i]!);
+      if (!article) continue;
+      const results = this.runStages(article, stages);
+      findings += results.reduce((n, r) => n + r.findings.length, 0);
+      if (results.some((r) => r.notes.some((n) => n.code === 'stage-crashed' || n.code === 'bad-span'))) withProblems++;
+      await this.store.putAnalysis(article.id, results);
+    }
+    options.onProgress?.({ done: ids.length, total: ids.length });
+    return { analyzed: ids.length, findings, stages: stages.map((s) => s.name), withProblems };
+  }
+
+  private runStages(article: Article, stages: readonly ArticleStage[]) {
+    return analyzeArticle(article, stages);
+  }
+
+  private async allIds(): Promise<string[]> {
+    const ids: string[] = [];
+    for await (const a of this.store.iterateArticles()) ids.push(a.id);
+    return ids;
+  }
+
+  articles(query: ArticleQuery = {}): Promise<Page<ArticleSummary>> {
+    return this.store.listArticles(query);
+  }
+
+  search(query: string, options: { limit?: number; offset?: number } = {}): Promise<Page<SearchHit>> {
+    return this.store.search(query, options);
+  }
+
+  /** An article by id or unique id prefix, with its sources, findings and analysis notes. */
+  async article(idOrPrefix: string, filter: { stage?: string; kind?: string } = {}): Promise<ArticleView> {
+    const id = await this.store.resolveId(idOrPrefix);
+    const article = id ? await this.store.getArticle(id) : null;
+    if (!article) throw new AppError('not-found', `no article with id ${idOrPrefix}`);
+    const [sources, findings, analysis] = await Promise.all([
+      this.store.getSources(article.id),
+      this.store.getFindings(article.id, filter),
+      this.store.getAnalysisState(article.id),
+    ]);
+    return { article, sources, findings, analysis };
+  }
+
+  stats(): Promise<StoreStats> {
+    return this.store.stats();
+  }
+
+  close(): Promise<void> {
+    return this.store.close();
+  }
+}
