@@ -1,0 +1,348 @@
+import type { Span } from '../../domain/span.js';
+import { CUE_REGEX, cueEntry, type CueEntry } from './cues.js';
+import { readModifiers } from './modifiers.js';
+import type { Quote } from './quotes.js';
+import { sourceAfter, sourceBefore } from './source.js';
+import { PRONOUNS, scanWords } from './words.js';
+
+/**
+ * The attribution frames of one article, before speakers are resolved: quotation frames first
+ * ("“...,” Rama said." / "Rama said: “...”"), then cue frames in each sentence ("X said that ...",
+ * "..., X said.", "according to X, ...", "It was announced that ..."). Works on character offsets only.
+ */
+
+export interface Draft {
+  readonly mode: 'direct' | 'indirect' | 'mixed';
+  readonly source: Span | null;
+  readonly cue: Span;
+  readonly content: Span;
+  readonly medium: Span | null;
+  readonly addressee: Span | null;
+  readonly rule: string;
+  /** For participle cues without their own source ("..., adding that"): the statement whose speaker they share. */
+  readonly sameSpeakerAs: number | null;
+}
+
+export interface Unit {
+  readonly start: number;
+  readonly end: number;
+}
+
+interface Cue {
+  readonly start: number;
+  readonly end: number;
+  readonly entry: CueEntry;
+}
+
+function cuesIn(text: string, from: number, to: number): Cue[] {
+  const out: Cue[] = [];
+  const re = new RegExp(CUE_REGEX.source, CUE_REGEX.flags);
+  const slice = text.slice(from, to);
+  for (let m = re.exec(slice); m !== null; m = re.exec(slice)) {
+    const entry = cueEntry(m[0]);
+    if (entry) out.push({ start: from + m.index, end: from + m.index + m[0].length, entry });
+  }
+  return out;
+}
+
+const inside = (pos: number, s: Span) => pos >= s.start && pos < s.end;
+const contentWords = (text: string, s: Span) => text.slice(s.start, s.end).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+
+/** Trim spaces and a final sentence mark that is not inside a quotation. */
+function trimContent(text: string, s: Span): Span {
+  let { start, end } = s;
+  while (start < end && /[\s,:;—–-]/.test(text[start]!)) start++;
+  while (end > start && /[\s,;:—–-]/.test(text[end - 1]!)) end--;
+  if (end > start && /[.]/.test(text[end - 1]!) && !/[.]{2}$/.test(text.slice(start, end))) end--;
+  while (end > start && /[\s,;:]/.test(text[end - 1]!)) end--;
+  return { start, end };
+}
+
+function modeOf(content: Span, quotes: readonly Quote[]): Draft['mode'] {
+  const within = quotes.filter((q) => q.start >= content.start && q.end <= content.end);
+  if (within.length === 0) return 'indirect';
+  const first = within[0]!;
+  const last = within[within.length - 1]!;
+  return first.start === content.start && last.end === content.end ? 'direct' : 'mixed';
+}
+
+export class FrameFinder {
+  private readonly drafts: Draft[] = [];
+  private readonly usedCues: Span[] = [];
+  private readonly quotedByFrame = new Set<Quote>();
+
+  constructor(
+    private readonly text: string,
+    private readonly units: readonly Unit[],
+    private readonly quotes: readonly Quote[],
+  ) {}
+
+  find(): Draft[] {
+    this.quoteFrames();
+    for (const u of this.units) this.cueFrames(u);
+    return this.drafts;
+  }
+
+  private unitAt(pos: number): Unit | null {
+    let lo = 0;
+    let hi = this.units.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const u = this.units[mid]!;
+      if (pos < u.start) hi = mid - 1;
+      else if (pos >= u.end) lo = mid + 1;
+      else return u;
+    }
+    return null;
+  }
+
+  private inQuote(pos: number): boolean {
+    return this.quotes.some((q) => pos > q.start && pos < q.end);
+  }
+
+  private cueUsed(c: Span): boolean {
+    return this.usedCues.some((u) => u.start < c.end && c.start < u.end);
+  }
+
+  private push(d: Draft): number {
+    this.drafts.push(d);
+    this.usedCues.push(d.cue);
+    return this.drafts.length - 1;
+  }
+
+  /** "“...,” Rama said." and "Rama said: “...”", with the continuation "... he said. “...”". */
+  private quoteFrames(): void {
+    const { text } = this;
+    for (let qi = 0; qi < this.quotes.length; qi++) {
+      const q = this.quotes[qi]!;
+      if (this.quotedByFrame.has(q)) continue;
+      const u = this.unitAt(q.end - 1);
+      const nextQ = this.quotes[qi + 1];
+      const limit = Math.min(u?.end ?? q.end, nextQ && nextQ.start >= q.end ? nextQ.start : Infinity);
+      const after = this.frameAfter(q, limit);
+      const before = after ? null : this.frameBefore(q, qi);
+      const frame = after ?? before;
+      if (!frame) continue;
+      let content: Span = { start: q.start, end: q.end };
+      this.quotedByFrame.add(q);
+      // The quotation goes on after the frame: "“...,” he said. “...”" or a paragraph that is all quotation.
+      let k = qi + 1;
+      let edge = after ? frame.end : q.end;
+      while (k < this.quotes.length) {
+        const n = this.quotes[k]!;
+        const gap = text.slice(edge, n.start);
+        const sameLine = after !== null && /^[\s.,;:]*$/.test(gap) && !gap.includes('\n') && k === qi + 1;
+        const wholePara = /^[\s.]*\n\s*$/.test(gap) && /^\s*(\n|$)/.test(text.slice(n.end, n.end + 2)) && frame.mode === 'direct';
+        if (!sameLine && !wholePara) break;
+        if (this.hasOwnFrame(n)) break;
+        content = { start: content.start, end: n.end };
+        this.quotedByFrame.add(n);
+        edge = n.end;
+        k++;
+        if (!wholePara) continue;
+      }
+      this.push({ ...frame.draft, content, mode: 'direct' });
+    }
+  }
+
+  /** A quotation directly followed by a frame of its own. */
+  private hasOwnFrame(q: Quote): boolean {
+    const u = this.unitAt(q.end - 1);
+    return this.frameAfter(q, u?.end ?? q.end) !== null;
+  }
+
+  private frameAfter(q: Quote, limit: number): { draft: Omit<Draft, 'content' | 'mode'>; end: number; mode: 'direct' } | null {
+    const { text } = this;
+    const closesClause = /[,.!?…—–-]$/.test(text.slice(q.innerStart, q.innerEnd).trimEnd()) || /^\s*[,—–]/.test(text.slice(q.end, q.end + 3));
+    if (!closesClause) return null;
+    const cues = cuesIn(text, q.end, limit);
+    const cue = cues[0];
+    if (!cue) return null;
+    const pre = text.slice(q.end, cue.start);
+    if (/[.!?;:“”"«»]/.test(pre) || pre.split(/\s+/).filter(Boolean).length > 12) return null;
+    let source: Span | null = null;
+    if (/^[\s,—–-]*$/.test(pre)) {
+      source = sourceAfter(text, cue.end, limit); // "“...,” said Robert Antonacci."
+      if (!source) return null;
+    } else {
+      source = sourceBefore(text, q.end, cue.start)?.span ?? null;
+      if (!source) return null;
+    }
+    const mods = readModifiers(text, Math.max(cue.end, source.end > cue.end ? source.end : cue.end), limit, cue.entry.lemma);
+    const u = this.unitAt(q.end - 1);
+    return {
+      draft: { source, cue: { start: cue.start, end: cue.end }, medium: mods.medium, addressee: mods.addressee, rule: 'statements/quote-then-frame', sameSpeakerAs: null },
+      end: u?.end ?? limit,
+      mode: 'direct',
+    };
+  }
+
+  private frameBefore(q: Quote, qi: number): { draft: Omit<Draft, 'content' | 'mode'>; end: number; mode: 'direct' } | null {
+    const { text } = this;
+    const u = this.unitAt(q.start);
+    if (!u) return null;
+    const prevQ = qi > 0 ? this.quotes[qi - 1] : undefined;
+    const floor = Math.max(u.start, prevQ && prevQ.end <= q.start ? prevQ.end : u.start);
+    const cues = cuesIn(text, floor, q.start);
+    for (let i = cues.length - 1; i >= 0; i--) {
+      const cue = cues[i]!;
+      if (cue.entry.lemma === 'according to') continue;
+      const mods = readModifiers(text, cue.end, q.start, cue.entry.lemma);
+      if (!/^[\s:,]*$/.test(text.slice(mods.next, q.start))) continue;
+      const hasColon = /[:,]\s*$/.test(text.slice(cue.end, q.start));
+      if (!hasColon && cue.entry.cls === 'quote') continue;
+      const src = sourceBefore(text, floor, cue.start);
+      if (!src && !/ing$/.test(text.slice(cue.start, cue.end))) continue;
+      return {
+        draft: { source: src?.span ?? null, cue: { start: cue.start, end: cue.end }, medium: mods.medium, addressee: mods.addressee, rule: 'statements/frame-then-quote', sameSpeakerAs: null },
+        end: q.end,
+        mode: 'direct',
+      };
+    }
+    return null;
+  }
+
+  /** Indirect (and mixed) frames inside one sentence. */
+  private cueFrames(u: Unit): void {
+    const { text } = this;
+    const cues = cuesIn(text, u.start, u.end).filter((c) => !this.inQuote(c.start) && !this.cueUsed(c) && c.entry.cls !== 'quote');
+    if (cues.length === 0) return;
+    const contents: Span[] = this.drafts.filter((d) => d.content.start < u.end && d.content.end > u.start).map((d) => d.content);
+    let ceiling = u.end;
+    // A trailing frame ("..., Press TV reported.") closes the sentence: find it first.
+    const tail = cues[cues.length - 1]!;
+    const trailing = this.trailingFrame(u, tail);
+    if (trailing) {
+      this.push(trailing);
+      contents.push(trailing.content);
+      ceiling = trailing.content.end;
+    }
+    let floor = u.start;
+    for (const cue of cues) {
+      if (this.cueUsed(cue) || cue.start >= ceiling) continue;
+      if (contents.some((c) => inside(cue.start, c) && !(trailing && c === trailing.content))) continue;
+      const d = this.cueFrame(u, cue, floor, ceiling);
+      if (!d) continue;
+      const idx = this.push(d);
+      contents.push(d.content);
+      floor = d.content.end;
+      void idx;
+    }
+  }
+
+  private trailingFrame(u: Unit, cue: Cue): Draft | null {
+    const { text } = this;
+    const mods = readModifiers(text, cue.end, u.end, cue.entry.lemma);
+    let sourceSpan: Span | null = null;
+    let commaAt = -1;
+    const before = text.slice(u.start, cue.start);
+    const comma = Math.max(before.lastIndexOf(','), before.lastIndexOf('—'), before.lastIndexOf('–'));
+    if (comma < 0) return null;
+    commaAt = u.start + comma;
+    const between = text.slice(commaAt + 1, cue.start);
+    if (cue.entry.lemma === 'according to') {
+      sourceSpan = sourceAfter(text, cue.end, u.end);
+      if (!sourceSpan) return null;
+      if (!/^[\s.!?”"’)]*$/.test(text.slice(sourceSpan.end, u.end))) return null;
+    } else {
+      if (!/^[\s.!?”"’)]*$/.test(text.slice(mods.next, u.end))) return null;
+      if (/^\s*$/.test(between)) {
+        sourceSpan = sourceAfter(text, cue.end, u.end); // "..., said the official."
+      } else {
+        if (between.split(/\s+/).filter(Boolean).length > 10) return null;
+        sourceSpan = sourceBefore(text, commaAt + 1, cue.start)?.span ?? null;
+      }
+      if (!sourceSpan) return null;
+    }
+    const content = trimContent(text, { start: this.contentFloor(u, commaAt), end: commaAt });
+    if (contentWords(text, content) < 2) return null;
+    return {
+      mode: modeOf(content, this.quotes),
+      source: sourceSpan,
+      cue: { start: cue.start, end: cue.end },
+      content,
+      medium: mods.medium,
+      addressee: mods.addressee,
+      rule: cue.entry.lemma === 'according to' ? 'statements/content-according-to' : 'statements/content-then-frame',
+      sameSpeakerAs: null,
+    };
+  }
+
+  /** Where content that precedes its frame may start: the sentence start, after a leading quotation frame. */
+  private contentFloor(u: Unit, limit: number): number {
+    let floor = u.start;
+    for (const d of this.drafts) if (d.content.end <= limit && d.content.end > floor && d.content.end <= u.end) floor = d.content.end;
+    return floor;
+  }
+
+  private cueFrame(u: Unit, cue: Cue, floor: number, ceiling: number): Draft | null {
+    const { text } = this;
+    const cueSpan = { start: cue.start, end: cue.end };
+    if (cue.entry.lemma === 'according to') {
+      // "According to X, content."
+      const source = sourceAfter(text, cue.end, ceiling);
+      if (!source) return null;
+      const commaPos = text.indexOf(',', source.end);
+      if (commaPos < 0 || commaPos >= ceiling || commaPos - source.end > 2) return null;
+      const content = trimContent(text, { start: commaPos + 1, end: ceiling });
+      if (contentWords(text, content) < 2) return null;
+      return { mode: modeOf(content, this.quotes), source, cue: cueSpan, content, medium: null, addressee: null, rule: 'statements/according-to', sameSpeakerAs: null };
+    }
+    const src = sourceBefore(text, floor, cue.start);
+    let source: Span | null = src?.span ?? null;
+    let rule = 'statements/source-cue-content';
+    let sameSpeakerAs: number | null = null;
+    if (!source) {
+      const lead = text.slice(Math.max(floor, cue.start - 40), cue.start);
+      const isIng = /ing$/i.test(text.slice(cue.start, cue.end).split(/\s/)[0] ?? '');
+      if (/\b(?:it|this|that)\s+(?:is|was|has been|had been|will be|would be)\s+(?:\w+ly\s+)?$/i.test(lead)) {
+        rule = 'statements/passive-no-source';
+      } else if (isIng && /[,—–]\s*$/.test(lead)) {
+        rule = 'statements/participle';
+        const earlier = this.drafts.findIndex((d) => d.content.start >= u.start && d.content.end <= cue.start + 1 && d.source !== null);
+        if (earlier >= 0) sameSpeakerAs = earlier;
+        else source = this.subjectOf(u, cue.start);
+        if (source === null && sameSpeakerAs === null) return null;
+      } else return null;
+    }
+    const mods = readModifiers(text, cue.end, ceiling, cue.entry.lemma);
+    const content = trimContent(text, { start: mods.next, end: this.contentEnd(mods.next, ceiling) });
+    if (contentWords(text, content) < 1) return null;
+    if (text.slice(content.start, content.end).startsWith('(')) return null;
+    return { mode: modeOf(content, this.quotes), source, cue: cueSpan, content, medium: mods.medium, addressee: mods.addressee, rule, sameSpeakerAs };
+  }
+
+  /** Content runs to the sentence end, or to a semicolon, or to ", adding ..." (a new frame). */
+  private contentEnd(from: number, ceiling: number): number {
+    const { text } = this;
+    const slice = text.slice(from, ceiling);
+    let end = ceiling;
+    const semi = /;\s/.exec(slice);
+    if (semi && !this.inQuote(from + semi.index)) end = Math.min(end, from + semi.index);
+    const re = /,\s+(?:adding|saying|noting|arguing|explaining|insisting|stressing|warning|calling|claiming|accusing|telling|urging)\b/g;
+    for (let m = re.exec(slice); m !== null; m = re.exec(slice)) {
+      if (!this.inQuote(from + m.index)) {
+        end = Math.min(end, from + m.index);
+        break;
+      }
+    }
+    return end;
+  }
+
+  /** The subject at the start of a sentence: a pronoun or a run of capitalised words ("Hillary Clinton"). */
+  private subjectOf(u: Unit, limit: number): Span | null {
+    const words = scanWords(this.text, u.start, limit);
+    const first = words[0];
+    if (!first || !first.isWord) return null;
+    if (PRONOUNS.has(first.lower) && first.lower !== 'it' && first.lower !== 'you') return { start: first.start, end: first.end };
+    let last = -1;
+    for (let i = 0; i < words.length && i < 8; i++) {
+      const w = words[i]!;
+      if (w.isWord && (/^\p{Lu}/u.test(w.text) || (i > 0 && /^(?:of|the|'s|’s)$/.test(w.lower) && /^\p{Lu}/u.test(words[i + 1]?.text ?? '')))) last = i;
+      else if (!w.isWord && (w.text === '.' || w.text === '-') && last === i - 1) continue;
+      else break;
+    }
+    if (last < 0 || /^(?:the|a|an|but|and|in|on|at|after|as|when|while|if)$/i.test(words[last]!.text)) return null;
+    return { start: first.start, end: words[last]!.end };
+  }
+}

@@ -1,0 +1,125 @@
+import type { Span } from '../../domain/span.js';
+import { AUX, NOT_BEFORE_VERB } from './cues.js';
+import { scanWords, type Word } from './words.js';
+
+/**
+ * Finding the source noun phrase of a cue: the subject before it ("Albanian Prime Minister Edi Rama has
+ * stated"), with an appositive ("Olsi Jazexhi, an Albanian historian, said"), or the phrase after it
+ * ("..., said Robert Antonacci of the New York delegation.", "according to a new poll").
+ */
+
+/** Words that end a subject noun phrase when scanning back from its verb. */
+const BOUNDARY = new Set([
+  'that', 'which', 'who', 'whom', 'whose', 'but', 'or', 'nor', 'as', 'because', 'while', 'when', 'whenever', 'if',
+  'where', 'though', 'although', 'so', 'since', 'after', 'before', 'until', 'than', 'in', 'on', 'at', 'during',
+  'with', 'without', 'to', 'into', 'from', 'by', 'about', 'over', 'under', 'against', 'between', 'among', 'through',
+  'like', 'unlike', 'also', 'then', 'yet', 'however', 'meanwhile', 'instead', 'indeed', 'still', 'even', 'not',
+  'is', 'was', 'are', 'were', 'has', 'have', 'had', 'be', 'been', 'will', 'would', 'could', 'should', 'can', 'may',
+  'might', 'must', 'do', 'does', 'did', 'says', 'said', 'say', 'told', 'tells', 'and', 'what', 'how', 'why',
+  'whether', 'once', 'upon', 'per', 'via', 'following', 'despite', 'amid', 'toward', 'towards', 'around',
+]);
+const TIME_WORD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|now|recently|earlier|later|last|this|next|week|month|year|morning|afternoon|evening|night|january|february|march|april|may|june|july|august|september|october|november|december|\d+)$/;
+const PUNCT_INSIDE = new Set(["'s", '’s', '-', '&', '.']);
+const MAX_NP = 14;
+
+function trimSpan(text: string, s: Span): Span {
+  let { start, end } = s;
+  while (start < end && /[\s,;:—–-]/.test(text[start]!)) start++;
+  while (end > start && /[\s,;:—–-]/.test(text[end - 1]!)) end--;
+  return { start, end };
+}
+
+/** Index of the first word of the noun phrase that ends at words[last], or -1. */
+function npStart(words: readonly Word[], last: number): number {
+  let i = last;
+  let n = 0;
+  while (i >= 0) {
+    const w = words[i]!;
+    if (!w.isWord && !PUNCT_INSIDE.has(w.text)) break;
+    if (w.isWord && BOUNDARY.has(w.lower) && !(n === 0 && false)) {
+      // "and" inside a name list ("Trump and Clinton said") stays when both sides are capitalised.
+      const prev = words[i - 1];
+      const next = words[i + 1];
+      const joins = w.lower === 'and' && prev?.isWord && /^\p{Lu}/u.test(prev.text) && next && /^\p{Lu}/u.test(next.text);
+      if (!joins) break;
+    }
+    i--;
+    n++;
+    if (n > MAX_NP) return -1;
+  }
+  // Drop leading time words ("Tuesday Trump said" keeps "Trump").
+  let first = i + 1;
+  while (first < last && TIME_WORD.test(words[first]!.lower)) first++;
+  return first <= last ? first : -1;
+}
+
+export interface SourceHit {
+  readonly span: Span;
+  /** Where the auxiliaries before the cue start ("has also said"): the cue may widen to include them. */
+  readonly auxStart: number;
+}
+
+/**
+ * The subject before a cue that starts at `cueStart`, looking no further back than `floor`. Null when the
+ * words before the cue cannot be a subject (a determiner: "the said agreement"; nothing at all).
+ */
+export function sourceBefore(text: string, floor: number, cueStart: number): SourceHit | null {
+  const words = scanWords(text, floor, cueStart);
+  let k = words.length - 1;
+  while (k >= 0 && words[k]!.isWord && (AUX.has(words[k]!.lower) || /ly$/.test(words[k]!.lower))) k--;
+  const auxStart = words[k + 1]?.start ?? cueStart;
+  if (k < 0) return null;
+  const last = words[k]!;
+  if (last.isWord && NOT_BEFORE_VERB.has(last.lower)) return null;
+  if (last.text === ',') return appositiveSource(text, words, k, auxStart);
+  if (!last.isWord && !/[)’']/.test(last.text)) return null;
+  if (last.isWord && BOUNDARY.has(last.lower)) return null;
+  const first = npStart(words, k);
+  if (first < 0) return null;
+  const span = trimSpan(text, { start: words[first]!.start, end: last.end });
+  if (span.end <= span.start) return null;
+  return { span, auxStart };
+}
+
+/** "Name, appositive, said": the name and its appositive, up to the comma before the cue. */
+function appositiveSource(text: string, words: readonly Word[], comma: number, auxStart: number): SourceHit | null {
+  // Walk back over at most three comma-separated segments to the start of the clause.
+  let i = comma - 1;
+  let segments = 0;
+  let start = -1;
+  while (i >= 0 && segments < 4) {
+    const w = words[i]!;
+    if (!w.isWord && w.text === ',') {
+      segments++;
+      const after = words[i + 1];
+      if (after && /^\p{Lu}/u.test(after.text) && !INTRO.test(after.lower)) start = i + 1;
+    } else if (!w.isWord && !PUNCT_INSIDE.has(w.text) && w.text !== '(' && w.text !== ')') break;
+    else if (w.isWord && (w.lower === 'that' || w.lower === 'but' || w.lower === 'and') && words[i - 1]?.text !== ',') break;
+    i--;
+  }
+  const head = words[i + 1];
+  if (head && /^\p{L}/u.test(head.text) && !INTRO.test(head.lower)) start = i + 1;
+  if (start < 0 || start >= comma) return null;
+  // The head must be a short noun phrase; the appositive may be longer.
+  const span = trimSpan(text, { start: words[start]!.start, end: words[comma]!.start });
+  if (span.end - span.start > 200) return null;
+  return { span, auxStart };
+}
+
+const INTRO = /^(?:in|on|at|after|before|during|since|for|with|when|while|however|but|and|meanwhile|also|still|earlier|later|last|this|speaking|asked|according|as|if|though|although|because|yet|so|then|now|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+
+/** The phrase after a cue ("said Robert Antonacci of the New York delegation"), up to a clause edge. */
+export function sourceAfter(text: string, from: number, ceiling: number): Span | null {
+  const words = scanWords(text, from, ceiling);
+  let end = -1;
+  for (let i = 0; i < words.length && i <= MAX_NP; i++) {
+    const w = words[i]!;
+    if (!w.isWord && !PUNCT_INSIDE.has(w.text)) break;
+    if (w.isWord && i > 0 && BOUNDARY.has(w.lower) && w.lower !== 'and' && w.lower !== 'of') break;
+    if (w.isWord && i === 0 && NOT_BEFORE_VERB.has(w.lower) === false && BOUNDARY.has(w.lower)) return null;
+    end = i;
+  }
+  if (end < 0) return null;
+  const span = trimSpan(text, { start: words[0]!.start, end: words[end]!.end });
+  return span.end > span.start ? span : null;
+}
