@@ -1,0 +1,33 @@
+import type { Candidate } from './candidate.js';
+
+/**
+ * A regex rule: `find` locates spans (a global regex over the raw text), `make` interprets one match into
+ * candidates. Rules never see each other; overlaps are settled afterwards (longest span, then priority).
+ */
+export interface Rule {
+  readonly name: string;
+  readonly re: RegExp;
+  make(m: RegExpExecArray, text: string): Candidate | readonly Candidate[] | null;
+}
+
+export function runRule(rule: Rule, text: string, out: Candidate[]): void {
+  const re = new RegExp(rule.re.source, rule.re.flags.includes('g') ? rule.re.flags : `${rule.re.flags}g`);
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    const c = rule.make(m, text);
+    if (!c) continue;
+    if (Array.isArray(c)) out.push(...(c as readonly Candidate[]));
+    else out.push(c as Candidate);
+  }
+}
+
+/** Offset of group `g` in match `m` (needs the 'd' flag); falls back to searching the match text. */
+export function groupStart(m: RegExpExecArray, g: number): number {
+  const idx = m.indices?.[g];
+  if (idx) return idx[0];
+  const s = m[g] ?? '';
+  return m.index + Math.max(0, m[0].indexOf(s));
+}
