@@ -9,8 +9,9 @@ export function resolveLanguage(text: string, declared: string | null): { langua
   const primary = declared ? declared.trim().toLowerCase().split(/[-_]/)[0] || null : null;
   const sample = text.slice(0, 3000);
   if (sample.replace(/\s+/g, '').length < 60) return { language: primary, mismatch: null };
-  const best = detectAll(sample)[0];
-  if (!best || best.accuracy < 0.5) return { language: primary, mismatch: null };
+  const [best, second] = detectAll(sample);
+  // tinyld's scores are relative: trust a clear winner (absolute floor, and well ahead of the runner-up).
+  if (!best || best.accuracy < 0.25 || (second && best.accuracy < second.accuracy * 4)) return { language: primary, mismatch: null };
   if (primary && primary !== best.lang) {
     return { language: best.lang, mismatch: `declared language "${declared}" but the text reads as "${best.lang}"` };
   }
