@@ -1,0 +1,160 @@
+/**
+ * ### JSON and JSON Lines input
+ *
+ * `.json` files hold an array of article objects, an object with that array under `articles`, `items`,
+ * `data`, `results`, `records`, `docs` or `entries`, or one article object. `.jsonl` / `.ndjson` files
+ * hold one object per line and are streamed (blank lines are skipped; a line that is not valid JSON is
+ * reported as `file.jsonl#line-N` with the parse error, and the rest of the file is read).
+ *
+ * Each object becomes one article. Fields are found by these names (first one present wins):
+ *
+ * | article field | looked for in                                                      |
+ * |---------------|--------------------------------------------------------------------|
+ * | text          | text, body, content, maintext, article (HTML is turned into text)  |
+ * | title         | title, headline                                                     |
+ * | published     | published, date, pubDate, date_publish, datePublished, published_at |
+ * | url           | url, link                                                           |
+ * | outlet        | outlet, source, site, domain, publisher (a string or `{ "name" }`) |
+ * | byline        | byline, author, authors (a list is joined with ", ")               |
+ * | language      | language, lang                                                      |
+ *
+ * Names match exactly, else ignoring case. Other scalar fields are kept as the article's `meta`.
+ * `--map title=headline,text=body.content,published=date` overrides the defaults; a path may go into
+ * nested objects with dots (`body.content`, `authors.0.name`). An object without text is reported as a
+ * failure naming its line (or `#item-N` in an array) rather than stored empty.
+ */
+import { AppError } from '../../domain/errors.js';
+import { decodeBytes } from '../encoding.js';
+import type { ReadItem, ReadOptions, Reader, SourceFile } from '../reader.js';
+import { recordToItem } from './record.js';
+
+export { parseFieldMap, DEFAULT_FIELDS, MAPPED_FIELDS, valueAt } from './field-map.js';
+export { recordToItem } from './record.js';
+
+const CONTAINER_KEYS = ['articles', 'items', 'data', 'results', 'records', 'docs', 'entries'];
+const LINES_NAME = /\.(jsonl|ndjson|jsonlines)$/i;
+const JSON_NAME = /\.json$/i;
+
+function headText(head: Uint8Array): string {
+  return new TextDecoder('utf-8').decode(head.subarray(0, 4096)).replace(/^\uFEFF/, '');
+}
+
+/** One object per line: the first line is a whole JSON object and another object follows. */
+function looksLikeLines(head: Uint8Array): boolean {
+  const text = headText(head).trimStart();
+  const nl = text.indexOf('\n');
+  if (!text.startsWith('{') || nl < 0) return false;
+  try {
+    JSON.parse(text.slice(0, nl));
+  } catch {
+    return false;
+  }
+  return /^\s*\{/.test(text.slice(nl + 1)) || text.slice(nl + 1).trim() === '';
+}
+
+/** The records of a parsed `.json` document, with the source suffix of each. */
+function recordsOf(doc: unknown, path: string): { record: unknown; source: string }[] {
+  const list = (arr: unknown[]) => arr.map((record, i) => ({ record, source: `${path}#item-${i + 1}` }));
+  if (Array.isArray(doc)) return list(doc);
+  if (doc !== null && typeof doc === 'object') {
+    for (const key of CONTAINER_KEYS) {
+      const inner = (doc as Record<string, unknown>)[key];
+      if (Array.isArray(inner)) return list(inner);
+    }
+  }
+  return [{ record: doc, source: path }];
+}
+
+async function* readJsonDocument(file: SourceFile, options: ReadOptions): AsyncIterable<ReadItem> {
+  const bytes = await file.bytes();
+  const { text } = decodeBytes(bytes, 'utf-8');
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    if (looksLikeLines(bytes)) {
+      yield* readJsonLines(file, options);
+      return;
+    }
+    throw new AppError('invalid-input', `${file.path}: not valid JSON (${(e as Error).message})`, { cause: e, details: { path: file.path } });
+  }
+  const encoder = new TextEncoder();
+  for (const { record, source } of recordsOf(doc, file.path)) {
+    const raw = source === file.path ? bytes : encoder.encode(JSON.stringify(record));
+    yield recordToItem(record, source, 'json', raw, options.fieldMap);
+  }
+}
+
+/** Complete lines of a byte stream (without the line break), numbered from 1; never more than `max` bytes each. */
+async function* lines(stream: AsyncIterable<Uint8Array>, max: number): AsyncIterable<{ n: number; bytes: Uint8Array | null }> {
+  let pending: Buffer[] = [];
+  let pendingLength = 0;
+  let tooLong = false;
+  let n = 0;
+  const finish = (tail: Uint8Array): { n: number; bytes: Uint8Array | null } => {
+    n++;
+    const bytes = tooLong ? null : pending.length === 0 ? tail : Buffer.concat([...pending, tail]);
+    pending = [];
+    pendingLength = 0;
+    tooLong = false;
+    return { n, bytes };
+  };
+  for await (const chunk of stream) {
+    let buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    for (let nl = buf.indexOf(0x0a); nl >= 0; nl = buf.indexOf(0x0a)) {
+      yield finish(buf.subarray(0, nl));
+      buf = buf.subarray(nl + 1);
+    }
+    if (buf.length > 0 && !tooLong) {
+      pending.push(buf);
+      pendingLength += buf.length;
+      if (pendingLength > max) {
+        tooLong = true;
+        pending = [];
+      }
+    }
+  }
+  if (pendingLength > 0 || tooLong) yield finish(new Uint8Array());
+}
+
+async function* readJsonLines(file: SourceFile, options: ReadOptions): AsyncIterable<ReadItem> {
+  const decoder = new TextDecoder('utf-8');
+  for await (const { n, bytes } of lines(file.stream(), options.maxBytes)) {
+    const source = `${file.path}#line-${n}`;
+    if (bytes === null) {
+      yield { kind: 'failed', source, error: new AppError('too-large', `${source}: the line is longer than ${options.maxBytes} bytes`) };
+      continue;
+    }
+    let text = decoder.decode(bytes);
+    if (n === 1) text = text.replace(/^\uFEFF/, '');
+    if (text.trim() === '') continue;
+    let record: unknown;
+    try {
+      record = JSON.parse(text);
+    } catch (e) {
+      yield { kind: 'failed', source, error: new AppError('invalid-input', `${source}: not valid JSON (${(e as Error).message})`, { cause: e }) };
+      continue;
+    }
+    // A copy, so that the article does not keep the whole read chunk alive; without a trailing CR.
+    const raw = Uint8Array.from(bytes[bytes.length - 1] === 0x0d ? bytes.subarray(0, bytes.length - 1) : bytes);
+    yield recordToItem(record, source, 'jsonl', raw, options.fieldMap);
+  }
+}
+
+/** Reads `.json` (array, wrapped array or one object) and `.jsonl` / `.ndjson` (streamed, one object per line). */
+export const jsonReader: Reader = {
+  name: 'json',
+  formats: ['json', 'jsonl'],
+  sniff(path, head) {
+    if (LINES_NAME.test(path)) return 0.95;
+    if (JSON_NAME.test(path)) return 0.9;
+    const start = headText(head).trimStart()[0];
+    if (start === '[') return 0.5;
+    if (start === '{') return looksLikeLines(head) ? 0.7 : 0.5;
+    return 0;
+  },
+  read(file, options) {
+    if (LINES_NAME.test(file.path) || (!JSON_NAME.test(file.path) && looksLikeLines(file.head))) return readJsonLines(file, options);
+    return readJsonDocument(file, options);
+  },
+};
