@@ -3,27 +3,16 @@ import { ProgressBar, type Io } from '../io.js';
 import { formatTable } from '../table.js';
 import { AppError } from '../../domain/errors.js';
 import { DEFAULT_MAX_FILE_BYTES, type IngestSummary } from '../../ingest/ingest.js';
+import { parseFieldMap } from '../../ingest/json/index.js';
 import type { Triangulate } from '../../service.js';
 import { EXIT, type Command } from './types.js';
-
-/** "title=headline,text=body.content" -> { title: 'headline', text: 'body.content' }. */
-export function parseFieldMapSpec(spec: string | undefined): Record<string, string> {
-  if (!spec) return {};
-  const out: Record<string, string> = {};
-  for (const part of spec.split(',')) {
-    const m = /^\s*([A-Za-z]+)\s*=\s*([^=\s][^=]*?)\s*$/.exec(part);
-    if (!m) throw new AppError('usage', `--map: "${part}" is not FIELD=SOURCE_FIELD (example: --map title=headline,text=body)`);
-    out[m[1]!] = m[2]!;
-  }
-  return out;
-}
 
 export async function runIngest(service: Triangulate, io: Io, inputs: readonly string[], options: { map?: string; maxFileSize?: string }): Promise<IngestSummary> {
   const bar = new ProgressBar(io, 'ingest');
   try {
     return await service.ingest(inputs, {
       cwd: io.cwd,
-      fieldMap: parseFieldMapSpec(options.map),
+      fieldMap: options.map ? parseFieldMap(options.map) : {},
       maxBytes: byteSize('max-file-size', options.maxFileSize, DEFAULT_MAX_FILE_BYTES),
       onProgress: (p) => bar.update(p.filesDone, p.filesTotal, `files · ${p.counts.new} new · ${p.counts.failed} failed · ${p.path}`),
     });
