@@ -1,0 +1,178 @@
+/**
+ * Train the NER model (averaged perceptron, greedy BILOU decoding) on CoNLL-2003 eng.train, choosing the
+ * epoch on eng.testa. Writes models/ner-conll.bin.gz. Never reads eng.testb.
+ *   npm run train:ner [-- --epochs 12 --min-count 2 --no-clusters]
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BENCH_DIR, REPO_ROOT } from '../test/support/shared.js';
+import { type ClusterMap, extractFeatures, labelFeatures } from '../src/analyze/entities/features.js';
+import { FeatureTable } from '../src/analyze/entities/hash.js';
+import { ENTITY_TYPES, LABEL_COUNT, labelType, spansToLabels } from '../src/analyze/entities/labels.js';
+import { encodeModel, decodeModel } from '../src/analyze/entities/model.js';
+import { type LinearModel, decodeDocument, staticRows } from '../src/analyze/entities/tagger.js';
+import { type ConllDocument, readConll, tagsToSpans } from './conll.js';
+import { scoreModel } from './ner-score.js';
+
+const argv = process.argv.slice(2);
+const opt = (name: string, dflt: number): number => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(argv[i + 1]) : dflt;
+};
+const EPOCHS = opt('epochs', 12);
+const MIN_COUNT = opt('min-count', 2);
+const CLUSTERS_PATH = join(REPO_ROOT, 'models', 'ner-clusters.tsv');
+const OUT = join(REPO_ROOT, 'models', 'ner-conll.bin.gz');
+const t0 = Date.now();
+const log = (m: string): void => console.error(`[${((Date.now() - t0) / 1000).toFixed(0)}s] ${m}`);
+
+function loadClusters(): Record<string, number[]> | null {
+  if (argv.includes('--no-clusters') || !existsSync(CLUSTERS_PATH)) return null;
+  const out: Record<string, number[]> = {};
+  for (const line of readFileSync(CLUSTERS_PATH, 'utf8').split('\n')) {
+    const [w, ids] = line.split('\t');
+    if (w && ids) out[w] = ids.split(',').map(Number);
+  }
+  return out;
+}
+
+interface Prepared {
+  readonly sentences: string[][];
+  readonly gold: number[];
+  readonly f: ReturnType<typeof extractFeatures>;
+  rows: Int32Array;
+}
+
+function prepare(docs: ConllDocument[], clusters: ClusterMap | null): Prepared[] {
+  return docs.map((d) => {
+    const sentences = d.sentences.map((s) => s.words);
+    const gold: number[] = [];
+    for (const s of d.sentences) {
+      const spans = tagsToSpans(s.tags).map((x) => ({ start: x.start, end: x.end, type: ENTITY_TYPES.indexOf(x.type as never) }));
+      gold.push(...spansToLabels(s.words.length, spans));
+    }
+    return { sentences, gold, f: extractFeatures(sentences, clusters), rows: new Int32Array(0) };
+  });
+}
+
+/** Count features along the gold label sequence; keep those seen at least MIN_COUNT times. */
+function buildDictionary(data: Prepared[]): FeatureTable {
+  const counts = new FeatureTable(1 << 22);
+  const c = new Int32Array(1 << 24);
+  const dyn = new Int32Array(16);
+  const bump = (key: number): void => {
+    const r = counts.add(key);
+    if (r < c.length) c[r] = (c[r] ?? 0) + 1;
+  };
+  for (const d of data) {
+    for (const k of d.f.keys) bump(k);
+    const history = new Map<number, number>();
+    for (let s = 0; s + 1 < d.f.sentenceStarts.length; s++) {
+      let prev = -1;
+      let prev2 = -1;
+      for (let t = d.f.sentenceStarts[s] ?? 0; t < (d.f.sentenceStarts[s + 1] ?? 0); t++) {
+        const hk = d.f.historyKey[t] ?? 0;
+        const m = labelFeatures(d.f, t, prev, prev2, hk ? (history.get(hk) ?? -1) : -1, dyn);
+        for (let k = 0; k < m; k++) bump(dyn[k] ?? 0);
+        const g = d.gold[t] ?? 0;
+        if (hk) history.set(hk, g === 0 ? 4 : labelType(g));
+        prev2 = prev;
+        prev = g;
+      }
+    }
+  }
+  const table = new FeatureTable(1 << 20);
+  for (const [key, row] of counts.entries()) if ((c[row] ?? 0) >= MIN_COUNT) table.add(key);
+  log(`features: ${counts.size} distinct, ${table.size} kept (count >= ${MIN_COUNT})`);
+  return table;
+}
+
+function shuffle<T>(a: T[], seed: number): T[] {
+  let x = seed >>> 0 || 1;
+  for (let i = a.length - 1; i > 0; i--) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    const j = (x >>> 0) % (i + 1);
+    [a[i], a[j]] = [a[j] as T, a[i] as T];
+  }
+  return a;
+}
+
+function main(): void {
+  const clusters = loadClusters();
+  const clusterMap: ClusterMap | null = clusters ? new Map(Object.entries(clusters)) : null;
+  log(`clusters: ${clusters ? Object.keys(clusters).length + ' words' : 'none'}`);
+  const train = prepare(readConll(join(BENCH_DIR, 'conll2003', 'eng.train')), clusterMap);
+  const dev = readConll(join(BENCH_DIR, 'conll2003', 'eng.testa'));
+  log(`read ${train.length} training documents`);
+  const table = buildDictionary(train);
+  for (const d of train) d.rows = staticRows(d.f, table);
+  const L = LABEL_COUNT;
+  const w = new Float32Array(table.size * L);
+  const u = new Float64Array(table.size * L);
+  const model: LinearModel = { table, weights: w };
+  let c = 1;
+  let best = { f1: -1, epoch: 0, weights: new Float32Array(0) };
+  const order = train.slice();
+  for (let epoch = 1; epoch <= EPOCHS; epoch++) {
+    let errors = 0;
+    let tokens = 0;
+    for (const d of shuffle(order, epoch * 7919)) {
+      decodeDocument(d.f, d.rows, model, (t, rows, pred) => {
+        const g = d.gold[t] ?? 0;
+        tokens++;
+        c++;
+        if (g === pred) return;
+        errors++;
+        for (const r of rows) {
+          const b = r * L;
+          w[b + g] = (w[b + g] ?? 0) + 1;
+          u[b + g] = (u[b + g] ?? 0) + c;
+          w[b + pred] = (w[b + pred] ?? 0) - 1;
+          u[b + pred] = (u[b + pred] ?? 0) - c;
+        }
+      });
+    }
+    const avg = new Float32Array(w.length);
+    for (let i = 0; i < w.length; i++) avg[i] = (w[i] ?? 0) - (u[i] ?? 0) / c;
+    const devScore = scoreModel(dev, (sentences) => {
+      const f = extractFeatures(sentences, clusterMap);
+      return decodeDocument(f, staticRows(f, table), { table, weights: avg }).labels;
+    });
+    log(`epoch ${epoch}/${EPOCHS}: train token error ${(errors / tokens).toFixed(4)}, testa F1 ${devScore.f1.toFixed(4)}`);
+    if (devScore.f1 > best.f1) best = { f1: devScore.f1, epoch, weights: avg };
+  }
+  // Drop rows whose weights are all ~0 after averaging.
+  const keep: number[] = [];
+  for (const [key, row] of table.entries()) {
+    let m = 0;
+    for (let l = 0; l < L; l++) m = Math.max(m, Math.abs(best.weights[row * L + l] ?? 0));
+    if (m > 1e-3) keep.push(key, row);
+  }
+  const keys = new Int32Array(keep.length / 2);
+  const weights = new Float32Array((keep.length / 2) * L);
+  for (let i = 0; i < keys.length; i++) {
+    keys[i] = keep[2 * i] ?? 0;
+    weights.set(best.weights.subarray((keep[2 * i + 1] ?? 0) * L, ((keep[2 * i + 1] ?? 0) + 1) * L), i * L);
+  }
+  const file = encodeModel(
+    { id: 'ner-conll', clusters, trained: { data: 'CoNLL-2003 eng.train', tunedOn: 'eng.testa', epochs: EPOCHS, bestEpoch: best.epoch, minCount: MIN_COUNT, testaF1: Number(best.f1.toFixed(4)), seconds: Math.round((Date.now() - t0) / 1000) } },
+    keys,
+    weights,
+  );
+  writeFileSync(OUT, file);
+  const reloaded = decodeModel(file);
+  const check = scoreModel(dev, (sentences) => {
+    const spans = reloaded.tagDocument(sentences);
+    const n = sentences.reduce((a, s) => a + s.length, 0);
+    return spansAsLabels(n, spans);
+  });
+  log(`wrote ${OUT}: ${keys.length} rows, ${(file.length / 1e6).toFixed(1)} MB; best epoch ${best.epoch}; testa F1 after quantisation ${check.f1.toFixed(4)}`);
+}
+
+function spansAsLabels(n: number, spans: readonly { start: number; end: number; type: number }[]): Uint8Array {
+  return Uint8Array.from(spansToLabels(n, spans));
+}
+
+main();
