@@ -46,7 +46,8 @@ function normValue(v: string): string {
 }
 
 /** One-to-one alignment: each gold timex with the first unused system timex overlapping it (exact ones first). */
-export function scoreDoc(gold: readonly GoldTimex[], sys: readonly SysTimex[], s: TimexScores, errors?: string[]): void {
+export function scoreDoc(gold: readonly GoldTimex[], sys: readonly SysTimex[], s: TimexScores, errors?: string[], text = ''): void {
+  const ctx = (a: number, b: number): string => (text ? `\t${JSON.stringify(text.slice(Math.max(0, a - 70), b + 40).replace(/\s+/g, ' '))}` : '');
   s.gold += gold.length;
   s.system += sys.length;
   const used = new Set<number>();
@@ -70,19 +71,19 @@ export function scoreDoc(gold: readonly GoldTimex[], sys: readonly SysTimex[], s
   gold.forEach((g, gi) => {
     const i = pair.get(gi);
     if (i === undefined) {
-      errors?.push(`MISS\t${g.type}\t${g.value}\t${JSON.stringify(g.text)}`);
+      errors?.push(`MISS\t${g.type}\t${g.value}\t${JSON.stringify(g.text)}${ctx(g.start, g.end)}`);
       return;
     }
     const x = sys[i];
     if (!x) return;
     s.relaxedMatched++;
     if (normValue(x.value) === normValue(g.value)) s.valueCorrect++;
-    else errors?.push(`VALUE\t${g.type}\t${g.value}\t${JSON.stringify(g.text)}\tgot ${x.type} ${x.value} ${JSON.stringify(x.text)}`);
+    else errors?.push(`VALUE\t${g.type}\t${g.value}\t${JSON.stringify(g.text)}\tgot ${x.type} ${x.value} ${JSON.stringify(x.text)}${ctx(g.start, g.end)}`);
     if (x.type === g.type) s.typeCorrect++;
     else errors?.push(`TYPE\t${g.type}\t${g.value}\t${JSON.stringify(g.text)}\tgot ${x.type}`);
   });
   sys.forEach((x, i) => {
-    if (!used.has(i)) errors?.push(`FALSE\t${x.type}\t${x.value}\t${JSON.stringify(x.text)}`);
+    if (!used.has(i)) errors?.push(`FALSE\t${x.type}\t${x.value}\t${JSON.stringify(x.text)}${ctx(x.start, x.end)}`);
   });
 }
 
@@ -162,7 +163,8 @@ function main(): void {
     const errors: string[] = [];
     split.docs.forEach((doc, i) => {
       progress(`${split.name} ${i + 1}/${split.docs.length}`);
-      scoreDoc(doc.timexes, ours(doc), mine, errorsFor === split.name ? errors : undefined);
+      scoreDoc(doc.timexes, ours(doc), mine, errorsFor === split.name ? errors : undefined, `${doc.dct} ${doc.text}`.slice(doc.dct.length + 1) && doc.text);
+      if (errorsFor === split.name) errors.push(`DOC\t${doc.id}\t${doc.dct}`);
       scoreDoc(doc.timexes, chronoAlone(doc), base);
     });
     progressDone();

@@ -57,6 +57,8 @@ export interface ResolveEnv {
   readonly text: string;
   /** The clause around the span reads as future ('will meet on Friday'). */
   readonly future: boolean;
+  /** The clause before the span is in the past tense ('raided the camp on June 20'). */
+  readonly past: boolean;
   readonly last: LastDate | null;
 }
 
@@ -168,15 +170,29 @@ export function shiftValue(value: string, n: number, unit: Unit): string | null 
   return null;
 }
 
-const FUTURE_CUE = /\b(will|won't|shall|'ll|going to|plans? to|planned|scheduled|expected to|expects to|is to|are to|due to|intends? to|hopes? to|set to|next|upcoming|coming|until)\b/i;
+const FUTURE_CUE = /\b(will|won't|shall|'ll|going to|plans? to|planned|scheduled|expected to|expects to|is to|are to|due to|intends? to|hopes? to|set to|next|upcoming|coming|must|should|would|could|may|might)\b/i;
+const PAST_CUE = /\b(was|were|had|did|ago|last|earlier|previously|happened|occurred|took place|began|came|went|said|told|held|met|won|lost|left|fled|saw|made|took|gave|began|broke|fell|rose|\w{3,}ed)\b/i;
+const NOT_PAST = /^(scheduled|expected|planned|proposed|needed|required|based|called|named|concerned|interested|related|supposed|united|limited|used|indeed|speed|need|feed|seed|deed|breed|hundred)$/i;
 
-/** Does the clause holding [start, end) speak of the future? Looks back to the clause start, a little ahead. */
-export function isFutureContext(text: string, start: number, end: number): boolean {
+const PAST_WINDOW = 3;
+
+function clauseBefore(text: string, start: number): string {
   let a = start;
   const lo = Math.max(0, start - 120);
   while (a > lo && !/[.!?;\n]/.test(text[a - 1] ?? '')) a--;
+  return text.slice(a, start);
+}
+
+/** Does the clause holding [start, end) speak of the future? Looks back to the clause start, a little ahead. */
+export function isFutureContext(text: string, start: number, end: number): boolean {
   let b = end;
   const hi = Math.min(text.length, end + 30);
   while (b < hi && !/[.!?;,\n]/.test(text[b] ?? '')) b++;
-  return FUTURE_CUE.test(text.slice(a, start)) || /^\W*(will|'ll)\b/i.test(text.slice(end, b));
+  return FUTURE_CUE.test(clauseBefore(text, start)) || /^\W*(will|'ll)\b/i.test(text.slice(end, b));
+}
+
+/** Does the clause before [start) use the past tense (a past auxiliary or an -ed verb)? */
+export function isPastContext(text: string, start: number): boolean {
+  const words = (clauseBefore(text, start).match(/[A-Za-z']+/g) ?? []).slice(-PAST_WINDOW);
+  return words.some((w) => PAST_CUE.test(w) && !NOT_PAST.test(w));
 }

@@ -69,8 +69,8 @@ function fromChrono(r: ParsedResult, text: string): Candidate | null {
   if (/^\d{1,2}[/.-]\d{1,2}$/.test(raw)) return null;
   if (hour !== null && !timeText && month === null && wd === null) return null;
 
-  const resolve = (env: { ref: Ref | null; future: boolean }): Resolved | null => {
-    const { ref, future } = env;
+  const resolve = (env: { ref: Ref | null; future: boolean; past: boolean }): Resolved | null => {
+    const { ref, future, past } = env;
     const withTime = (dateValue: string, base: Resolved): Resolved =>
       hour !== null && timeText ? { ...base, type: 'TIME', value: `${dateValue}T${pad2(hour)}${minute !== null && minute !== 0 ? `:${pad2(minute)}` : minute === 0 && /:/.test(raw) ? ':00' : ''}` } : base;
     if (month !== null && day !== null) {
@@ -79,14 +79,14 @@ function fromChrono(r: ParsedResult, text: string): Candidate | null {
         return v ? withTime(v, absolute('DATE', v)) : null;
       }
       if (!ref) return withTime(`XXXX-${pad2(month)}-${pad2(day)}`, { ...fixed('DATE', `XXXX-${pad2(month)}-${pad2(day)}`), yearUnknown: true, evidence: 'no year in the text and no publish date' });
-      const { y, why } = pickYear(ref, month, day, future);
+      const { y, why } = pickYear(ref, month, day, future, past);
       const v = dayValue(y, month, day);
       return v ? withTime(v, { ...absolute('DATE', v), anchor: 'publish', evidence: why }) : null;
     }
     if (month !== null) {
       if (year !== null) return absolute('DATE', fmtMonth(year, month));
       if (!ref) return { ...fixed('DATE', `XXXX-${pad2(month)}`), yearUnknown: true, evidence: 'no year in the text and no publish date' };
-      const { y, why } = pickYear(ref, month, null, future);
+      const { y, why } = pickYear(ref, month, null, future, past);
       return { ...absolute('DATE', fmtMonth(y, month)), anchor: 'publish', evidence: why };
     }
     if (wd !== null) {

@@ -1,6 +1,6 @@
 import type { ParsedResult } from 'chrono-node';
 import type { DateData, DateFinding } from '../../domain/findings.js';
-import { isFutureContext, type Candidate, type LastDate, type Ref } from './candidate.js';
+import { isFutureContext, isPastContext, type Candidate, type LastDate, type Ref } from './candidate.js';
 import { chronoCandidates } from './chrono-pass.js';
 import { runRule, type Rule } from './rule.js';
 import { CALENDAR_RULES } from './rules-calendar.js';
@@ -40,7 +40,8 @@ export function extractDates(text: string, ref: Ref | null, chronoResults?: Pars
   let last: LastDate | null = null;
   for (const c of chosen) {
     const future = isFutureContext(text, c.start, c.end);
-    const r = c.resolve({ ref, text, future, last });
+    const past = !future && isPastContext(text, c.start);
+    const r = c.resolve({ ref, text, future, past, last });
     if (!r) continue;
     const spanText = text.slice(c.start, c.end);
     const data: DateData = { type: r.type, value: r.value, anchor: r.anchor, mod: r.mod, evidence: r.evidence, yearUnknown: r.yearUnknown };

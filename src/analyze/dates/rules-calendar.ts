@@ -1,5 +1,5 @@
 import { pad4, quarterOf } from './calendar.js';
-import { absolute, fixed, type Candidate, type Resolved, type ResolveEnv } from './candidate.js';
+import { absolute, fixed, shiftValue, type Candidate, type Resolved, type ResolveEnv } from './candidate.js';
 import {
   durationValue,
   modOf,
@@ -145,18 +145,21 @@ const seasons: Rule = {
 const quarters: Rule = {
   name: 'quarter',
   re: new RegExp(
-    `\\b(?:(?:the\\s+)?(?:(?:fiscal|calendar)\\s+)?(?:(${YEAR_SRC})(?:'s|’s)?\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|final)[\\s-]+(?:fiscal\\s+|calendar\\s+)?(quarter|half)(?:\\s+of\\s+(?:fiscal\\s+)?(${YEAR_SRC}))?|Q([1-4])(?:\\s*(${YEAR_SRC}))?|(${YEAR_SRC})\\s*Q([1-4])|the\\s+(quarter|half))\\b`,
+    `\\b(?:(?:the\\s+)?(?:(?:fiscal|calendar)\\s+)?(?:(${YEAR_SRC})(?:'s|’s)?\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|final)[\\s-]+(?:fiscal\\s+|calendar\\s+)?(quarter|half)(?:\\s+of\\s+(?:fiscal\\s+)?(${YEAR_SRC}))?|Q([1-4])(?:\\s*(${YEAR_SRC}))?|(${YEAR_SRC})\\s*Q([1-4])|the\\s+(?:(?:latest|most\\s+recent|recent|current|same|just-ended|year-earlier|year-ago|fiscal)\\s+)?(quarter|half|period))\\b`,
     'gi',
   ),
   make(m) {
     const explicitYear = m[1] ?? m[4] ?? m[6] ?? m[7];
     const ordinal: number | null = m[2] ? (m[2].toLowerCase() === 'final' ? (m[3]?.toLowerCase() === 'half' ? 2 : 4) : (ORDINAL[m[2].toLowerCase()] ?? null)) : m[5] ? Number(m[5]) : m[8] ? Number(m[8]) : null;
     const half = (m[3] ?? m[9] ?? '').toLowerCase() === 'half';
+    const period = (m[9] ?? '').toLowerCase() === 'period';
+    const yearBack = /year-(?:earlier|ago)/i.test(m[0]) ? -1 : 0;
     if (half && ordinal !== null && ordinal > 2) return null;
     return candidate(m.index, m.index + m[0].length, 'quarter', 2, ({ ref, last }) => {
       if (ordinal === null) {
         // "the quarter": the quarter last mentioned, else the one before the publish date's.
-        const lastQ = last && /^\d{4}-(Q|H)\d$/.test(last.value) && last.value.includes(half ? 'H' : 'Q') ? last.value : null;
+        const lastQ = last && /^\d{4}-(Q|H)\d$/.test(last.value) && last.value.includes(half ? 'H' : 'Q') ? shiftValue(last.value, yearBack, 'Y') : null;
+        if (period && !lastQ) return null;
         if (lastQ) return { ...absolute('DATE', lastQ), anchor: 'event', evidence: `the ${half ? 'half' : 'quarter'} named before ("${last?.text}")` };
         if (!ref || ref.m === null) return fixed('DATE', half ? 'XXXX-HX' : 'XXXX-QX');
         const q = quarterOf(ref.m);
@@ -245,10 +248,10 @@ const midMonth: Rule = {
     const month = parseMonth(m[2] ?? '');
     if (month === null) return null;
     const mod = modOf(m[1]);
-    return candidate(m.index, m.index + m[0].length, 'month-edge', 3, ({ ref, future }) => {
+    return candidate(m.index, m.index + m[0].length, 'month-edge', 3, ({ ref, future, past }) => {
       if (m[3]) return absolute('DATE', `${m[3]}-${String(month).padStart(2, '0')}`, mod);
       if (!ref) return { ...fixed('DATE', `XXXX-${String(month).padStart(2, '0')}`, mod), yearUnknown: true };
-      const { y, why } = pickYear(ref, month, null, future);
+      const { y, why } = pickYear(ref, month, null, future, past);
       return { ...absolute('DATE', `${pad4(y)}-${String(month).padStart(2, '0')}`, mod), anchor: 'publish', evidence: why };
     });
   },

@@ -1,5 +1,5 @@
 import type { TimexType } from '../../domain/findings.js';
-import { addDays, fmtDay, pad4, weekdayName, WEEKDAY_NAMES } from './calendar.js';
+import { addDays, fmtDay, fmtWeek, pad4, weekdayName, WEEKDAY_NAMES } from './calendar.js';
 import {
   calendarUnitValue,
   fixed,
@@ -65,9 +65,12 @@ const ago: Rule = {
     const u = parseUnit(m[3] ?? '');
     if (n === undefined || !u) return null;
     const mod = modOf(m[1]);
-    return candidate(m.index, m.index + m[0].length, 'ago', 3, ({ ref }) => {
+    return candidate(m.index, m.index + m[0].length, 'ago', 3, ({ ref, last }) => {
       if (n === null) return ref ? publish('DATE', 'PAST_REF', mod) : fixed('DATE', 'PAST_REF', mod);
       const k = Math.round(n * u.factor);
+      // In a report on a quarter, "a year ago" is the same quarter a year before (TimeBank convention).
+      const quarter = last && /^\d{4}-Q[1-4]$/.test(last.value) && (u.unit === 'Y' || u.unit === 'Q') ? shiftValue(last.value, -k, u.unit) : null;
+      if (last && quarter) return { type: 'DATE', value: quarter, anchor: 'event', mod, evidence: `${k} ${unitName(u.unit)}(s) before "${last.text}" (${last.value})`, yearUnknown: false };
       const value = ref ? shiftFromRef(ref, -k, u.unit) : null;
       if (!value) return { ...fixed('DATE', 'PAST_REF', mod), evidence: `${k} ${unitName(u.unit)}(s) before the publish date, which is unknown` };
       return publish('DATE', value, mod, `${k} ${unitName(u.unit)}(s) before the publish date`);
@@ -237,7 +240,7 @@ const SET_UNIT: Record<string, string> = {
 const sets: Rule = {
   name: 'set',
   re: new RegExp(
-    `\\b(?:(?:every|each)\\s+(?:other\\s+)?(second|minute|hour|day|night|week|weekend|month|year|decade|quarter|morning|afternoon|evening|season|${SEASON_SRC}|${WEEKDAY_SRC})|(hourly|daily|nightly|weekly|biweekly|monthly|quarterly|annually|yearly)|(?:once|twice|three\\s+times|four\\s+times|\\d+\\s+times)\\s+(?:a|per|each|every)\\s+(day|week|month|year))\\b`,
+    `\\b(?:(?:every|each)\\s+(?:other\\s+)?(second|minute|hour|day|night|week|weekend|month|year|decade|quarter|morning|afternoon|evening|season|${SEASON_SRC}|${WEEKDAY_SRC})|(hourly|daily|nightly|weekly|biweekly|monthly|annually|yearly)|(?:once|twice|three\\s+times|four\\s+times|\\d+\\s+times)\\s+(?:a|per|each|every)\\s+(day|week|month|year))\\b`,
     'gi',
   ),
   make(m) {
@@ -262,10 +265,24 @@ const weekdayPart: Rule = {
     const code = partOfDayCode(m[2] ?? '');
     return candidate(m.index, m.index + m[0].length, 'weekday-part', 3, ({ ref, future }) => {
       const t = resolveWeekday(ref, wd, future, null);
-      if (!t) return fixed('TIME', `XXXX-WXX-${wd}T${code}`);
-      return publish('TIME', `${fmtDay(t)}T${code}`, null, `${weekdayName(t)} ${future ? 'on or after' : 'on or before'} the publish date`);
+      if (!t) return fixed('DATE', `XXXX-WXX-${wd}T${code}`);
+      return publish('DATE', `${fmtDay(t)}T${code}`, null, `${weekdayName(t)} ${future ? 'on or after' : 'on or before'} the publish date`);
     });
   },
 };
 
-export const RELATIVE_RULES: readonly Rule[] = [ago, relativeToEvent, yearEarlier, deictic, dayWords, references, sets, weekdayPart];
+/** "the weekend" / "over the weekend": the latest weekend by the publish date, or the next one in a future clause. */
+const weekend: Rule = {
+  name: 'weekend',
+  re: /\bthe\s+weekend\b/gi,
+  make(m) {
+    return candidate(m.index, m.index + m[0].length, 'weekend', 2, ({ ref, future }) => {
+      const day = refDay(ref);
+      if (!day) return fixed('DATE', 'XXXX-WXX-WE');
+      const saturday = resolveWeekday(ref, 6, future, null) ?? day;
+      return publish('DATE', `${fmtWeek(saturday)}-WE`, null, `the weekend ${future ? 'after' : 'before'} the publish date`);
+    });
+  },
+};
+
+export const RELATIVE_RULES: readonly Rule[] = [weekend, ago, relativeToEvent, yearEarlier, deictic, dayWords, references, sets, weekdayPart];

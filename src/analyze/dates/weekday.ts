@@ -17,19 +17,25 @@ export function resolveWeekday(ref: Ref | null, wd: number, future: boolean, mod
 }
 
 /**
- * The year of a month (and day) written without one: the most recent past occurrence relative to the
- * reference, or the next one in a future clause. Null when the reference has no year.
+ * The year of a month (and day) written without one. A future clause takes the next occurrence, a past
+ * clause the most recent one on or before the publish date; otherwise the nearest occurrence (within six
+ * months either way), which is what TempEval-3 train annotates for dates like "by Jan. 14" or "in April".
  */
-export function pickYear(ref: Ref, m: number, d: number | null, future: boolean): { y: number; why: string } {
+export function pickYear(ref: Ref, m: number, d: number | null, future: boolean, past = false): { y: number; why: string } {
   if (ref.m === null) return { y: ref.y, why: `year of the publish date (${pad4(ref.y)}); its month is unknown` };
-  const refKey = ref.m * 100 + (ref.d ?? 31);
-  const key = m * 100 + (d ?? (ref.m === m ? 0 : 1));
+  const what = monthDay(m, d);
+  // Offset of the same-year occurrence from the reference, in months (fractional with the day).
+  const diff = m - ref.m + (d === null || ref.d === null ? 0 : (d - ref.d) / 31);
   if (future) {
-    const y = key >= refKey - (d === null ? 0 : 7) ? ref.y : ref.y + 1;
-    return { y, why: `future tense: next ${d === null ? fmtMonth(0, m).slice(5) : `${pad2(m)}-${pad2(d)}`} on or after the publish date` };
+    const y = diff >= (d === null ? 0 : -0.25) ? ref.y : ref.y + 1;
+    return { y, why: `future tense: the next ${what} on or after the publish date` };
   }
-  const y = key <= refKey || (d === null && m === ref.m) ? ref.y : ref.y - 1;
-  return { y, why: `most recent ${monthDay(m, d)} on or before the publish date` };
+  if (past || diff > 6) {
+    const y = diff <= 0 ? ref.y : ref.y - 1;
+    return { y, why: past ? `past tense: the most recent ${what} on or before the publish date` : `the most recent ${what} before the publish date` };
+  }
+  const y = diff < -6 ? ref.y + 1 : ref.y;
+  return { y, why: `the ${what} nearest to the publish date` };
 }
 
 function monthDay(m: number, d: number | null): string {
