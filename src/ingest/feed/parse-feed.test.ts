@@ -16,7 +16,7 @@ const LONG = Array.from({ length: 100 }, (_, i) => `word${i}`).join(' ');
 const RSS = `<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
 <channel><title>Example News</title><link>https://news.example.org/</link><language>en-GB</language>
-<item><title>Full one</title><link>https://news.example.org/a</link>
+<item><title>Full one</title><link>https://news.example.org/a</link><guid isPermaLink="false">id-1</guid><category>World</category><category>Politics</category>
   <description>Short teaser.</description>
   <content:encoded><![CDATA[<p>${LONG}</p><p>Second paragraph.</p>]]></content:encoded>
   <dc:creator>Jane Roe</dc:creator><pubDate>Wed, 07 Sep 2022 21:25:00 +0430</pubDate></item>
@@ -47,6 +47,7 @@ describe('parseFeed: RSS 2.0', () => {
 
   it('reads one article per item, with the channel as outlet and language', () => {
     expect(items.map((i) => i.kind)).toEqual(['article', 'article', 'article']);
+    expect(full!.meta).toEqual({ guid: 'id-1', categories: 'World; Politics' });
     expect(full).toMatchObject({ source: 'f.rss#item-1', format: 'rss', url: 'https://news.example.org/a', outlet: 'Example News', title: 'Full one', byline: 'Jane Roe', language: 'en' });
   });
   it('takes content:encoded as the text, paragraphs kept', () => {

@@ -225,6 +225,14 @@ function readItem(el: Element, n: number, source: string, ctx: FeedContext): Rea
   const pub = published(dates);
   if (!pub) notes.push({ code: 'no-publish-date', message: 'the feed item gives no readable publish date', by: BY });
   const raw = el.startIndex !== null && el.endIndex !== null ? ctx.slicer.slice(el.startIndex, el.endIndex + 1) : new Uint8Array();
+  const meta: Record<string, string> = {};
+  const guid = text(child(el, atom ? 'id' : 'guid'));
+  if (guid) meta.guid = guid;
+  const categories = childElements(el)
+    .filter((k) => local(k.name) === 'category' || k.name.toLowerCase() === 'dc:subject')
+    .map((k) => (k.attribs.term ?? text(k)).trim())
+    .filter((c) => c !== '');
+  if (categories.length > 0) meta.categories = [...new Set(categories)].join('; ');
   const language = primaryLanguage(text(child(el, 'dc:language'))) ?? primaryLanguage(el.attribs['xml:lang']) ?? ctx.language;
   return {
     kind: 'article',
@@ -239,7 +247,7 @@ function readItem(el: Element, n: number, source: string, ctx: FeedContext): Rea
       dateline: null,
       language,
       text: body,
-      meta: {},
+      meta,
       raw,
       encoding: ctx.slicer.encoding,
       notes,

@@ -136,7 +136,7 @@ async function* decompressed(file: SourceFile): AsyncIterable<Uint8Array> {
     yield* file.stream();
     return;
   }
-  const gunzip = Readable.from(file.stream(), { objectMode: false }).pipe(createGunzip());
+  const gunzip = Readable.from(file.stream(), { objectMode: false }).pipe(createGunzip({ chunkSize: 256 * 1024 }));
   for await (const chunk of gunzip) yield chunk as Buffer;
 }
 

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ArticleDraft } from '../../domain/article.js';
@@ -103,6 +103,24 @@ describe('warcReader on WARCs built in memory', () => {
   it('.warc.gz compressed as one member reads the same', async () => {
     const items = await readAll(memoryFile('one.warc.gz', gzipSync(Buffer.concat(records())), 1000));
     checkCrawl(items, 'one.warc.gz');
+  });
+  it.each([
+    ['br', brotliCompressSync],
+    ['deflate', deflateSync],
+  ] as const)('undoes Content-Encoding %s', async (encoding, compress) => {
+    const body = compress(Buffer.from(PAGE.replace('Talks continue', `Encoded ${encoding}`)));
+    const warc = record('response', { 'WARC-Target-URI': 'https://news.example/e', ...RESP }, httpResponse('200 OK', { 'Content-Type': 'text/html', 'Content-Encoding': encoding }, body));
+    const [d] = drafts(await readAll(memoryFile('e.warc', warc)));
+    expect(d!.title).toContain(`Encoded ${encoding}`);
+    expect(d!.text).toContain(PARA);
+  });
+  it('reads an HTML body with no Content-Type by its doctype, and a resource record', async () => {
+    const warc = Buffer.concat([
+      record('response', { 'WARC-Target-URI': 'https://news.example/n', ...RESP }, httpResponse('200 OK', {}, PAGE)),
+      record('resource', { 'WARC-Target-URI': 'file:///page.html', 'Content-Type': 'text/html' }, PAGE),
+      record('resource', { 'WARC-Target-URI': 'metadata://log', 'Content-Type': 'text/plain' }, 'a log'),
+    ]);
+    expect(drafts(await readAll(memoryFile('n.warc', warc))).map((d) => d.source)).toEqual(['n.warc#record-1', 'n.warc#record-2']);
   });
   it('a truncated .warc.gz keeps what came before and ends with one failed item', async () => {
     const whole = Buffer.concat(records().map((r) => gzipSync(r)));
