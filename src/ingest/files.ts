@@ -1,5 +1,5 @@
-import { createReadStream, type Dirent } from 'node:fs';
-import { lstat, open, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync, type Dirent } from 'node:fs';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createGunzip, gunzipSync } from 'node:zlib';
 import { glob, isDynamicPattern } from 'tinyglobby';
@@ -98,20 +98,28 @@ export function isPlainGzip(path: string): boolean {
   return /\.gz$/i.test(path) && !/\.warc\.gz$/i.test(path);
 }
 
-/** Open a file for readers: head bytes now, the rest on demand, '.gz' transparently gunzipped. */
+/**
+ * Open a file for readers: head bytes now, the rest on demand, '.gz' transparently gunzipped. A file that
+ * fits the limit is read once, synchronously (ingest goes file by file, so async reads only add latency).
+ */
 export async function openSourceFile(path: string, displayPath: string, maxBytes: number): Promise<SourceFile> {
-  let size: number;
-  let head: Uint8Array;
   const gz = isPlainGzip(path);
+  let size: number;
+  let whole: Buffer | null = null;
+  let head: Uint8Array;
   try {
-    size = (await stat(path)).size;
-    const fh = await open(path, 'r');
-    try {
-      const buf = Buffer.alloc(Math.min(size, gz ? 65536 : HEAD_BYTES));
-      await fh.read(buf, 0, buf.length, 0);
-      head = buf;
-    } finally {
-      await fh.close();
+    size = statSync(path).size;
+    if (size <= maxBytes) {
+      whole = readFileSync(path);
+      head = whole.subarray(0, gz ? 65536 : HEAD_BYTES);
+    } else {
+      const fd = openSync(path, 'r');
+      try {
+        const buf = Buffer.alloc(gz ? 65536 : HEAD_BYTES);
+        head = buf.subarray(0, readSync(fd, buf, 0, buf.length, 0));
+      } finally {
+        closeSync(fd);
+      }
     }
   } catch (e) {
     throw ioError(displayPath, e);
@@ -124,25 +132,19 @@ export async function openSourceFile(path: string, displayPath: string, maxBytes
       throw new AppError('invalid-input', `${displayPath}: not a valid gzip file (${describeError(e)})`, { cause: e });
     }
   }
+  const tooLarge = () =>
+    new AppError('too-large', `${displayPath}: ${(size / 2 ** 20).toFixed(1)} MiB is over the ${(maxBytes / 2 ** 20).toFixed(0)} MiB limit for one article file (raise it with --max-file-size)`, {
+      details: { path: displayPath, size, limit: maxBytes },
+    });
   return {
     path: name,
     size,
     head,
     async bytes() {
-      if (!gz && size > maxBytes) {
-        throw new AppError('too-large', `${displayPath}: ${(size / 2 ** 20).toFixed(1)} MiB is over the ${(maxBytes / 2 ** 20).toFixed(0)} MiB limit for one article file (raise it with --max-file-size)`, {
-          details: { path: displayPath, size, limit: maxBytes },
-        });
-      }
-      let data: Buffer;
+      if (!whole) throw tooLarge();
+      if (!gz) return whole;
       try {
-        data = await readFile(path);
-      } catch (e) {
-        throw ioError(displayPath, e);
-      }
-      if (!gz) return data;
-      try {
-        return gunzipSync(data, { maxOutputLength: maxBytes });
+        return gunzipSync(whole, { maxOutputLength: maxBytes });
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         if (code === 'ERR_BUFFER_TOO_LARGE') {

@@ -7,7 +7,8 @@ import { detectAll } from 'tinyld';
  */
 export function resolveLanguage(text: string, declared: string | null): { language: string | null; mismatch: string | null } {
   const primary = declared ? declared.trim().toLowerCase().split(/[-_]/)[0] || null : null;
-  const sample = text.slice(0, 3000);
+  // 1,000 characters tell a language apart as well as the whole text, at a fraction of the cost.
+  const sample = text.slice(0, 1000);
   if (sample.replace(/\s+/g, '').length < 60) return { language: primary, mismatch: null };
   const [best, second] = detectAll(sample);
   // tinyld's scores are relative: trust a clear winner (absolute floor, and well ahead of the runner-up).

@@ -1,0 +1,37 @@
+import { benchIngest } from './ingest.js';
+import { printReport, progress, progressDone, type ReportTable } from './report.js';
+
+/**
+ * `npm run bench`: every benchmark, figures and ratios against peers measured in the same run.
+ * `npm run bench -- --only ingest,ner` runs some; `--quick` uses smaller inputs; `--json` ends with one
+ * JSON object of all figures.
+ */
+type Bench = () => Promise<{ tables: ReportTable[]; figures: Record<string, unknown> }>;
+
+const argv = process.argv.slice(2);
+const quick = argv.includes('--quick');
+const onlyArg = argv.find((a) => a.startsWith('--only='))?.slice(7) ?? (argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined);
+const only = onlyArg ? new Set(onlyArg.split(',')) : null;
+
+const BENCHES: [string, Bench][] = [
+  ['ingest', () => benchIngest(quick ? 1000 : 10_000)],
+];
+
+async function main(): Promise<void> {
+  const tables: ReportTable[] = [];
+  const figures: Record<string, unknown> = {};
+  for (const [name, bench] of BENCHES) {
+    if (only && !only.has(name)) continue;
+    progress(`bench: ${name}...`);
+    const r = await bench();
+    progressDone();
+    tables.push(...r.tables);
+    Object.assign(figures, r.figures);
+  }
+  printReport(tables, figures, argv);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench failed: ${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exitCode = 1;
+});
