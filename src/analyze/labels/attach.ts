@@ -1,0 +1,151 @@
+import type { LabelForm } from '../../domain/findings.js';
+import type { ArticleView, Mention } from './article-view.js';
+import { COPULAS, isFunctionWord, isLowerStart, isWordToken, PREPOSITIONS, RELATIONAL_NOUNS, typeClassOf } from './lexicon.js';
+import { modifiersBefore, nounPhraseAt } from './phrase.js';
+
+/**
+ * A label found next to an entity mention, before voice is decided. `words` are the token indices that
+ * make the label (the mention's own tokens excluded); `first`/`end` bound the label's span.
+ */
+export interface AttachedLabel {
+  readonly mention: number;
+  readonly form: LabelForm;
+  readonly words: readonly number[];
+  readonly first: number;
+  readonly end: number;
+  /** Lower-cased head noun, when the label has one. */
+  readonly head: string | null;
+  readonly rule: string;
+}
+
+const OPENERS = new Set(['(', '[']);
+const AFTER_NAME = new Set([',', '.', '(', ')', ';', ':', '—', '–', 'known', 'which', 'who', 'that', '”', '"']);
+const AS_VERBS = /^(designat|describ|label|brand|list|regard|consider|view|call|classif|denounc|characteri[sz])/;
+
+const range = (a: number, b: number): number[] => Array.from({ length: Math.max(0, b - a) }, (_, k) => a + k);
+
+/** One past the mention, skipping a parenthesised acronym: "Organization (MKO)". */
+function extendedEnd(v: ArticleView, m: Mention): number {
+  const t = v.tokens;
+  if (OPENERS.has(t[m.end]?.text ?? '') && t[m.end + 2] && (t[m.end + 2]!.text === ')' || t[m.end + 2]!.text === ']')) return m.end + 3;
+  return m.end;
+}
+
+function appositive(v: ArticleView, mi: number, m: Mention, out: AttachedLabel[]): void {
+  const after = extendedEnd(v, m);
+  if (v.tokens[after]?.text !== ',') return;
+  const np = nounPhraseAt(v, after + 1);
+  if (!np || v.sentenceOf[np.start] !== v.sentenceOf[m.first]) return;
+  const headText = v.tokens[np.head]!.text;
+  if (['most', 'least', 'latest', 'same', 'other'].includes(v.lower[np.wordsStart]!)) return;
+  const zeroArticle = np.determiner === null && RELATIONAL_NOUNS.has(v.lower[np.wordsStart]!);
+  if ((np.determiner === null || np.determiner === 'its' || np.determiner === 'their') && !zeroArticle) return;
+  if (!isLowerStart(headText) || v.mentionAt[np.wordsStart]! >= 0 && np.head === np.wordsStart) return;
+  out.push({ mention: mi, form: 'appositive', words: range(np.wordsStart, np.end), first: np.wordsStart, end: np.end, head: v.lower[np.head]!, rule: 'labels/appositive' });
+}
+
+function reverseAppositive(v: ArticleView, mi: number, m: Mention, out: AttachedLabel[]): void {
+  const comma = v.lower[m.first - 1] === 'the' ? m.first - 2 : m.first - 1;
+  if (comma < 2 || v.tokens[comma]!.text !== ',') return;
+  const follow = v.tokens[extendedEnd(v, m)];
+  if (follow && !AFTER_NAME.has(follow.text.toLowerCase())) return;
+  const headIndex = comma - 1;
+  if (!isLowerStart(v.tokens[headIndex]!.text) || isFunctionWord(v.lower[headIndex]!) || v.mentionAt[headIndex]! >= 0) return;
+  let det = headIndex - 1;
+  while (det >= 0 && det > headIndex - 6 && v.lower[det] !== 'the' && v.lower[det] !== 'a' && v.lower[det] !== 'an') {
+    if (!isWordToken(v.tokens[det]!.text) || (isFunctionWord(v.lower[det]!) && v.mentionAt[det] === -1)) return;
+    det--;
+  }
+  if (det < 0 || v.sentenceOf[det] !== v.sentenceOf[m.first] || (v.lower[det] !== 'the' && v.lower[det] !== 'a' && v.lower[det] !== 'an')) return;
+  if (det > 0 && PREPOSITIONS.has(v.lower[det - 1]!) && v.sentenceOf[det - 1] === v.sentenceOf[det]) return;
+  if (det === v.sentences[v.sentenceOf[det]!]?.firstToken) return;
+  out.push({ mention: mi, form: 'appositive', words: range(det + 1, comma), first: det + 1, end: comma, head: v.lower[headIndex]!, rule: 'labels/reverse-appositive' });
+}
+
+function premodifier(v: ArticleView, mi: number, m: Mention, out: AttachedLabel[]): void {
+  const { first, opened } = modifiersBefore(v, m.first);
+  // Before "MKO members", the modifiers describe the members, not the name.
+  const pre = RELATIONAL_NOUNS.has(v.lower[m.end] ?? '') ? [] : range(first, m.first);
+  // A type noun right after the name makes the name a modifier of it: "the MKO terror group".
+  const post: number[] = [];
+  let k = m.end;
+  while (k < v.tokens.length && post.length < 3 && v.sentenceOf[k] === v.sentenceOf[m.first]) {
+    const text = v.tokens[k]!.text;
+    if (!isWordToken(text) || !isLowerStart(text) || isFunctionWord(v.lower[k]!) || v.mentionAt[k]! >= 0) break;
+    post.push(k);
+    k++;
+  }
+  let headAt = -1;
+  for (let p = 0; p < post.length; p++) if (headFits(m, v.lower[post[p]!]!)) headAt = p;
+  const nextAfterHead = headAt >= 0 ? post[headAt + 1] : undefined;
+  const postWords = headAt >= 0 && (nextAfterHead === undefined || !RELATIONAL_NOUNS.has(v.lower[nextAfterHead]!)) ? post.slice(0, headAt + 1) : [];
+  if (pre.length === 0 && postWords.length === 0) return;
+  if (pre.length > 0 && postWords.length === 0 && !opened && pre.every((i) => !isLowerStart(v.tokens[i]!.text) && v.mentionAt[i]! >= 0)) return;
+  const words = [...pre, ...postWords];
+  const lowers = pre.map((i) => v.lower[i]!);
+  const form: LabelForm = lowers.includes('so-called') ? 'so-called' : lowers.includes('alleged') ? 'alleged' : 'premodifier';
+  const last = words[words.length - 1]!;
+  out.push({
+    mention: mi,
+    form,
+    words,
+    first: words[0]!,
+    end: last + 1,
+    head: postWords.length > 0 ? v.lower[last]! : null,
+    rule: postWords.length > 0 ? 'labels/premodifier-head' : opened ? 'labels/premodifier' : 'labels/pre-name',
+  });
+}
+
+/** A type noun after a name fits the name's type: groups and institutions for ORG, places for LOC. */
+function headFits(m: Mention, lower: string): boolean {
+  const cls = typeClassOf(lower);
+  if (!cls) return false;
+  return m.type === 'LOC' ? cls === 'place' : m.type === 'ORG' ? cls !== 'place' : false;
+}
+
+function predicate(v: ArticleView, mi: number, m: Mention, out: AttachedLabel[]): void {
+  let k = extendedEnd(v, m);
+  const before = v.lower[m.first - 1];
+  if (before && (PREPOSITIONS.has(before) || before === "'s" || before === '’s')) return;
+  const low = v.lower[k];
+  if (!low) return;
+  if (COPULAS.has(low)) k++;
+  else if ((low === 'has' || low === 'have') && v.lower[k + 1] === 'been') k += 2;
+  else return;
+  while (v.lower[k] === 'also' || v.lower[k] === 'still' || v.lower[k] === 'now' || v.lower[k] === 'widely') k++;
+  const det = v.lower[k];
+  if (det !== 'a' && det !== 'an' && det !== 'the') return;
+  const np = nounPhraseAt(v, k);
+  if (!np || !isLowerStart(v.tokens[np.head]!.text)) return;
+  out.push({ mention: mi, form: 'predicate', words: range(np.wordsStart, np.end), first: np.wordsStart, end: np.end, head: v.lower[np.head]!, rule: 'labels/predicate' });
+}
+
+/** "designated X as a 'terrorist organization'", "described X as a ..." */
+function asPredicate(v: ArticleView, mi: number, m: Mention, out: AttachedLabel[]): void {
+  const verbAt = v.lower[m.first - 1] === 'the' ? m.first - 2 : m.first - 1;
+  if (verbAt < 0 || !AS_VERBS.test(v.lower[verbAt]!)) return;
+  let k = extendedEnd(v, m);
+  if (v.lower[k] !== 'as') return;
+  k++;
+  if (v.lower[k] === 'a' || v.lower[k] === 'an' || v.lower[k] === 'the') k++;
+  const quoted = /^["“«‘]$/.test(v.tokens[k]?.text ?? '');
+  if (quoted) k++;
+  const np = nounPhraseAt(v, k);
+  if (!np || !isLowerStart(v.tokens[np.head]!.text)) return;
+  out.push({ mention: mi, form: quoted ? 'scare-quote' : 'predicate', words: range(np.wordsStart, np.end), first: np.wordsStart, end: np.end, head: v.lower[np.head]!, rule: 'labels/as-predicate' });
+}
+
+/** Every label attached to a mention by position: appositive, reverse appositive, premodifier, predicate. */
+export function attachedLabels(v: ArticleView): AttachedLabel[] {
+  const out: AttachedLabel[] = [];
+  v.mentions.forEach((m, mi) => {
+    appositive(v, mi, m, out);
+    // Nationality adjectives ("Iranian") are MISC mentions: they modify, they are not labelled.
+    if (m.type === 'MISC') return;
+    reverseAppositive(v, mi, m, out);
+    premodifier(v, mi, m, out);
+    predicate(v, mi, m, out);
+    asPredicate(v, mi, m, out);
+  });
+  return out;
+}
