@@ -1,5 +1,5 @@
 /**
- * Writes examples/corpus/obs-ostrevia-concern.warc.gz: a small, valid WARC/1.0 file with one warcinfo, one
+ * Writes examples/corpus/ortv-ostrevia-concern.warc.gz: a small, valid WARC/1.0 file with one warcinfo, one
  * request and one response record (an HTML news page), one gzip member per record, as web archives store them.
  *
  * The output is deterministic: fixed dates, record ids derived from the record contents, and a fixed OS byte
@@ -19,10 +19,10 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const CORPUS = join(HERE, '..', 'examples', 'corpus');
-export const WARC_PATH = join(CORPUS, 'obs-ostrevia-concern.warc.gz');
+export const WARC_PATH = join(CORPUS, 'ortv-ostrevia-concern.warc.gz');
 const EXPECTED_PATH = join(HERE, '..', 'examples', 'expected.json');
 
-const TARGET_URI = 'https://obs.example/en/world/2025/10/13/ostrevia-concern-talvara-qarnash-designation';
+const TARGET_URI = 'https://ortv.example/en/world/2025/10/13/ostrevia-concern-talvara-qarnash-designation';
 const CAPTURE_DATE = '2025-10-14T06:02:11Z';
 const HTTP_DATE = 'Tue, 14 Oct 2025 06:02:11 GMT';
 
@@ -30,45 +30,45 @@ const PAGE = `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<title>Ostrevia voices concern as Talvara brands Qarnash group terrorist - OBS News</title>
-<meta property="og:site_name" content="OBS News">
+<title>Ostrevia voices concern as Talvara brands Qarnash group terrorist - ORTV News</title>
+<meta property="og:site_name" content="ORTV News">
 <meta property="og:type" content="article">
 <meta property="og:title" content="Ostrevia voices concern as Talvara brands Qarnash group terrorist">
 <meta property="article:published_time" content="2025-10-13T20:10:00+02:00">
-<meta name="author" content="OBS World Desk">
+<meta name="author" content="ORTV World Desk">
 <link rel="canonical" href="${TARGET_URI}">
 </head>
 <body>
 <header>
-  <a href="/en/" class="logo">OBS News</a>
+  <a href="/en/" class="logo">ORTV News</a>
   <nav><a href="/en/ostrevia/">Ostrevia</a> <a href="/en/world/">World</a> <a href="/en/business/">Business</a> <a href="/en/sport/">Sport</a> <a href="/en/live/">Watch live</a></nav>
 </header>
 <main>
 <article>
   <h1>Ostrevia voices concern as Talvara brands Qarnash group terrorist</h1>
-  <p class="meta">OBS World Desk | <time datetime="2025-10-13T20:10:00+02:00">13.10.2025, 20:10</time></p>
-  <div class="share"><a href="https://facebook.example/sharer?u=obs">Share</a> <a href="https://x.example/intent/post?url=obs">Post</a></div>
+  <p class="meta">ORTV World Desk | <time datetime="2025-10-13T20:10:00+02:00">13.10.2025, 20:10</time></p>
+  <div class="share"><a href="https://facebook.example/sharer?u=ortv">Share</a> <a href="https://x.example/intent/post?url=ortv">Post</a></div>
   <div class="body">
-    <p>NORVALE, 13 October (OBS) - Ostrevia's foreign minister voiced concern on Monday after neighbouring Talvara declared the separatist Qarnash group a terrorist organisation and froze assets worth some 1.6 million US dollars.</p>
+    <p>NORVALE, 13 October (ORTV) - Ostrevia's foreign minister voiced concern on Monday after neighbouring Talvara declared the separatist Qarnash group a terrorist organisation and froze assets worth some 1.6 million US dollars.</p>
     <p>"We respect Talvara's right to protect its citizens, but a ban on an entire movement will not bring calm to Dalsk," Foreign Minister Jonas Trebel said in a post on X.</p>
     <p>Trebel added that Ostrevia would not freeze any bank accounts on its territory without a court order, and that he had asked the Talvaran ambassador for full information on the evidence behind the decision.</p>
     <p>Talvaran officials said the designation was a response to last week's march in Norvale, during which police detained dozens of people and, according to the Talvaran Interior Ministry, eleven officers were injured. The separatist organisation denies any role in violence.</p>
     <p>The Qarnash movement was founded a decade ago as a student campaign for Dalsk-language schools and later called for autonomy for the eastern province. Its leader, Ardash Menevi, has been in custody since August. Talvara's Supreme Court dissolved the QLM in 2019.</p>
     <p>About 30,000 Dalsk speakers live in Ostrevia's border districts, according to the last census, and several Ostrevian charities support Dalsk-language schools on the Talvaran side of the border.</p>
     <p>Relations between the two neighbours have improved in recent years. Trade between them reached 2.1 billion marks last year, and a border crossing at Veska reopened in the spring after a long closure.</p>
-    <p>Ostrevian opposition politicians went further than the government. "Our neighbour is criminalising a language community," Greta Ullmer, who chairs the parliament's foreign affairs committee, told OBS. She called on the government to raise the matter at the next regional summit.</p>
+    <p>Ostrevian opposition politicians went further than the government. "Our neighbour is criminalising a language community," Greta Ullmer, who chairs the parliament's foreign affairs committee, told ORTV. She called on the government to raise the matter at the next regional summit.</p>
     <p>Talvara's foreign ministry said in a brief statement that the decision was an internal security matter and that it expected its neighbours to respect it.</p>
   </div>
 </article>
 </main>
-<footer><p>&copy; 2025 Ostrevian Broadcasting Service. OBS is not responsible for the content of external sites.</p></footer>
+<footer><p>&copy; 2025 Ostrevian Radio and Television. ORTV is not responsible for the content of external sites.</p></footer>
 </body>
 </html>
 `;
 
 const REQUEST = [
   'GET /en/world/2025/10/13/ostrevia-concern-talvara-qarnash-designation HTTP/1.1',
-  'Host: obs.example',
+  'Host: ortv.example',
   'User-Agent: Mozilla/5.0 (compatible; example-archiver/1.0)',
   'Accept: text/html,application/xhtml+xml;q=0.9,*/*;q=0.8',
   'Accept-Language: en',
@@ -147,7 +147,7 @@ function member(data: Buffer): Buffer {
 }
 
 export function buildWarc(): Buffer {
-  const filename = 'obs-ostrevia-concern.warc.gz';
+  const filename = 'ortv-ostrevia-concern.warc.gz';
   const info = Buffer.from(
     [
       'software: triangulate scripts/make-example-corpus.ts',
