@@ -50,7 +50,7 @@ function payloadKind(contentType: string, body: Uint8Array): PayloadKind {
   const root = rootElementName(body.subarray(0, 4096));
   if (root && feedFormatOfRoot(root)) return contentType === '' || FEED_TYPES.test(contentType) ? 'feed' : null;
   if (contentType === '' || contentType === 'application/octet-stream') {
-    return /^\s*(<!doctype html|<html)/i.test(Buffer.from(body.subarray(0, 1024)).toString('latin1')) ? 'html' : null;
+    return /^(\xEF\xBB\xBF)?\s*(<!doctype html|<html)/i.test(Buffer.from(body.subarray(0, 1024)).toString('latin1')) ? 'html' : null;
   }
   return null;
 }
@@ -89,8 +89,9 @@ async function readRecord(head: WarcRecordHead, block: BlockReader, path: string
     contentEncoding = http.fields.get('content-encoding');
   }
   if (status !== 200 && status !== 203) return [];
-  const kind = payloadKind(contentType, peek.subarray(bodyStart));
-  if (kind === null && !(contentType === '' || contentEncoding || transfer.includes('chunked'))) return [];
+  // Only pages and feeds are read whole; a missing or generic type is decided by the (decoded) body.
+  const maybe = contentType === '' || contentType === 'application/octet-stream' || HTML_TYPES.has(contentType) || FEED_TYPES.test(contentType);
+  if (!maybe) return [];
   if (block.length > options.maxBytes) {
     return [failure(source, new AppError('too-large', `${source}: the record is ${block.length} bytes, over the limit of ${options.maxBytes}`))];
   }
@@ -111,13 +112,11 @@ async function readRecord(head: WarcRecordHead, block: BlockReader, path: string
   if (head.fields.has('warc-truncated')) {
     notes.push({ code: 'warc-truncated', message: `the archived payload was truncated by the crawler (${head.fields.get('warc-truncated')})`, by: BY });
   }
-  const finalKind = kind ?? payloadKind(contentType, body);
-  if (finalKind === 'feed') {
-    return parseFeed({ bytes: body, source, declaredEncoding: charset }).map((item) =>
-      item.kind === 'article' ? { kind: 'article', draft: withNotes({ ...item.draft, url: item.draft.url ?? url }, notes) } : item,
-    );
+  const kind = payloadKind(contentType, body);
+  if (kind === 'feed') {
+    return parseFeed({ bytes: body, source, declaredEncoding: charset }).map((item) => (item.kind === 'article' ? { kind: 'article', draft: withNotes(item.draft, notes) } : item));
   }
-  if (finalKind !== 'html') return [];
+  if (kind !== 'html') return [];
   const warcDate = head.fields.get('warc-date');
   const fallbackPublished = warcDate ? parsePublished(warcDate, 'warc') : null;
   const draft = await readHtmlDocument({ bytes: body, source, url, declaredEncoding: charset, format: 'warc', fallbackPublished });
