@@ -12,7 +12,7 @@ import { dayValue, pickYear, resolveWeekday } from './weekday.js';
  * Relative phrases ("last week", "a year ago") are left to our own rules.
  */
 
-const PREPOSITION = /^(?:(?:on|at|in|from|since|by|until|till|to|of|during|for|before|after|around|about|between|the|this|last|next)\s+)+/i;
+const PREPOSITION = /^[\s,;:(–—-]*(?:(?:on|at|in|from|since|by|until|till|to|of|during|for|before|after|around|about|between|the|this|last|next)\s+)*/i;
 const HAS_ANCHOR = new RegExp(`(?:${MONTH_SRC}|${WEEKDAY_SRC}|\\d{1,2}:\\d{2}|\\d\\s*(?:a\\.?m\\.?|p\\.?m\\.?)\\b|\\d{1,4}[/.-]\\d{1,2}[/.-]\\d{1,4}|noon|midnight)`, 'i');
 const RELATIVE_WORD = /\b(?:ago|last|next|this|yesterday|today|tomorrow|tonight|now|later|earlier|within|coming|past|previous)\b/i;
 /** Month names that are also common words: only a date when something dates them. */

@@ -202,7 +202,7 @@ const DUR_MOD_SRC = '(about|almost|nearly|more\\s+than|over|at\\s+least|less\\s+
 const durations: Rule = {
   name: 'duration',
   re: new RegExp(
-    `\\b(?:${DUR_MOD_SRC}\\s+)?(?:the\\s+(?:(past|last|next|first|following|previous|coming|final|same|latest|remaining)\\s+)?)?(${NUMBER_WORD_SRC})(\\s+and\\s+a\\s+half)?[\\s-]+(${UNIT_SRC})(\\s+and\\s+a\\s+half)?\\b`,
+    `\\b(?:${DUR_MOD_SRC}\\s+(?!the\\s))?(?:the\\s+(?:(past|last|next|first|following|previous|coming|final|same|latest|remaining)\\s+)?)?(${NUMBER_WORD_SRC})(\\s+and\\s+a\\s+half)?[\\s-]+(${UNIT_SRC})(\\s+and\\s+a\\s+half)?\\b`,
     'gi',
   ),
   make(m, text) {
@@ -212,6 +212,7 @@ const durations: Rule = {
     if (m[4] || m[6]) n = n === null ? null : n + 0.5;
     const end = m.index + m[0].length;
     const after = text.slice(end, end + 12);
+    if (u.unit === 'Q' && /^\s+of\b/i.test(after)) return null; // "three quarters of voters"
     if (/^[\s-]+old\b/i.test(after) || /^-(?:old|olds)\b/i.test(after)) return null; // ages
     const before = text.slice(Math.max(0, m.index - 12), m.index);
     if (/(?:\baged?|\$|€|£|\d)\s*$/i.test(before)) return null;

@@ -96,7 +96,7 @@ const relativeToEvent: Rule = {
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 160);
     const eventMatch = /^\s+([^,.;:!?\n"“”()]{3,})/.exec(after);
     const eventText = eventMatch && (word === 'after' || word === 'before' || word === 'since') && !EVENT_STOP.test((eventMatch[1] ?? '').trim())
-      ? (eventMatch[1] ?? '').trim().split(/\s+/).slice(0, 10).join(' ')
+      ? (eventMatch[1] ?? '').trim().split(/\s+(?:which|that|who|whom|when|where|while|because|but|so|as|amid)\b/i)[0]?.split(/\s+/).slice(0, 10).join(' ') ?? null
       : null;
     const k = n === null ? null : Math.round(n * u.factor);
     if (eventText) {
@@ -223,7 +223,7 @@ const dayWords: Rule = {
 /** PRESENT_REF / PAST_REF / FUTURE_REF words. */
 const references: Rule = {
   name: 'reference',
-  re: /\b(?:(now|currently|presently|at\s+present|nowadays|right\s+now|these\s+days|at\s+the\s+moment|the\s+present)|(recently|lately|formerly|previously|the\s+past(?!\s+(?:\d|few|several|many|two|three|four|five|six|seven|eight|nine|ten|week|month|year|decade|century|quarter|weekend|day|summer|winter|spring|fall)))|(the\s+future|soon|the\s+near\s+future))\b/gi,
+  re: /\b(?:(now|currently|presently|at\s+present|nowadays|right\s+now|these\s+days|at\s+the\s+moment|the\s+present)|(recently|lately|the\s+past(?!\s+(?:\d|few|several|many|two|three|four|five|six|seven|eight|nine|ten|week|month|year|decade|century|quarter|weekend|day|summer|winter|spring|fall)))|(the\s+future|the\s+near\s+future))\b/gi,
   make(m) {
     const value = m[1] ? 'PRESENT_REF' : m[2] ? 'PAST_REF' : 'FUTURE_REF';
     return candidate(m.index, m.index + m[0].length, 'reference', 2, ({ ref }) => (ref ? publish('DATE', value, null) : fixed('DATE', value)));

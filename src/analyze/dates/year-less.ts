@@ -30,7 +30,8 @@ export function resolveYearless(text: string, findings: readonly DateFinding[]):
       .sort((a, b) => a.distance - b.distance)[0];
     if (!near) return withEvidence(f, 'no year in the text, no publish date and no weekday nearby');
     const wd = Number(near.w.data.value.slice(-1));
-    const wdName = WEEKDAY_NAMES[wd - 1] ?? '';
+    const lower = WEEKDAY_NAMES[wd - 1] ?? '';
+    const wdName = lower.charAt(0).toUpperCase() + lower.slice(1);
     const latestYear = years.length ? Math.max(...years) : null;
     const span = spans.sort((a, b) => b.years - a.years)[0];
     const md = `${pad2(month)}-${pad2(day)}`;
