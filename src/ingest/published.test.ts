@@ -38,6 +38,10 @@ const CASES: readonly Row[] = [
   ['07 вересня 2022', '2022-09-07', 'day', null],
   ['7 września 2022', '2022-09-07', 'day', null],
   ['7 Eylül 2022', '2022-09-07', 'day', null],
+  ['duminică, 20 septembrie 2020 16:20', '2020-09-20T16:20', 'minute', null],
+  ['الأربعاء، 07 أكتوبر 2020 - 12:09 م', '2020-10-07T12:09', 'minute', null],
+  ['تم نشره الجمعة 24 نيسان / أبريل 2020 09:22 مساءً', '2020-04-24T21:22', 'minute', null],
+  ['5 كانون الثاني 2021', '2021-01-05', 'day', null],
   // English prose forms
   ['07 September 2022 - 21:25', '2022-09-07T21:25', 'minute', null],
   ['Publish Date : 07 September 2022 - 21:25', '2022-09-07T21:25', 'minute', null],

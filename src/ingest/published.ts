@@ -19,24 +19,31 @@ const MIN_YEAR = 1900;
 const MAX_YEAR = 2100;
 const MAX_INPUT = 200;
 
-/** Month names and abbreviations, in English, Portuguese, Spanish, French, German, Italian, Dutch, Russian, Ukrainian, Polish, Turkish. */
+/** Month names and abbreviations, in English, Portuguese, Spanish, French, German, Italian, Dutch, Russian, Ukrainian, Polish, Turkish, Romanian, Arabic. */
 const MONTH_WORDS: readonly (readonly string[])[] = [
-  ['january', 'jan', 'janeiro', 'enero', 'ene', 'janvier', 'janv', 'januar', 'jänner', 'jän', 'gennaio', 'gen', 'januari', 'январь', 'января', 'янв', 'січень', 'січня', 'stycznia', 'styczeń', 'ocak'],
-  ['february', 'feb', 'febr', 'fevereiro', 'fev', 'febrero', 'février', 'fevrier', 'févr', 'fevr', 'fév', 'februar', 'febbraio', 'februari', 'февраль', 'февраля', 'фев', 'февр', 'лютий', 'лютого', 'lutego', 'luty', 'şubat', 'subat'],
-  ['march', 'mar', 'março', 'marco', 'marzo', 'mars', 'märz', 'maerz', 'mär', 'mrz', 'maart', 'mrt', 'март', 'марта', 'мар', 'березень', 'березня', 'marca', 'marzec', 'mart'],
-  ['april', 'apr', 'abril', 'abr', 'avril', 'avr', 'aprile', 'апрель', 'апреля', 'апр', 'квітень', 'квітня', 'kwietnia', 'kwiecień', 'nisan'],
-  ['may', 'maio', 'mayo', 'mai', 'maggio', 'mag', 'mei', 'май', 'мая', 'травень', 'травня', 'maja', 'maj', 'mayıs', 'mayis'],
-  ['june', 'jun', 'junho', 'junio', 'juin', 'juni', 'giugno', 'giu', 'июнь', 'июня', 'июн', 'червень', 'червня', 'czerwca', 'czerwiec', 'haziran'],
-  ['july', 'jul', 'julho', 'julio', 'juillet', 'juil', 'juli', 'luglio', 'lug', 'июль', 'июля', 'июл', 'липень', 'липня', 'lipca', 'lipiec', 'temmuz'],
-  ['august', 'aug', 'agosto', 'ago', 'août', 'aout', 'augustus', 'август', 'августа', 'авг', 'серпень', 'серпня', 'sierpnia', 'sierpień', 'ağustos', 'agustos'],
-  ['september', 'sep', 'sept', 'setembro', 'set', 'septiembre', 'setiembre', 'septembre', 'settembre', 'сентябрь', 'сентября', 'сен', 'сент', 'вересень', 'вересня', 'września', 'wrzesień', 'eylül', 'eylul'],
-  ['october', 'oct', 'outubro', 'out', 'octubre', 'octobre', 'oktober', 'okt', 'ottobre', 'ott', 'октябрь', 'октября', 'окт', 'жовтень', 'жовтня', 'października', 'październik', 'ekim'],
-  ['november', 'nov', 'novembro', 'noviembre', 'novembre', 'ноябрь', 'ноября', 'ноя', 'нояб', 'листопад', 'листопада', 'listopada', 'kasım', 'kasim'],
-  ['december', 'dec', 'dezembro', 'dez', 'diciembre', 'dic', 'décembre', 'decembre', 'déc', 'dezember', 'dicembre', 'декабрь', 'декабря', 'дек', 'грудень', 'грудня', 'grudnia', 'grudzień', 'aralık', 'aralik'],
+  ['january', 'jan', 'janeiro', 'enero', 'ene', 'janvier', 'janv', 'januar', 'jänner', 'jän', 'gennaio', 'gen', 'januari', 'январь', 'января', 'янв', 'січень', 'січня', 'stycznia', 'styczeń', 'ocak', 'ianuarie', 'ian', 'يناير', 'كانون الثاني'],
+  ['february', 'feb', 'febr', 'fevereiro', 'fev', 'febrero', 'février', 'fevrier', 'févr', 'fevr', 'fév', 'februar', 'febbraio', 'februari', 'февраль', 'февраля', 'фев', 'февр', 'лютий', 'лютого', 'lutego', 'luty', 'şubat', 'subat', 'februarie', 'فبراير', 'شباط'],
+  ['march', 'mar', 'março', 'marco', 'marzo', 'mars', 'märz', 'maerz', 'mär', 'mrz', 'maart', 'mrt', 'март', 'марта', 'мар', 'березень', 'березня', 'marca', 'marzec', 'mart', 'martie', 'مارس', 'آذار', 'اذار'],
+  ['april', 'apr', 'abril', 'abr', 'avril', 'avr', 'aprile', 'апрель', 'апреля', 'апр', 'квітень', 'квітня', 'kwietnia', 'kwiecień', 'nisan', 'aprilie', 'أبريل', 'ابريل', 'إبريل', 'نيسان'],
+  ['may', 'maio', 'mayo', 'mai', 'maggio', 'mag', 'mei', 'май', 'мая', 'травень', 'травня', 'maja', 'maj', 'mayıs', 'mayis', 'mai', 'مايو', 'أيار', 'ايار'],
+  ['june', 'jun', 'junho', 'junio', 'juin', 'juni', 'giugno', 'giu', 'июнь', 'июня', 'июн', 'червень', 'червня', 'czerwca', 'czerwiec', 'haziran', 'iunie', 'يونيو', 'يونيه', 'حزيران'],
+  ['july', 'jul', 'julho', 'julio', 'juillet', 'juil', 'juli', 'luglio', 'lug', 'июль', 'июля', 'июл', 'липень', 'липня', 'lipca', 'lipiec', 'temmuz', 'iulie', 'يوليو', 'يوليه', 'تموز'],
+  ['august', 'aug', 'agosto', 'ago', 'août', 'aout', 'augustus', 'август', 'августа', 'авг', 'серпень', 'серпня', 'sierpnia', 'sierpień', 'ağustos', 'agustos', 'أغسطس', 'اغسطس', 'آب'],
+  ['september', 'sep', 'sept', 'setembro', 'set', 'septiembre', 'setiembre', 'septembre', 'settembre', 'сентябрь', 'сентября', 'сен', 'сент', 'вересень', 'вересня', 'września', 'wrzesień', 'eylül', 'eylul', 'septembrie', 'سبتمبر', 'أيلول', 'ايلول'],
+  ['october', 'oct', 'outubro', 'out', 'octubre', 'octobre', 'oktober', 'okt', 'ottobre', 'ott', 'октябрь', 'октября', 'окт', 'жовтень', 'жовтня', 'października', 'październik', 'ekim', 'octombrie', 'أكتوبر', 'اكتوبر', 'تشرين الأول'],
+  ['november', 'nov', 'novembro', 'noviembre', 'novembre', 'ноябрь', 'ноября', 'ноя', 'нояб', 'листопад', 'листопада', 'listopada', 'kasım', 'kasim', 'noiembrie', 'نوفمبر', 'تشرين الثاني'],
+  ['december', 'dec', 'dezembro', 'dez', 'diciembre', 'dic', 'décembre', 'decembre', 'déc', 'dezember', 'dicembre', 'декабрь', 'декабря', 'дек', 'грудень', 'грудня', 'grudnia', 'grudzień', 'aralık', 'aralik', 'decembrie', 'ديسمبر', 'كانون الأول'],
 ];
 
 const MONTHS = new Map<string, number>();
-MONTH_WORDS.forEach((words, i) => words.forEach((w) => MONTHS.set(w, i + 1)));
+/** Two-word month names ('كانون الثاني'), joined by '_' before tokenising. */
+const MULTIWORD_MONTHS: string[] = [];
+MONTH_WORDS.forEach((words, i) =>
+  words.forEach((w) => {
+    if (w.includes(' ')) MULTIWORD_MONTHS.push(w);
+    MONTHS.set(w.replace(/ /g, '_'), i + 1);
+  }),
+);
 
 /** Weekday names and abbreviations: skipped. Some abbreviations are also months ('mar' = martes / marzo). */
 const WEEKDAYS = new Set(
@@ -50,7 +57,9 @@ const WEEKDAYS = new Set(
     'понедельник вторник среда четверг пятница суббота воскресенье пн вт ср чт пт сб вс ' +
     'maandag dinsdag woensdag donderdag vrijdag zaterdag zondag ' +
     'poniedziałek wtorek środa czwartek piątek sobota niedziela ' +
-    'pazartesi salı çarşamba perşembe cuma cumartesi pazar'
+    'pazartesi salı çarşamba perşembe cuma cumartesi pazar ' +
+    'luni marți marti miercuri joi vineri sâmbătă sambata duminică duminica ' +
+    'الأحد الاحد الاثنين الإثنين الثلاثاء الأربعاء الاربعاء الخميس الجمعة السبت'
   ).split(' '),
 );
 
@@ -59,7 +68,8 @@ const FILLERS = new Set(
   (
     'of the at on de del do da em às as a à las los le la el am um alle ore il h uhr г года год в o ' +
     'published posted publicado publicada publié publiée veröffentlicht pubblicato опубликовано date ' +
-    'hrs hr et et. utc. - — – | • · / , . on: at:'
+    'hrs hr et et. utc. - — – | • · / , . on: at: ' +
+    'تم نشر نشره نشرت في بتاريخ الساعة'
   ).split(' '),
 );
 
@@ -169,7 +179,8 @@ interface TimeRead {
   rest: string;
 }
 
-const TIME = /(?<![\d.:])(\d{1,2})(?::|h|ч\.?\s?)(\d{2})(?::(\d{2})(?:[.,]\d+)?)?(?:\s?([ap])\.?\s?m\b\.?)?/i;
+const TIME =
+  /(?<![\d.:])(\d{1,2})(?::|h|ч\.?\s?)(\d{2})(?::(\d{2})(?:[.,]\d+)?)?(?:\s?([ap])\.?\s?m\b\.?|\s?(مساءً|مساء|م|صباحاً|صباحا|ص)(?![\p{L}\p{M}]))?/iu;
 const AFTER_TIME_OFFSET = /^\s?\(?(?:(?:gmt|utc|ut)\s?)?([+-]\d{1,2}(?::?\d{2})?)(?!\d)\)?/i;
 
 /** Finds one clock time (and the offset right after it); returns what is left of the string. */
@@ -178,9 +189,10 @@ function readTime(s: string): TimeRead | null {
   if (!m) return null;
   let hour = Number(m[1]);
   const minute = Number(m[2]);
-  if (m[4]) {
+  const meridiem = m[4]?.toLowerCase() ?? (m[5] ? (m[5].startsWith('م') ? 'p' : 'a') : null);
+  if (meridiem) {
     if (hour < 1 || hour > 12) return null;
-    hour = (hour % 12) + (m[4].toLowerCase() === 'p' ? 12 : 0);
+    hour = (hour % 12) + (meridiem === 'p' ? 12 : 0);
   }
   let after = s.slice(m.index + m[0].length);
   let offset: number | null = null;
@@ -231,9 +243,10 @@ function readTokens(s: string, opts: ParsePublishedOptions): Parts | null {
     rest = rest.replace(dmy[0], ' ');
   }
 
+  for (const w of MULTIWORD_MONTHS) if (rest.includes(w)) rest = rest.replace(w, w.replace(/ /g, '_'));
   const numbers: number[] = [];
   const monthCandidates: { month: number; weekdayToo: boolean }[] = [];
-  for (const token of rest.split(/[\s,|•·()\[\]]+/)) {
+  for (const token of rest.split(/[\s,|•·()\[\]،]+/)) {
     const word = token.replace(/^[-–—.:/]+|[-–—.:/]+$/g, '');
     if (word === '') continue;
     const num = /^(\d{1,4})(?:st|nd|rd|th|er|e|º|ª|°|-го|го)?$/.exec(word);
@@ -260,7 +273,9 @@ function readTokens(s: string, opts: ParsePublishedOptions): Parts | null {
   }
 
   if (month === null) {
-    const named = monthCandidates.length > 1 ? monthCandidates.filter((c) => !c.weekdayToo) : monthCandidates;
+    let named = monthCandidates.length > 1 ? monthCandidates.filter((c) => !c.weekdayToo) : monthCandidates;
+    // "نيسان / أبريل": two names of one month.
+    if (named.length > 1 && named.every((c) => c.month === named[0]!.month)) named = named.slice(0, 1);
     if (named.length !== 1) return null;
     month = named[0]!.month;
     const years = numbers.filter((n) => n >= 1000);

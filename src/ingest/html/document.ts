@@ -34,7 +34,7 @@ export function parseDocument(html: string): Document {
 export function readHtmlMetadata(document: Document, url: string | null, fallback: Published | null = null): HtmlMetadata {
   const facts = readPageFacts(document);
   const meta = pageMetadata(facts, url);
-  const { published, notes } = findPublished(facts, document, url ?? meta.url, fallback);
+  const { published, notes } = findPublished(facts, document, url ?? meta.url, fallback, meta.title);
   return { ...meta, published, notes };
 }
 

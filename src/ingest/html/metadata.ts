@@ -26,7 +26,20 @@ export interface PageMetadata {
   readonly meta: Record<string, string>;
 }
 
-const squash = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
+const NAMED: Readonly<Record<string, string>> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: ' ' };
+
+/** Entities left in a value escaped twice by the page ("&amp;#039;" arrives as "&#039;"). */
+function decodeLeftoverEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|amp|quot|apos|lt|gt|nbsp);/gi, (whole, e: string) => {
+    if (e[0] === '#') {
+      const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return NAMED[e.toLowerCase()] ?? whole;
+  });
+}
+
+const squash = (s: string | null | undefined): string => decodeLeftoverEntities(s ?? '').replace(/\s+/g, ' ').trim();
 const orNull = (s: string | null | undefined): string | null => {
   const t = squash(s);
   return t === '' ? null : t;

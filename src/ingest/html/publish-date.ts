@@ -100,24 +100,110 @@ function fromMarkup(document: Document): Published | null {
   return null;
 }
 
-/** A date printed in an element named like a date/byline line, or in the text right after the title. */
-function fromText(document: Document): Published | null {
-  const candidates = Array.from(document.querySelectorAll('[class], [id]')).filter((el) => {
+/** The h1 that holds the article title: the one that matches the page title, else the first. */
+function titleHeading(document: Document, title: string | null): Element | null {
+  const h1s = Array.from(document.querySelectorAll('h1'));
+  const norm = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+  const t = norm(title);
+  if (t !== '') {
+    const matches = (h: Element): boolean => {
+      const x = norm(h.textContent);
+      return x.length >= 10 && (t.includes(x) || x.includes(t));
+    };
+    const match = h1s.find(matches) ?? Array.from(document.querySelectorAll('h2')).find(matches);
+    if (match) return match;
+  }
+  return h1s.find((h) => norm(h.textContent).length >= 10) ?? h1s[0] ?? null;
+}
+
+const CAPTION = /caption|credit|related|comment|footer|sidebar|widget|popular|trending|most-read|recommend/i;
+
+/** Marks the start of a long paragraph in `textWithout`: the article body has begun. */
+const BODY_MARK = '\u0000';
+
+/** Text of an element without captions, related-article lists and comments; BODY_MARK before long paragraphs. */
+function textWithout(root: Element, skip: RegExp): string {
+  const parts: string[] = [];
+  const walk = (node: Node): void => {
+    if (node.nodeType === 3) {
+      parts.push(node.nodeValue ?? '');
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const el = node as Element;
+    const tag = el.tagName.toLowerCase();
+    if (tag === 'script' || tag === 'style' || tag === 'figcaption' || tag === 'noscript') return;
+    if (skip.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) return;
+    parts.push(tag === 'p' && (el.textContent ?? '').length > 120 ? ` ${BODY_MARK} ` : ' ');
+    for (const c of Array.from(el.childNodes)) walk(c);
+    parts.push(' ');
+  };
+  walk(root);
+  return parts.join('').replace(/\s+/g, ' ');
+}
+
+/** Inside the site's navigation, footer or sidebar, or a page header that does not hold the title. */
+function inSiteChrome(el: Element, title: Element | null): boolean {
+  if (el.closest('nav, footer, aside')) return true;
+  const header = el.closest('header');
+  return header !== null && (title === null || !header.contains(title));
+}
+
+/**
+ * A date printed in the page: in the few lines right after the title; else in the element named like a
+ * date or byline line nearest to the title (a date far from it is most often the site's "today" or a
+ * related article); else further after the title; else, with no title heading, the first in the page.
+ */
+function fromText(document: Document, title: string | null): Published | null {
+  const root = document.body && (document.body.textContent ?? '').trim() !== '' ? document.body : document.documentElement;
+  if (!root) return null;
+  const all = Array.from(root.querySelectorAll('*'));
+  const h1 = titleHeading(document, title);
+  const titleAt = h1 ? all.indexOf(h1) : -1;
+  // The text right after the title: a date within a few lines of it is the article's own.
+  let afterTitle: string | null = null;
+  if (h1) {
+    const scope = h1.parentElement?.parentElement ?? root;
+    const text = textWithout(scope, CAPTION);
+    const at = Math.max(0, text.indexOf((h1.textContent ?? '').replace(/\s+/g, ' ').trim()));
+    afterTitle = text.slice(at, at + 1500);
+    const headerZone = afterTitle.slice(0, 400).split(BODY_MARK)[0]!;
+    const near = datesInText(headerZone)[0];
+    if (near) return near;
+  }
+  let best: { p: Published; distance: number } | null = null;
+  let inspected = 0;
+  for (let i = 0; i < all.length && inspected < 400; i++) {
+    const el = all[i]!;
     const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-    return PUBLISHED_HINT.test(name) && !MODIFIED.test(name);
-  });
-  for (const el of candidates.slice(0, 400)) {
+    if (name.trim() === '' || !PUBLISHED_HINT.test(name) || MODIFIED.test(name) || CAPTION.test(name)) continue;
     const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (text.length === 0 || text.length > 200) continue;
+    if (inSiteChrome(el, h1)) continue;
+    inspected++;
     const unmodified = text.replace(/(?:updated?|modified|actualizado|atualizado|aktualisiert)\b.*$/i, '');
-    const p = datesInText(unmodified)[0];
-    if (p) return p;
+    const p = parsePublished(unmodified, 'html-text') ?? datesInText(unmodified)[0];
+    if (!p) continue;
+    if (titleAt < 0) return p;
+    const distance = Math.abs(i - titleAt);
+    if (!best || distance < best.distance) best = { p, distance };
   }
-  const h1 = document.querySelector('h1');
-  const scope = h1?.parentElement?.parentElement ?? document.body;
-  const text = (scope?.textContent ?? '').replace(/\s+/g, ' ');
-  const start = h1 ? Math.max(0, text.indexOf((h1.textContent ?? '').replace(/\s+/g, ' ').trim())) : 0;
-  return datesInText(text.slice(start, start + 1500))[0] ?? null;
+  if (best) return best.p;
+  if (afterTitle !== null) return datesInText(afterTitle)[0] ?? null;
+  // No title heading: the first date in the page text.
+  return datesInText(textWithout(root, CAPTION).slice(0, 5000))[0] ?? null;
+}
+
+/**
+ * A UTC timestamp's calendar day can differ from the publisher's local day; when the URL carries a day one
+ * day off the UTC one, the URL (written in local time) has the local day.
+ */
+function utcDayOverUrlDay(found: Published, url: string): Published | null {
+  if (found.precision !== 'minute' || found.utcOffset !== 0) return null;
+  const fromUrl = publishedFromUrl(url);
+  if (!fromUrl || fromUrl.precision !== 'day') return null;
+  const days = (Date.parse(found.value.slice(0, 10)) - Date.parse(fromUrl.value)) / 86_400_000;
+  return Math.abs(days) === 1 ? fromUrl : null;
 }
 
 export interface PublishedResult {
@@ -125,11 +211,24 @@ export interface PublishedResult {
   readonly notes: Note[];
 }
 
-export function findPublished(facts: PageFacts, document: Document, url: string | null, fallback: Published | null): PublishedResult {
+export function findPublished(
+  facts: PageFacts,
+  document: Document,
+  url: string | null,
+  fallback: Published | null,
+  title: string | null = null,
+): PublishedResult {
   const notes: Note[] = [];
   const found = fromJsonLd(facts) ?? fromMeta(facts) ?? fromMarkup(document);
-  if (found) return { published: found, notes };
-  const text = fromText(document);
+  if (found) {
+    const local = url ? utcDayOverUrlDay(found, url) : null;
+    if (local) {
+      notes.push({ code: 'publish-date-from-url', message: `the page gives ${found.raw} in UTC; the URL gives the local day ${local.value}`, by: BY });
+      return { published: local, notes };
+    }
+    return { published: found, notes };
+  }
+  const text = fromText(document, title);
   if (text) {
     notes.push({ code: 'publish-date-from-text', message: `publish date read from the page text: "${text.raw}"`, by: BY });
     return { published: text, notes };
