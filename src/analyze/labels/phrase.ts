@@ -100,7 +100,7 @@ export function modifiersBefore(v: ArticleView, i: number, max = 5): { first: nu
     if (m >= 0) {
       const mention = v.mentions[m]!;
       if (!(mention.type === 'MISC' && mention.end - mention.first === 1)) break;
-    } else if (!isModifierWord(v, j) || isVerbForm(v.tokens[j]!.text)) break;
+    } else if (!isModifierWord(v, j) || (isVerbForm(v.tokens[j]!.text) && low !== 'alleged')) break;
     j--;
     count++;
   }

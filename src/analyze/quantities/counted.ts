@@ -24,6 +24,15 @@ const IRREGULAR: Readonly<Record<string, string>> = {
   series: 'series', species: 'species', news: 'news', crises: 'crisis', analyses: 'analysis', theses: 'thesis',
 };
 
+const NOT_PLURAL = /(?:ss|us|is|news|series|species)$/i;
+
+/** A plural-looking noun: "members", "Iranians", "people". */
+export function looksPlural(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (IRREGULAR[lower] && lower !== 'news' && lower !== 'series' && lower !== 'species' && lower !== 'data' && lower !== 'media') return true;
+  return /\p{L}{2,}s$/u.test(word) && !NOT_PLURAL.test(word) && !word.includes('-');
+}
+
 /** Singular of an English plural noun, by rule; proper nouns keep their case ("Iranians" -> "Iranian"). */
 export function lemmaOf(word: string): string {
   const lower = word.toLowerCase();
@@ -74,6 +83,8 @@ export function countedAfter(v: ArticleView, from: number, numberFirst: number):
     if (m < 0 || v.mentions[m]!.type === 'MISC') head = k;
     count++;
     k++;
+    // A plural noun ends the phrase: "3,000 people fled", "150 devices seized".
+    if (m < 0 && looksPlural(text) && v.mentionAt[k] === -1) break;
   }
   if (head < 0) return { head: -1, end: from, owner: possessiveOwner };
   // A name inside the phrase owns what is counted, when it comes before the head ("MKO members").

@@ -55,7 +55,7 @@ export function exclusionReason(v: ArticleView, n: NumberExpr, dateCovered: (sta
     if (prev === '(' && next === ')') return 'list-number';
     if (n.range && (n.high ?? 0) <= 30 && !/,/.test(first.text)) {
       const after = lower[n.end] ?? '';
-      if (!/^\p{Ll}/u.test(after)) return 'score';
+      if (!(/^\p{Ll}[\p{L}-]*s$/u.test(after) || PLURAL_IRREGULAR.has(after))) return 'score';
     }
   }
   if (n.spelled && n.value !== null && !n.vague) {

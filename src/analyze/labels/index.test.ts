@@ -1,0 +1,138 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { LabelFinding, LabelForm } from '../../domain/findings.js';
+import { entityFindings, type EntitySpec, fakeContext, statementFinding } from './test-context.js';
+import { labelsStage } from './index.js';
+
+const ENTITIES: EntitySpec[] = [
+  ['Free Wing Organization', 'ORG'],
+  ['FWO', 'ORG', 'Free Wing Organization'],
+  ['Hamas', 'ORG'],
+  ['Fatah', 'ORG'],
+  ['Foreign Ministry', 'ORG'],
+  ['Unity Party', 'ORG'],
+  ['Olsi Jazexhi', 'PER'],
+  ['John Smith', 'PER'],
+  ['Smith', 'PER', 'John Smith'],
+  ['Der Spiegel', 'ORG'],
+  ['Albania', 'LOC'],
+  ['Tirana', 'LOC'],
+  ['Iraq', 'LOC'],
+  ['Syria', 'LOC'],
+  ['Iran', 'LOC'],
+  ['Amnesty', 'ORG'],
+  ['Iranian', 'MISC'],
+];
+
+function labels(text: string, statements: ReturnType<typeof statementFinding>[] = []): LabelFinding[] {
+  const ctx = fakeContext(text, { entities: entityFindings(text, ENTITIES), statements });
+  const out = labelsStage.run(ctx);
+  for (const l of out) {
+    expect(text.slice(l.span.start, l.span.end)).toBe(l.text);
+    expect(text.slice(l.data.target.span.start, l.data.target.span.end)).toBe(l.data.target.text);
+  }
+  return out;
+}
+
+type Case = { text: string; label: string; form: LabelForm; target: string; labelSpan?: string; voice?: 'own' | 'quoted'; speaker?: string | null; statement?: [string, string, 'direct' | 'indirect'] };
+
+const CASES: Case[] = [
+  { text: 'Hamas, a militant group based in Gaza, said so.', label: 'militant group', form: 'appositive', target: 'Hamas', labelSpan: 'militant group' },
+  { text: 'In 2020, Olsi Jazexhi, an Albanian historian, said it.', label: 'Albanian historian', form: 'appositive', target: 'Olsi Jazexhi' },
+  { text: 'They back the Free Wing Organization (FWO), an anti-Iran terrorist group based in Albania.', label: 'anti-Iran terrorist group', form: 'appositive', target: 'Free Wing Organization' },
+  { text: 'Albania hosts the anti-Iran terrorist group, the Free Wing Organization, which has a camp.', label: 'anti-Iran terrorist group', form: 'appositive', target: 'Free Wing Organization' },
+  { text: 'Rama warns the anti-Iran FWO group against fighting.', label: 'anti-Iran group', form: 'premodifier', target: 'Free Wing Organization', labelSpan: 'anti-Iran FWO group' },
+  { text: 'They fear the FWO terror group in their country.', label: 'terror group', form: 'premodifier', target: 'Free Wing Organization' },
+  { text: 'He highlighted the notorious Free Wing Organization and its clash.', label: 'notorious', form: 'premodifier', target: 'Free Wing Organization' },
+  { text: 'Rama told German magazine Der Spiegel that he agreed.', label: 'German magazine', form: 'premodifier', target: 'Der Spiegel' },
+  { text: 'Hamas is a militant group.', label: 'militant group', form: 'predicate', target: 'Hamas' },
+  { text: 'Hamas held talks in Tirana. The group said it would stay.', label: 'group', form: 'description', target: 'Hamas' },
+  { text: 'Hamas, a militant group, met. Later the cult was shunned.', label: 'cult', form: 'description', target: 'Hamas' },
+  { text: 'The Free Wing Organization moved. The terrorist outfit caught attention.', label: 'terrorist outfit', form: 'description', target: 'Free Wing Organization' },
+  { text: 'Iran spoke of the Free Wing Organization. Albania denies hosting "the Iranian opposition" members.', label: 'Iranian opposition', form: 'scare-quote', target: 'Free Wing Organization', voice: 'quoted' },
+  { text: 'Fatah spoke. Several states designated Hamas as a "terrorist organization."', label: 'terrorist organization', form: 'scare-quote', target: 'Hamas', voice: 'quoted' },
+  { text: 'Police arrested the so-called Unity Party yesterday.', label: 'so-called', form: 'so-called', target: 'Unity Party' },
+  { text: 'They charged the alleged mastermind John Smith on Friday.', label: 'alleged mastermind', form: 'alleged', target: 'John Smith' },
+  {
+    text: 'Hamas met in Tirana. "The group is a threat," Smith said.',
+    label: 'group',
+    form: 'description',
+    target: 'Hamas',
+    voice: 'quoted',
+    speaker: 'John Smith',
+    statement: ['The group is a threat,', 'John Smith', 'direct'],
+  },
+  {
+    text: 'Hamas met in Tirana. Smith said that the terror group is a threat.',
+    label: 'terror group',
+    form: 'description',
+    target: 'Hamas',
+    voice: 'own',
+    speaker: null,
+    statement: ['that the terror group is a threat', 'John Smith', 'indirect'],
+  },
+  { text: 'They met in the capital Tirana on Monday.', label: 'capital', form: 'premodifier', target: 'Tirana' },
+];
+
+describe('labels: table of cases', () => {
+  for (const c of CASES) {
+    it(`${c.form} '${c.label}' in "${c.text}"`, () => {
+      const stmts = c.statement ? [statementFinding(c.text, c.statement[0], c.statement[1], c.statement[2])] : [];
+      const found = labels(c.text, stmts);
+      const l = found.find((f) => f.data.label === c.label && f.data.form === c.form);
+      expect(l, `found: ${found.map((f) => `${f.data.form}:${f.data.label}->${f.data.target.name}`).join(' | ')}`).toBeDefined();
+      expect(l!.data.target.name).toBe(c.target);
+      if (c.labelSpan) expect(c.text.slice(l!.data.labelSpan.start, l!.data.labelSpan.end)).toBe(c.labelSpan);
+      expect(l!.data.voice).toBe(c.voice ?? 'own');
+      if (c.speaker !== undefined) expect(l!.data.quotedSpeaker).toBe(c.speaker);
+    });
+  }
+});
+
+/** Texts where no label may come out (or none of the given label). */
+const MUST_NOT: readonly (readonly [string, string, LabelForm?])[] = [
+  ['Hamas and Fatah met on Monday. The group said it would stay.', 'two candidate groups: "the group" stays unattached'],
+  ['Hamas, a militant group, and Fatah, a rival movement, met. The group said no.', 'two labelled groups in one sentence', 'description'],
+  ['Albania, which hosts the camp, said no.', 'relative clause is not an appositive'],
+  ['In the report, Amnesty said so.', 'a fronted phrase is not a reverse appositive'],
+  ['Iran, Iraq and Syria met.', 'a list of names'],
+  ['The Foreign Ministry spoke. The group was silent.', 'a ministry is not a group'],
+  ['Hamas spoke. Another group said no.', 'contrastive description'],
+  ['The inquiry was a so-called investigation.', 'no entity to attach to'],
+  ['Iranian terror victims denounce Albania for it.', 'a headline clause is not a premodifier'],
+  ['Hamas spoke. The group members left.', '"group" modifies "members"'],
+  ['Rama told reporters Hamas would stay.', 'a verb before a name is not a label'],
+  ['The group said it would stay.', 'no entity at all'],
+];
+
+describe('labels: must not match', () => {
+  for (const [text, why, form] of MUST_NOT) {
+    it(`${why}: "${text}"`, () => {
+      expect(labels(text).filter((l) => !form || l.data.form === form).map((l) => `${l.data.form}:${l.data.label}`)).toEqual([]);
+    });
+  }
+});
+
+describe('labels: properties', () => {
+  it('never throws on arbitrary Unicode with unbalanced quotes; spans slice', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), fc.constantFrom('"', '“', '«', '‘'), (s, q) => {
+        const text = `Hamas said ${q}${s} the group ${q} Hamas, a ${s}`;
+        labels(text);
+      }),
+      { numRuns: 200 },
+    );
+  });
+  it('word soup with entities: spans slice and every label has a target', () => {
+    const word = fc.constantFrom('Hamas', 'Fatah', 'the', 'a', 'group', 'terror', 'cult', ',', '.', '"', 'is', 'said', 'so-called', 'alleged', 'Tirana', 'country', 'members', 'of', '(', ')', 'FWO', 'anti-Iran', '\n');
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 40 }), (words) => {
+        for (const l of labels(words.join(' '))) {
+          expect(l.data.label.length).toBeGreaterThan(0);
+          expect(l.data.target.name.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
