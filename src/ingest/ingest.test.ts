@@ -123,3 +123,14 @@ describe('finishArticle', () => {
     expect(a.id).toBe(b.id);
   });
 });
+
+describe('finishArticle: outlet names', () => {
+  it('prefers the dateline agency to the same outlet spelled as a domain', () => {
+    const a = finishArticle({
+      source: 's.txt', format: 'text', url: null, outlet: 'coast-wire.example', title: null, byline: null, published: null, dateline: null,
+      language: null, text: 'NORTHTOWN (Coast Wire) – The harbour reopened on Monday.', meta: {}, raw: new Uint8Array(), encoding: 'utf-8', notes: [],
+    });
+    expect(a.outlet).toBe('Coast Wire');
+    expect(a.meta).toEqual({ site: 'coast-wire.example' });
+  });
+});

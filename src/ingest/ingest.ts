@@ -80,21 +80,31 @@ function pickReader(readers: readonly Reader[], path: string, head: Uint8Array):
   return best;
 }
 
+const isDomain = (s: string) => /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(s);
+const letters = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+/** The agency's name spelled out in the domain's first label ("Meridian News" ~ "meridian-news.example"). */
+const sameName = (domain: string, agency: string) => letters(agency).length >= 3 && letters(domain.split('.')[0]!) === letters(agency);
+
 /** What ingest adds to every reader's draft: dateline, outlet from the dateline, language, id. */
 export function finishArticle(draft: ArticleDraft): Article {
   const notes: Note[] = [...draft.notes];
   const dateline = draft.dateline ?? findDateline(draft.text);
   let outlet = draft.outlet;
+  let meta = draft.meta;
   if (!outlet && dateline?.agency) {
     outlet = dateline.agency;
     notes.push({ code: 'outlet-from-dateline', message: `outlet taken from the dateline agency "${dateline.agency}"`, by: 'ingest' });
+  } else if (outlet && dateline?.agency && isDomain(outlet) && sameName(outlet, dateline.agency)) {
+    // "meridian-news.example" and the dateline's "(Meridian News)" are one outlet: keep the name people use.
+    meta = { ...meta, site: outlet };
+    outlet = dateline.agency;
   }
   const lang = resolveLanguage(draft.text, draft.language);
   if (lang.mismatch) notes.push({ code: 'language-mismatch', message: lang.mismatch, by: 'ingest' });
   if (!draft.published && !notes.some((n) => n.code === 'no-publish-date')) {
     notes.push({ code: 'no-publish-date', message: 'the source states no publish date', by: 'ingest' });
   }
-  return { ...draft, id: articleId(draft.text, draft.source), dateline, outlet, language: lang.language, notes };
+  return { ...draft, id: articleId(draft.text, draft.source), dateline, outlet, meta, language: lang.language, notes };
 }
 
 function display(path: string, cwd: string): string {

@@ -16,6 +16,10 @@ export const REPO_ROOT = repoRoot;
 /** Reason printed by skipped suites: `describe.skipIf(!HAS_SHARED)(...)`. */
 export const SHARED_MISSING = `../shared not found at ${SHARED_DIR}: tests on the seed corpus and benchmarks are skipped (set TRIANGULATE_SHARED to run them)`;
 
+if (!HAS_SHARED && process.env.TRIANGULATE_REQUIRE_SHARED === '1') {
+  // CI sets this: there the seed and benchmark tests must run, not skip.
+  throw new Error(`TRIANGULATE_REQUIRE_SHARED=1 but ${SHARED_MISSING}`);
+}
 if (!HAS_SHARED && !process.env.TRIANGULATE_QUIET_SKIP) {
   // Printed once per test file that imports this module.
   console.warn(`[skip] ${SHARED_MISSING}`);
