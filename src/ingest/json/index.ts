@@ -1,31 +1,33 @@
 /**
  * ### JSON and JSON Lines input
  *
- * `.json` files hold an array of article objects, an object with that array under `articles`, `items`,
- * `data`, `results`, `records`, `docs` or `entries`, or one article object. `.jsonl` / `.ndjson` files
- * hold one object per line and are streamed (blank lines are skipped; a line that is not valid JSON is
- * reported as `file.jsonl#line-N` with the parse error, and the rest of the file is read).
+ * `.json` files hold an array of article objects; or an object with that array under `articles`, `items`,
+ * `data`, `results`, `records`, `docs` or `entries` (also one level down, as in `{"feed": {"items": [...]}}`);
+ * or one article object. `.jsonl` / `.ndjson` files hold one object per line and are streamed: blank lines
+ * are skipped, and a line that is not valid JSON is reported as `file.jsonl#line-N` with the parse error
+ * while the rest of the file is read.
  *
- * Each object becomes one article. Fields are found by these names (first one present wins):
+ * Each object becomes one article. Fields are found by these names (the first one present wins):
  *
- * | article field | looked for in                                                      |
- * |---------------|--------------------------------------------------------------------|
- * | text          | text, body, content, maintext, article (HTML is turned into text)  |
- * | title         | title, headline                                                     |
- * | published     | published, date, pubDate, date_publish, datePublished, published_at |
- * | url           | url, link                                                           |
- * | outlet        | outlet, source, site, domain, publisher (a string or `{ "name" }`) |
- * | byline        | byline, author, authors (a list is joined with ", ")               |
- * | language      | language, lang                                                      |
+ * | article field | looked for in                                                        |
+ * |---------------|----------------------------------------------------------------------|
+ * | text          | text, body, content, maintext, article (HTML is turned into text)    |
+ * | title         | title, headline                                                      |
+ * | published     | published, date, pubDate, date_publish, datePublished, published_at  |
+ * | url           | url, link                                                            |
+ * | outlet        | outlet, source, site, domain, publisher (a string or `{"name": ...}`) |
+ * | byline        | byline, author, authors (a list is joined with ", ")                 |
+ * | language      | language, lang                                                       |
  *
- * Names match exactly, else ignoring case. Other scalar fields are kept as the article's `meta`.
- * `--map title=headline,text=body.content,published=date` overrides the defaults; a path may go into
- * nested objects with dots (`body.content`, `authors.0.name`). An object without text is reported as a
- * failure naming its line (or `#item-N` in an array) rather than stored empty.
+ * Names match exactly, else ignoring case. Other scalar fields are kept in the article's `meta`.
+ * `--map title=headline,text=body.content,published=date` overrides the defaults; a path goes into nested
+ * objects with dots (`body.content`, `authors.0.name`). An object without text is reported as a failure
+ * naming its line (`#line-N`) or position (`#item-N`), never stored empty.
  */
 import { AppError } from '../../domain/errors.js';
 import { decodeBytes } from '../encoding.js';
 import type { ReadItem, ReadOptions, Reader, SourceFile } from '../reader.js';
+import { DEFAULT_FIELDS } from './field-map.js';
 import { recordToItem } from './record.js';
 
 export { parseFieldMap, DEFAULT_FIELDS, MAPPED_FIELDS, valueAt } from './field-map.js';
@@ -52,17 +54,34 @@ function looksLikeLines(head: Uint8Array): boolean {
   return /^\s*\{/.test(text.slice(nl + 1)) || text.slice(nl + 1).trim() === '';
 }
 
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** The array under one of CONTAINER_KEYS, if any. */
+function containedList(doc: unknown): unknown[] | null {
+  if (!isObject(doc)) return null;
+  for (const key of CONTAINER_KEYS) {
+    const inner = doc[key];
+    if (Array.isArray(inner)) return inner;
+  }
+  return null;
+}
+
+/** `{ "feed": { "items": [...] } }`: the array one object further down, when the top object has no text. */
+function containedListOneDown(doc: unknown): unknown[] | null {
+  if (!isObject(doc) || DEFAULT_FIELDS.text.some((k) => k in doc)) return null;
+  for (const value of Object.values(doc)) {
+    const inner = containedList(value);
+    if (inner) return inner;
+  }
+  return null;
+}
+
 /** The records of a parsed `.json` document, with the source suffix of each. */
 function recordsOf(doc: unknown, path: string): { record: unknown; source: string }[] {
   const list = (arr: unknown[]) => arr.map((record, i) => ({ record, source: `${path}#item-${i + 1}` }));
   if (Array.isArray(doc)) return list(doc);
-  if (doc !== null && typeof doc === 'object') {
-    for (const key of CONTAINER_KEYS) {
-      const inner = (doc as Record<string, unknown>)[key];
-      if (Array.isArray(inner)) return list(inner);
-    }
-  }
-  return [{ record: doc, source: path }];
+  const inner = containedList(doc) ?? containedListOneDown(doc);
+  return inner ? list(inner) : [{ record: doc, source: path }];
 }
 
 async function* readJsonDocument(file: SourceFile, options: ReadOptions): AsyncIterable<ReadItem> {

@@ -96,6 +96,7 @@ describe('JSON documents', () => {
     ['an array', JSON.stringify(records)],
     ['an object with articles', JSON.stringify({ status: 'ok', articles: records })],
     ['an object with data', JSON.stringify({ data: records })],
+    ['an object with items one level down', JSON.stringify({ feed: { title: 'F', items: records } })],
   ])('reads %s with #item-N sources', async (_name, content) => {
     const ds = drafts(await readAll('c.json', content));
     expect(ds.map((d) => [d.source, d.format, d.title, d.text])).toEqual([
