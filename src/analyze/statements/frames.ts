@@ -1,5 +1,5 @@
 import type { Span } from '../../domain/span.js';
-import { CUE_REGEX, cueEntry, type CueEntry } from './cues.js';
+import { CUE_ALTERNATION, CUE_REGEX, cueEntry, type CueEntry } from './cues.js';
 import { readModifiers } from './modifiers.js';
 import type { Quote } from './quotes.js';
 import { sourceAfter, sourceBefore } from './source.js';
@@ -40,11 +40,36 @@ function cuesIn(text: string, from: number, to: number): Cue[] {
   const slice = text.slice(from, to);
   for (let m = re.exec(slice); m !== null; m = re.exec(slice)) {
     const entry = cueEntry(m[0]);
+    // "United States", "Post": a capitalised cue is a name, except a sentence-initial "According to".
+    if (/^\p{Lu}/u.test(m[0]) && !/^According/.test(m[0]) && !(entry && !AMBIGUOUS.has(entry.lemma) && titleCase(text, from + m.index))) continue;
+    if (entry && AMBIGUOUS.has(entry.lemma) && !CONTENT_START.test(text.slice(from + m.index + m[0].length, from + m.index + m[0].length + 24))) continue;
     if (entry) out.push({ start: from + m.index, end: from + m.index + m[0].length, entry });
   }
   return out;
 }
 
+/** What may follow a closing frame to the sentence end: a short phrase without quotations or clauses. */
+function tailOk(rest: string): boolean {
+  const r = rest.trim();
+  if (r.length === 0 || /^[.!?”"’)]+$/.test(r)) return true;
+  if (/[“”"«»;:]/.test(r) || !/^[,(—–-]|^(?:in|on|at|during|after|before|while|as|when|with|who|which|last|this|to|for|about|of|from)\b/i.test(r)) return false;
+  return r.split(/\s+/).length <= 10 && !/,\s*(?:and|but)\s/.test(r);
+}
+
+/** The line around pos is a headline in Title Case ("Obama Says African-American Museum ..."). */
+function titleCase(text: string, pos: number): boolean {
+  const lineStart = text.lastIndexOf('\n', pos) + 1;
+  let lineEnd = text.indexOf('\n', pos);
+  if (lineEnd < 0) lineEnd = text.length;
+  const words = text.slice(lineStart, lineEnd).split(/\s+/).filter((w) => /^\p{L}/u.test(w) && w.length > 3);
+  return words.length >= 3 && words.filter((w) => /^\p{Lu}/u.test(w)).length >= 0.8 * words.length;
+}
+
+const COORDINATED = new RegExp(`\\s+(?:and|but)\\s+(?:also\\s+|then\\s+|later\\s+)?(?:${CUE_ALTERNATION})(?![\\p{L}\\p{N}-])`, 'iu');
+
+/** Cues that are often nouns ("talk show host", "the post office"): they need content right after them. */
+const AMBIGUOUS = new Set(['show', 'post', 'report', 'support', 'call', 'plan', 'rule', 'question', 'attack', 'comment', 'remark', 'note', 'state', 'order', 'figure', 'project', 'answer', 'request', 'demand', 'counter', 'signal', 'estimate', 'forecast', 'hope', 'fear', 'doubt', 'guess', 'label', 'brand', 'welcome', 'mock', 'thank', 'praise', 'blame', 'claim', 'want', 'wish', 'comment', 'find', 'respond', 'reply', 'plan', 'decide', 'read', 'intend', 'order', 'rule']);
+const CONTENT_START = /^\s*(?:[:,“"«]|(?:that|the|a|an|his|her|their|its|our|my|your|this|these|those|it|him|them|he|she|they|we|i|you|how|what|why|whether|who|when|where|no|some|to|there|if|in|on|for|about|of|\p{Lu})\b)/u;
 const inside = (pos: number, s: Span) => pos >= s.start && pos < s.end;
 const contentWords = (text: string, s: Span) => text.slice(s.start, s.end).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
@@ -118,8 +143,11 @@ export class FrameFinder {
       if (this.quotedByFrame.has(q)) continue;
       const u = this.unitAt(q.end - 1);
       const nextQ = this.quotes[qi + 1];
-      const limit = Math.min(u?.end ?? q.end, nextQ && nextQ.start >= q.end ? nextQ.start : Infinity);
-      const after = this.frameAfter(q, limit);
+      const frameUnit = this.frameUnit(q);
+      const limit = Math.min(frameUnit?.end ?? u?.end ?? q.end, nextQ && nextQ.start >= q.end ? nextQ.start : Infinity);
+      const lead = text.slice(u?.start ?? 0, q.start);
+      const embedded = /\b(?:that|whether|if|as|called|calling|call|calls)\s*$/i.test(lead) || /[\p{L},]\s*$/u.test(lead) && !/[,:]\s*$/.test(lead);
+      const after = embedded ? null : this.frameAfter(q, limit);
       const before = after ? null : this.frameBefore(q, qi);
       const frame = after ?? before;
       if (!frame) continue;
@@ -130,6 +158,7 @@ export class FrameFinder {
       let edge = after ? frame.end : q.end;
       while (k < this.quotes.length) {
         const n = this.quotes[k]!;
+        if (n.start < edge) break;
         const gap = text.slice(edge, n.start);
         const sameLine = after !== null && /^[\s.,;:]*$/.test(gap) && !gap.includes('\n') && k === qi + 1;
         const wholePara = /^[\s.]*\n\s*$/.test(gap) && /^\s*(\n|$)/.test(text.slice(n.end, n.end + 2)) && frame.mode === 'direct';
@@ -147,8 +176,24 @@ export class FrameFinder {
 
   /** A quotation directly followed by a frame of its own. */
   private hasOwnFrame(q: Quote): boolean {
-    const u = this.unitAt(q.end - 1);
+    const u = this.frameUnit(q);
     return this.frameAfter(q, u?.end ?? q.end) !== null;
+  }
+
+  /** The sentence where a frame after a quotation sits: the quotation's own, or the next one when the sentence ended inside the marks ("...?” Trump said."). */
+  private frameUnit(q: Quote): Unit | null {
+    const u = this.unitAt(q.end - 1);
+    if (u && /^\s*$/.test(this.text.slice(q.end, u.end))) {
+      const next = this.unitAt(u.end) ?? this.unitAt(this.skipSpaces(u.end));
+      if (next && !this.text.slice(u.end, next.start).includes('\n')) return { start: u.start, end: next.end };
+    }
+    return u;
+  }
+
+  private skipSpaces(pos: number): number {
+    let p = pos;
+    while (p < this.text.length && this.text[p] === ' ') p++;
+    return p;
   }
 
   private frameAfter(q: Quote, limit: number): { draft: Omit<Draft, 'content' | 'mode'>; end: number; mode: 'direct' } | null {
@@ -159,7 +204,7 @@ export class FrameFinder {
     const cue = cues[0];
     if (!cue) return null;
     const pre = text.slice(q.end, cue.start);
-    if (/[.!?;:“”"«»]/.test(pre) || pre.split(/\s+/).filter(Boolean).length > 12) return null;
+    if (/[.!?;:“”"«»]/.test(pre.replace(/\b\p{Lu}[\p{L}]{0,3}\./gu, 'X')) || pre.split(/\s+/).filter(Boolean).length > 12) return null;
     let source: Span | null = null;
     if (/^[\s,—–-]*$/.test(pre)) {
       source = sourceAfter(text, cue.end, limit); // "“...,” said Robert Antonacci."
@@ -169,7 +214,7 @@ export class FrameFinder {
       if (!source) return null;
     }
     const mods = readModifiers(text, Math.max(cue.end, source.end > cue.end ? source.end : cue.end), limit, cue.entry.lemma);
-    const u = this.unitAt(q.end - 1);
+    const u = this.frameUnit(q);
     return {
       draft: { source, cue: { start: cue.start, end: cue.end }, medium: mods.medium, addressee: mods.addressee, rule: 'statements/quote-then-frame', sameSpeakerAs: null },
       end: u?.end ?? limit,
@@ -239,22 +284,28 @@ export class FrameFinder {
     const comma = Math.max(before.lastIndexOf(','), before.lastIndexOf('—'), before.lastIndexOf('–'));
     if (comma < 0) return null;
     commaAt = u.start + comma;
-    const between = text.slice(commaAt + 1, cue.start);
-    if (cue.entry.lemma === 'according to') {
+    let between = text.slice(commaAt + 1, cue.start);
+    // ",'' said X" / ",” said X": the comma sat inside the quotation; the content keeps the closing mark.
+    const closing = /^\s*[”"’']+/.exec(between);
+    let contentEnd = commaAt;
+    if (closing) {
+      contentEnd = commaAt + 1 + closing[0].length;
+      between = between.slice(closing[0].length);
+    }
+    if (cue.entry.lemma === 'according to' || /^\s*$/.test(between)) {
+      // "..., according to a new poll." / "..., said Steve Bell, senior director of ..."
+      if (cue.entry.lemma !== 'according to' && !closing && sourceBefore(text, u.start, cue.start)) return null; // "X, a historian, said ..."
       sourceSpan = sourceAfter(text, cue.end, u.end);
-      if (!sourceSpan) return null;
-      if (!/^[\s.!?”"’)]*$/.test(text.slice(sourceSpan.end, u.end))) return null;
+      if (!sourceSpan || !tailOk(text.slice(sourceSpan.end, u.end))) return null;
     } else {
-      if (!/^[\s.!?”"’)]*$/.test(text.slice(mods.next, u.end))) return null;
-      if (/^\s*$/.test(between)) {
-        sourceSpan = sourceAfter(text, cue.end, u.end); // "..., said the official."
-      } else {
+      if (!tailOk(text.slice(mods.next, u.end))) return null;
+      {
         if (between.split(/\s+/).filter(Boolean).length > 10) return null;
-        sourceSpan = sourceBefore(text, commaAt + 1, cue.start)?.span ?? null;
+        sourceSpan = sourceBefore(text, commaAt + 1 + (closing?.[0].length ?? 0), cue.start)?.span ?? null;
       }
       if (!sourceSpan) return null;
     }
-    const content = trimContent(text, { start: this.contentFloor(u, commaAt), end: commaAt });
+    const content = trimContent(text, { start: this.contentFloor(u, commaAt), end: contentEnd });
     if (contentWords(text, content) < 2) return null;
     return {
       mode: modeOf(content, this.quotes),
@@ -297,6 +348,14 @@ export class FrameFinder {
       const isIng = /ing$/i.test(text.slice(cue.start, cue.end).split(/\s/)[0] ?? '');
       if (/\b(?:it|this|that)\s+(?:is|was|has been|had been|will be|would be)\s+(?:\w+ly\s+)?$/i.test(lead)) {
         rule = 'statements/passive-no-source';
+      } else if (/\b(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$/i.test(lead)) {
+        rule = 'statements/coordinated-cue';
+        let earlier = -1;
+        this.drafts.forEach((d, i) => {
+          if (d.cue.start >= u.start && d.cue.start < cue.start && (d.source !== null || d.sameSpeakerAs !== null)) earlier = i;
+        });
+        if (earlier < 0) return null;
+        sameSpeakerAs = earlier;
       } else if (isIng && /[,—–]\s*$/.test(lead)) {
         rule = 'statements/participle';
         const earlier = this.drafts.findIndex((d) => d.content.start >= u.start && d.content.end <= cue.start + 1 && d.source !== null);
@@ -306,25 +365,44 @@ export class FrameFinder {
       } else return null;
     }
     const mods = readModifiers(text, cue.end, ceiling, cue.entry.lemma);
-    const content = trimContent(text, { start: mods.next, end: this.contentEnd(mods.next, ceiling) });
+    const content = trimContent(text, { start: mods.next, end: this.contentEnd(mods.next, ceiling, u.start, source?.start ?? cue.start) });
     if (contentWords(text, content) < 1) return null;
     if (text.slice(content.start, content.end).startsWith('(')) return null;
     return { mode: modeOf(content, this.quotes), source, cue: cueSpan, content, medium: mods.medium, addressee: mods.addressee, rule, sameSpeakerAs };
   }
 
-  /** Content runs to the sentence end, or to a semicolon, or to ", adding ..." (a new frame). */
-  private contentEnd(from: number, ceiling: number): number {
+  /**
+   * Content runs to the sentence end, or to the first of: a semicolon; ", adding ..." (a new frame);
+   * ", and he ..." (a new clause); "and said ..." (a second cue of the same source); ", X said ..." (a
+   * frame of another source); the comma that closes a subordinate clause ("While X said ..., ...").
+   */
+  private contentEnd(from: number, ceiling: number, clauseStart: number, sourceStart: number): number {
     const { text } = this;
     const slice = text.slice(from, ceiling);
     let end = ceiling;
-    const semi = /;\s/.exec(slice);
-    if (semi && !this.inQuote(from + semi.index)) end = Math.min(end, from + semi.index);
-    const re = /,\s+(?:adding|saying|noting|arguing|explaining|insisting|stressing|warning|calling|claiming|accusing|telling|urging)\b/g;
-    for (let m = re.exec(slice); m !== null; m = re.exec(slice)) {
-      if (!this.inQuote(from + m.index)) {
-        end = Math.min(end, from + m.index);
-        break;
-      }
+    const firstOutside = (re: RegExp): number => {
+      for (let m = re.exec(slice); m !== null; m = re.exec(slice)) if (!this.inQuote(from + m.index)) return from + m.index;
+      return ceiling;
+    };
+    end = Math.min(end, firstOutside(/;\s/g));
+    end = Math.min(end, firstOutside(/,\s+(?:adding|saying|noting|arguing|explaining|insisting|stressing|warning|calling|claiming|accusing|telling|urging|citing|asking)\b/g));
+    end = Math.min(end, firstOutside(/,\s+(?:and|but)\s+(?:he|she|they|we|I|it|the|a|an|\p{Lu}[\p{L}’'-]*)\s/gu));
+    end = Math.min(end, firstOutside(new RegExp(COORDINATED.source, 'giu')));
+    const lead = text.slice(clauseStart, sourceStart);
+    if (/^\s*(?:but\s+|and\s+|yet\s+)?(?:even\s+)?(?:while|although|though|as|when|if|because|since|after|before|whereas|once|until|whether)\b/i.test(lead)) {
+      end = Math.min(end, firstOutside(/,\s/g));
+    }
+    // Another source's frame later in the sentence: ", one of the prosecutors said ...".
+    for (const c of cuesIn(text, from, end)) {
+      if (this.inQuote(c.start) || c.entry.cls === 'quote') continue;
+      const src = sourceBefore(text, from, c.start);
+      if (!src) continue;
+      const before = text.slice(from, src.span.start);
+      const comma = /,\s*$/.exec(before);
+      const closing = /[”"]\s*,?\s*$/.exec(before);
+      if (comma) end = Math.min(end, from + comma.index);
+      else if (closing) end = Math.min(end, from + closing.index + 1);
+      if (comma || closing) break;
     }
     return end;
   }

@@ -64,6 +64,7 @@ export function findQuotes(text: string): QuoteScan {
   const lines = linesOf(text);
   let open: number | null = null;
   let multi = false;
+  let openLen = 1;
   for (let li = 0; li < lines.length; li++) {
     const line = lines[li]!;
     let skip = -1;
@@ -73,8 +74,14 @@ export function findQuotes(text: string): QuoteScan {
     }
     let single: number | null = null;
     for (let i = line.start; i < line.end; i++) {
-      const c = text[i]!;
+      let c = text[i]!;
       if (i === skip) continue;
+      // '' (two apostrophes) is a double quotation mark in some wire copy.
+      let markStart = i;
+      if (c === "'" && text[i + 1] === "'") {
+        c = '"';
+        i++;
+      }
       if (OPEN_DOUBLE.has(c)) {
         if (open !== null) unbalanced.push(open);
         open = i;
@@ -89,11 +96,13 @@ export function findQuotes(text: string): QuoteScan {
         }
       } else if (c === '"') {
         if (open === null) {
-          open = i;
+          open = markStart;
+          openLen = i + 1 - markStart;
           multi = false;
           single = null;
         } else {
-          quotes.push({ start: open, end: i + 1, innerStart: open + 1, innerEnd: i, multiParagraph: multi });
+          quotes.push({ start: open, end: i + 1, innerStart: open + openLen, innerEnd: markStart, multiParagraph: multi });
+          openLen = 1;
           open = null;
           multi = false;
         }

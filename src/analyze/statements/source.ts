@@ -19,7 +19,7 @@ const BOUNDARY = new Set([
   'whether', 'once', 'upon', 'per', 'via', 'following', 'despite', 'amid', 'toward', 'towards', 'around',
 ]);
 const TIME_WORD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|now|recently|earlier|later|last|this|next|week|month|year|morning|afternoon|evening|night|january|february|march|april|may|june|july|august|september|october|november|december|\d+)$/;
-const PUNCT_INSIDE = new Set(["'s", '’s', '-', '&', '.']);
+const PUNCT_INSIDE = new Set(["'s", '’s', '-', '&', '.', '(', ')']);
 const MAX_NP = 14;
 
 function trimSpan(text: string, s: Span): Span {
