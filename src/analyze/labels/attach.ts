@@ -1,6 +1,6 @@
 import type { LabelForm } from '../../domain/findings.js';
 import type { ArticleView, Mention } from './article-view.js';
-import { COPULAS, isFunctionWord, isLowerStart, isWordToken, PREPOSITIONS, RELATIONAL_NOUNS, typeClassOf } from './lexicon.js';
+import { COPULAS, isCapitalized, isFunctionWord, isLowerStart, isWordToken, PREPOSITIONS, RELATIONAL_NOUNS, typeClassOf } from './lexicon.js';
 import { modifiersBefore, nounPhraseAt } from './phrase.js';
 
 /**
@@ -65,7 +65,11 @@ function reverseAppositive(v: ArticleView, mi: number, m: Mention, out: Attached
 function premodifier(v: ArticleView, mi: number, m: Mention, out: AttachedLabel[]): void {
   const { first, opened } = modifiersBefore(v, m.first);
   // Before "MKO members", the modifiers describe the members, not the name.
-  const pre = RELATIONAL_NOUNS.has(v.lower[m.end] ?? '') ? [] : range(first, m.first);
+  let pre = RELATIONAL_NOUNS.has(v.lower[m.end] ?? '') ? [] : range(first, m.first);
+  // "... of State Mike Pompeo": a fragment of a longer "X of Y" title is not a label.
+  if (pre.length > 0 && v.lower[pre[0]! - 1] === 'of') pre = [];
+  // Before an organisation or a place, capitalised words alone are more likely a missed part of its name.
+  if (m.type !== 'PER' && pre.every((i) => isCapitalized(v.tokens[i]!.text))) pre = [];
   // A type noun right after the name makes the name a modifier of it: "the MKO terror group".
   const post: number[] = [];
   let k = m.end;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LabelFinding, LabelForm } from '../../domain/findings.js';
-import { entityFindings, type EntitySpec, fakeContext, statementFinding } from './test-context.js';
+import { entityFindings, type EntitySpec, fakeContext, statementFinding } from './test-support/context.js';
 import { labelsStage } from './index.js';
 
 const ENTITIES: EntitySpec[] = [

@@ -4,7 +4,7 @@ import type { QuantityFinding } from '../../domain/findings.js';
 import { runStages } from '../run-stages.js';
 import { tokenize } from '../tokens/index.js';
 import { makeArticle } from '../../../test/support/article.js';
-import { dateFindings, entityFindings, type EntitySpec, fakeContext } from '../labels/test-context.js';
+import { dateFindings, entityFindings, type EntitySpec, fakeContext } from '../labels/test-support/context.js';
 import { quantitiesStage } from './index.js';
 
 function quantities(text: string, entities: readonly EntitySpec[] = [], dates: readonly string[] = []): QuantityFinding[] {

@@ -1,9 +1,9 @@
-import type { AnyFinding } from '../../domain/finding.js';
-import type { DateFinding, EntityFinding, EntityType, StatementFinding } from '../../domain/findings.js';
-import type { StageContext } from '../../domain/stage.js';
-import type { Note } from '../../domain/note.js';
-import { makeArticle } from '../../../test/support/article.js';
-import { tokenize } from '../tokens/index.js';
+import type { AnyFinding } from '../../../domain/finding.js';
+import type { DateFinding, EntityFinding, EntityType, StatementFinding } from '../../../domain/findings.js';
+import type { StageContext } from '../../../domain/stage.js';
+import type { Note } from '../../../domain/note.js';
+import { makeArticle } from '../../../../test/support/article.js';
+import { tokenize } from '../../tokens/index.js';
 
 /**
  * Test support for the labels and quantities stages: a StageContext over a text with hand-made prior
