@@ -3,6 +3,7 @@ import type { DateData, DateFinding } from '../../domain/findings.js';
 import { isFutureContext, isPastContext, type Candidate, type LastDate, type Ref } from './candidate.js';
 import { chronoCandidates } from './chrono-pass.js';
 import { runRule, type Rule } from './rule.js';
+import { amount } from './rules-amount.js';
 import { CALENDAR_RULES } from './rules-calendar.js';
 import { RELATIVE_RULES } from './rules-relative.js';
 import { resolveYearless } from './year-less.js';
@@ -15,7 +16,7 @@ import { resolveYearless } from './year-less.js';
  *  4. year-less dates without a publish date get a year from weekday evidence in the same article, or stay 'XXXX'.
  */
 
-export const RULES: readonly Rule[] = [...RELATIVE_RULES, ...CALENDAR_RULES];
+export const RULES: readonly Rule[] = [amount, ...RELATIVE_RULES, ...CALENDAR_RULES];
 
 export function findCandidates(text: string, ref: Ref | null, chronoResults?: ParsedResult[]): Candidate[] {
   const out: Candidate[] = chronoCandidates(text, ref, chronoResults);

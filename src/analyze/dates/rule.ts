@@ -6,12 +6,18 @@ import type { Candidate } from './candidate.js';
  */
 export interface Rule {
   readonly name: string;
+  /** Global regex; compiled once with the module and reused (its lastIndex is reset on every run). */
   readonly re: RegExp;
+  /** A cheap test that the text can contain a match at all; the rule is skipped when it fails. */
+  readonly hint?: RegExp;
   make(m: RegExpExecArray, text: string): Candidate | readonly Candidate[] | null;
 }
 
 export function runRule(rule: Rule, text: string, out: Candidate[]): void {
-  const re = new RegExp(rule.re.source, rule.re.flags.includes('g') ? rule.re.flags : `${rule.re.flags}g`);
+  if (rule.hint && !rule.hint.test(text)) return;
+  const re = rule.re;
+  if (!re.global) throw new Error(`rule ${rule.name}: regex must be global`);
+  re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (m[0].length === 0) {
       re.lastIndex++;

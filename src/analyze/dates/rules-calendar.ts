@@ -87,6 +87,7 @@ const DECADE_WORDS: Record<string, number> = { twenties: 2, thirties: 3, forties
 /** "the 1980s" -> '198X'; "the '80s", "the 80s", "the eighties" -> '198X' (century from the publish date). */
 const decades: Rule = {
   name: 'decade',
+  hint: /0'?s\b|ties\b/i,
   re: /\b(?:(early|late|mid)[\s-]+)?(?:((?:1[0-9]|20)\d)0'?s\b|(?:the\s+)(?:'|’)?(\d)0'?s\b|(?:the\s+)(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)/gi,
   make(m, text) {
     const mod = modOf(m[1]);
@@ -113,6 +114,7 @@ const CENTURY_WORDS: Record<string, number> = {
 /** "the 20th century" -> '19'. */
 const centuries: Rule = {
   name: 'century',
+  hint: /century/i,
   re: /\b(?:(early|late|mid)[\s-]+)?(?:(\d{1,2})(?:st|nd|rd|th)|(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[- ]first))[\s-]+century\b/gi,
   make(m) {
     const n = m[2] ? Number(m[2]) : CENTURY_WORDS[(m[3] ?? '').toLowerCase().replace(' ', '-')];
@@ -124,6 +126,7 @@ const centuries: Rule = {
 /** "summer 2018", "the summer of 2018", "in the spring" (the latest such season by the publish date). */
 const seasons: Rule = {
   name: 'season',
+  hint: /spring|summer|fall|autumn|winter/i,
   re: new RegExp(`\\b(?:(early|late|mid)[\\s-]+)?(${SEASON_SRC})(?:\\s+(?:of\\s+)?(${YEAR_SRC})\\b)?`, 'gi'),
   make(m, text) {
     const code = seasonCode(m[2] ?? '');
@@ -180,6 +183,7 @@ const quarters: Rule = {
 /** "May and June 2022", "March to May 2020": the first month takes the year of the second. */
 const monthPairs: Rule = {
   name: 'month-pair',
+  hint: /\b(?:and|or|to|through)\s+\w+\s+\d{4}\b/i,
   re: new RegExp(`\\b(${MONTH_FULL_SRC})\\s+(?:and|or|to|through|-|–)\\s+(${MONTH_FULL_SRC})\\s+(${YEAR_SRC})\\b`, 'gid'),
   make(m) {
     const m1 = parseMonth(m[1] ?? '');
@@ -193,36 +197,6 @@ const monthPairs: Rule = {
       candidate(s1, s1 + (m[1] ?? '').length, 'month-pair', 3, () => ({ ...absolute('DATE', `${pad4(y1)}-${String(m1).padStart(2, '0')}`), evidence: `year from "${m[0]}"` })),
       candidate(s2, m.index + m[0].length, 'month-pair', 3, () => absolute('DATE', `${pad4(y)}-${String(m2).padStart(2, '0')}`)),
     ];
-  },
-};
-
-const DUR_MOD_SRC = '(about|almost|nearly|more\\s+than|over|at\\s+least|less\\s+than|up\\s+to|some|roughly|around|approximately|a\\s+mere|only|just|under|close\\s+to|another|an\\s+additional)';
-
-/** "24 hours", "for a decade", "the past two months", "the first nine months", "two-year", "several years". */
-const durations: Rule = {
-  name: 'duration',
-  re: new RegExp(
-    `\\b(?:${DUR_MOD_SRC}\\s+(?!the\\s))?(?:the\\s+(?:(past|last|next|first|following|previous|coming|final|same|latest|remaining)\\s+)?)?(${NUMBER_WORD_SRC})(\\s+and\\s+a\\s+half)?[\\s-]+(${UNIT_SRC})(\\s+and\\s+a\\s+half)?\\b`,
-    'gi',
-  ),
-  make(m, text) {
-    let n = parseNumber(m[3] ?? '');
-    const u = parseUnit(m[5] ?? '');
-    if (n === undefined || !u) return null;
-    if (m[4] || m[6]) n = n === null ? null : n + 0.5;
-    const end = m.index + m[0].length;
-    const after = text.slice(end, end + 12);
-    if (u.unit === 'Q' && /^\s+of\b/i.test(after)) return null; // "three quarters of voters"
-    if (/^[\s-]+old\b/i.test(after) || /^-(?:old|olds)\b/i.test(after)) return null; // ages
-    const before = text.slice(Math.max(0, m.index - 12), m.index);
-    if (/(?:\baged?|\$|€|£|\d)\s*$/i.test(before)) return null;
-    const numberText = (m[3] ?? '').toLowerCase();
-    // "a day" after a count is a rate ("three meals a day"): the set rule covers "twice a day".
-    if ((numberText === 'a' || numberText === 'an') && /\b(?:\d+|times|meals|hours|dollars|cents)\s*$/i.test(before)) return null;
-    if (/^\d{1,3}(,\d{3})+$/.test(numberText)) return null;
-    const mod = modOf(m[1]?.replace(/\s+/g, ' '));
-    const value = durationValue(n === null ? null : n * u.factor, u.unit);
-    return candidate(m.index, end, 'duration', 1, () => ({ ...fixed('DURATION', value, mod), anchor: 'absolute', yearUnknown: false }));
   },
 };
 
@@ -244,6 +218,7 @@ const vagueDurations: Rule = {
 /** A month written alone with a 4-digit year handled by chrono; month-only words chrono misses: "mid-July". */
 const midMonth: Rule = {
   name: 'mid-month',
+  hint: /\b(?:early|late|mid)[\s-]+[A-Za-z]/i,
   re: new RegExp(`\\b(early|late|mid)[\\s-]+(${MONTH_FULL_SRC})(?:\\s+(${YEAR_SRC}))?\\b`, 'gi'),
   make(m) {
     const month = parseMonth(m[2] ?? '');
@@ -258,4 +233,4 @@ const midMonth: Rule = {
   },
 };
 
-export const CALENDAR_RULES: readonly Rule[] = [years, decades, centuries, seasons, quarters, monthPairs, durations, vagueDurations, midMonth];
+export const CALENDAR_RULES: readonly Rule[] = [years, decades, centuries, seasons, quarters, monthPairs, vagueDurations, midMonth];

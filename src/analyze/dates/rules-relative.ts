@@ -56,80 +56,10 @@ function unitName(unit: Unit): string {
   return { S: 'second', MIN: 'minute', H: 'hour', D: 'day', W: 'week', M: 'month', Q: 'quarter', Y: 'year', DE: 'decade', CE: 'century', WE: 'weekend' }[unit];
 }
 
-/** "almost ten years ago" -> the year ten years before the publish date, mod APPROX. */
-const ago: Rule = {
-  name: 'ago',
-  re: new RegExp(`\\b(?:${APPROX_SRC}\\s+)?(${NUMBER_WORD_SRC})[\\s-]+(${UNIT_SRC})\\s+ago\\b`, 'gid'),
-  make(m) {
-    const n = parseNumber(m[2] ?? '');
-    const u = parseUnit(m[3] ?? '');
-    if (n === undefined || !u) return null;
-    const mod = modOf(m[1]);
-    return candidate(m.index, m.index + m[0].length, 'ago', 3, ({ ref, last }) => {
-      if (n === null) return ref ? publish('DATE', 'PAST_REF', mod) : fixed('DATE', 'PAST_REF', mod);
-      const k = Math.round(n * u.factor);
-      // In a report on a quarter, "a year ago" is the same quarter a year before (TimeBank convention).
-      const quarter = last && /^\d{4}-Q[1-4]$/.test(last.value) && (u.unit === 'Y' || u.unit === 'Q') ? shiftValue(last.value, -k, u.unit) : null;
-      if (last && quarter) return { type: 'DATE', value: quarter, anchor: 'event', mod, evidence: `${k} ${unitName(u.unit)}(s) before "${last.text}" (${last.value})`, yearUnknown: false };
-      const value = ref ? shiftFromRef(ref, -k, u.unit) : null;
-      if (!value) return { ...fixed('DATE', 'PAST_REF', mod), evidence: `${k} ${unitName(u.unit)}(s) before the publish date, which is unknown` };
-      return publish('DATE', value, mod, `${k} ${unitName(u.unit)}(s) before the publish date`);
-    });
-  },
-};
-
-const EVENT_STOP = /^(?:that|this|these|those|then|which|when|it|the\s+(?:fact|end|start)|[,.;:])/i;
-
-/**
- * "five days after Albania cut ties" -> the duration, anchored on the event named after it;
- * "a year earlier" / "two weeks later" -> a date relative to the last date of the article (or the publish date).
- */
-const relativeToEvent: Rule = {
-  name: 'event-relative',
-  re: new RegExp(`\\b(?:${APPROX_SRC}\\s+)?(${NUMBER_WORD_SRC})[\\s-]+(${UNIT_SRC})\\s+(earlier|later|before|after|since|previously)\\b`, 'gid'),
-  make(m, text) {
-    const n = parseNumber(m[2] ?? '');
-    const u = parseUnit(m[3] ?? '');
-    if (n === undefined || !u) return null;
-    const mod = modOf(m[1]);
-    const word = (m[4] ?? '').toLowerCase();
-    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 160);
-    const eventMatch = /^\s+([^,.;:!?\n"“”()]{3,})/.exec(after);
-    const eventText = eventMatch && (word === 'after' || word === 'before' || word === 'since') && !EVENT_STOP.test((eventMatch[1] ?? '').trim())
-      ? (eventMatch[1] ?? '').trim().split(/\s+(?:which|that|who|whom|when|where|while|because|but|so|as|amid)\b/i)[0]?.split(/\s+/).slice(0, 10).join(' ') ?? null
-      : null;
-    const k = n === null ? null : Math.round(n * u.factor);
-    if (eventText) {
-      // Span: the amount only ("five days"); the anchor is named in the evidence.
-      const start = m.index;
-      const end = groupStart(m, 4) - 1;
-      const spanEnd = text.slice(start, end).trimEnd().length + start;
-      return candidate(start, spanEnd, 'event-anchored', 3, () => ({
-        type: 'DURATION',
-        value: durationValue(k, u.unit),
-        anchor: 'event',
-        mod,
-        evidence: `${k ?? 'some'} ${unitName(u.unit)}(s) ${word} "${eventText}"`,
-        yearUnknown: false,
-      }));
-    }
-    if (word === 'since' || word === 'before' || word === 'after') return null;
-    const sign = word === 'later' ? 1 : -1;
-    return candidate(m.index, m.index + m[0].length, 'relative-to-last', 3, ({ ref, last }) => {
-      if (k === null) return fixed('DATE', sign < 0 ? 'PAST_REF' : 'FUTURE_REF', mod);
-      const fromLast = last ? shiftValue(last.value, sign * k, u.unit) : null;
-      if (last && fromLast) {
-        return { type: 'DATE', value: fromLast, anchor: 'event', mod, evidence: `${k} ${unitName(u.unit)}(s) ${sign < 0 ? 'before' : 'after'} "${last.text}" (${last.value})`, yearUnknown: false };
-      }
-      const v = ref ? shiftFromRef(ref, sign * k, u.unit) : null;
-      return v ? publish('DATE', v, mod, `${k} ${unitName(u.unit)}(s) ${sign < 0 ? 'before' : 'after'} the publish date`) : fixed('DATE', 'XXXX-XX-XX', mod);
-    });
-  },
-};
-
 /** "year-earlier", "the year-ago quarter": the last date of the article, one year back. */
 const yearEarlier: Rule = {
   name: 'year-earlier',
+  hint: /year[- ](?:earlier|ago)/i,
   re: /\b(?:the\s+)?year[- ](?:earlier|ago)(?:\s+(?:quarter|period|month|year|level|figure))?\b/gi,
   make(m) {
     return candidate(m.index, m.index + m[0].length, 'year-earlier', 3, ({ ref, last }) => {
@@ -258,6 +188,7 @@ const sets: Rule = {
 /** Weekday with a part of day: "Wednesday night", "Friday afternoon" -> TIME. */
 const weekdayPart: Rule = {
   name: 'weekday-part',
+  hint: /day\s+(?:morning|afternoon|evening|night)/i,
   re: new RegExp(`\\b(${WEEKDAY_SRC})\\s+(${PART_OF_DAY_SRC})\\b`, 'gi'),
   make(m) {
     const wd = parseWeekday(m[1] ?? '');
@@ -274,6 +205,7 @@ const weekdayPart: Rule = {
 /** "the weekend" / "over the weekend": the latest weekend by the publish date, or the next one in a future clause. */
 const weekend: Rule = {
   name: 'weekend',
+  hint: /weekend/i,
   re: /\bthe\s+weekend\b/gi,
   make(m) {
     return candidate(m.index, m.index + m[0].length, 'weekend', 2, ({ ref, future }) => {
@@ -285,4 +217,4 @@ const weekend: Rule = {
   },
 };
 
-export const RELATIVE_RULES: readonly Rule[] = [weekend, ago, relativeToEvent, yearEarlier, deictic, dayWords, references, sets, weekdayPart];
+export const RELATIVE_RULES: readonly Rule[] = [weekend, yearEarlier, deictic, dayWords, references, sets, weekdayPart];
