@@ -82,6 +82,32 @@ export class ByteQueue {
     return done;
   }
 
+  /**
+   * Discard bytes up to the next line that starts with `prefix` (the line itself is kept), or to the end
+   * of the stream. Returns how many bytes were discarded.
+   */
+  async skipToLineStartingWith(prefix: Buffer): Promise<number> {
+    let done = 0;
+    while (this.buf.length < prefix.length) if (!(await this.pull())) break;
+    if (this.buf.subarray(0, prefix.length).equals(prefix)) return 0;
+    for (;;) {
+      const at = this.buf.indexOf(Buffer.concat([Buffer.from('\n'), prefix]));
+      if (at >= 0) {
+        this.consume(at + 1);
+        return done + at + 1;
+      }
+      const keep = Math.min(this.buf.length, prefix.length);
+      const drop = this.buf.length - keep;
+      this.consume(drop);
+      done += drop;
+      if (!(await this.pull())) {
+        done += this.buf.length;
+        this.consume(this.buf.length);
+        return done;
+      }
+    }
+  }
+
   private take(n: number): Buffer {
     const out = this.buf.subarray(0, n);
     this.consume(n);

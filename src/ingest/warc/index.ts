@@ -144,7 +144,13 @@ async function* readWarc(file: SourceFile, options: ReadOptions): AsyncIterable<
   let lastRecord = 0;
   let inRecord = false;
   try {
-    for await (const { head, block } of warcRecordHeads(queue)) {
+    for await (const event of warcRecordHeads(queue)) {
+      if ('damaged' in event) {
+        const { after, message } = event.damaged;
+        yield { kind: 'failed', source: `${file.path}#record-${after}`, error: new AppError('invalid-input', `${file.path}: after record ${after}: ${message}`) };
+        continue;
+      }
+      const { head, block } = event;
       lastRecord = head.n;
       inRecord = true;
       let items: ReadItem[];

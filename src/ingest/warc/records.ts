@@ -48,27 +48,52 @@ export function splitLines(block: Uint8Array): string[] {
 
 export class WarcFormatError extends Error {}
 
+/** Bytes that did not parse as a record header: reported, then skipped up to the next `WARC/` line. */
+export interface DamagedRegion {
+  /** The last good record before the damage (0 when there was none). */
+  readonly after: number;
+  readonly offset: number;
+  readonly skipped: number;
+  readonly message: string;
+}
+
+export type WarcEvent = { readonly head: WarcRecordHead; readonly block: BlockReader } | { readonly damaged: DamagedRegion };
+
+const WARC_LINE = Buffer.from('WARC/');
+
 /**
- * Reads records from `queue`. For each record, `visit` gets its head and reads (or not) its block through
- * the queue; whatever the visitor leaves unread is skipped, so that a record never has to be held whole.
+ * Reads records from `queue`. For each record, the consumer gets its head and reads (or not) its block
+ * through the queue; whatever it leaves unread is skipped, so that a record never has to be held whole.
+ * A header that does not parse (a wrong Content-Length before it, garbage between records) is reported as
+ * a damaged region and reading resumes at the next line starting with `WARC/`; at the very start of the
+ * stream it throws WarcFormatError instead (the file is not a WARC).
  */
-export async function* warcRecordHeads(queue: ByteQueue): AsyncGenerator<{ head: WarcRecordHead; block: BlockReader }> {
+export async function* warcRecordHeads(queue: ByteQueue): AsyncGenerator<WarcEvent> {
   let n = 0;
   for (;;) {
     await queue.skipNewlines();
     const offset = queue.offset;
     const headerBytes = await queue.readHeaderBlock(MAX_HEADER_BYTES);
     if (headerBytes === null) return;
-    n++;
     const lines = splitLines(headerBytes);
     const first = lines[0] ?? '';
     const version = /^WARC\/(\d+\.\d+)\s*$/.exec(first);
-    if (!version) throw new WarcFormatError(`record ${n} at byte ${offset} does not start with a WARC/<version> line (found ${JSON.stringify(first.slice(0, 40))})`);
     const fields = parseFields(lines.slice(1));
     const length = Number(fields.get('content-length'));
-    if (!Number.isSafeInteger(length) || length < 0) throw new WarcFormatError(`record ${n} at byte ${offset} has no valid Content-Length`);
+    const problem = !version
+      ? `no WARC/<version> line at byte ${offset} (found ${JSON.stringify(first.slice(0, 40))})`
+      : !Number.isSafeInteger(length) || length < 0
+        ? `a record header at byte ${offset} has no valid Content-Length`
+        : null;
+    if (problem !== null) {
+      if (n === 0) throw new WarcFormatError(problem);
+      const skipped = headerBytes.length + (await queue.skipToLineStartingWith(WARC_LINE));
+      yield { damaged: { after: n, offset, skipped, message: `${problem}; skipped ${skipped} bytes to the next record` } };
+      continue;
+    }
+    n++;
     const block = new BlockReader(queue, length);
-    yield { head: { n, version: version[1]!, fields, length, offset }, block };
+    yield { head: { n, version: version![1]!, fields, length, offset }, block };
     await block.skipRest();
     if (block.short) throw new WarcFormatError(`record ${n} is truncated: the file ends ${length - block.consumed} bytes before the end of its block`);
   }

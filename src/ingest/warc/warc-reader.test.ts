@@ -139,6 +139,20 @@ describe('warcReader on WARCs built in memory', () => {
     expect(failed(items).map((f) => f.source)).toEqual(['cut.warc#record-3']);
     expect(failed(items)[0]!.error.message).toMatch(/truncated/);
   });
+  it('a record with a wrong Content-Length is reported and reading resumes at the next record', async () => {
+    const rs = records();
+    const third = rs[2]!.toString('latin1');
+    const length = Number(/Content-Length: (\d+)/.exec(third)![1]);
+    rs[2] = Buffer.from(third.replace(`Content-Length: ${length}`, `Content-Length: ${length - 300}`), 'latin1');
+    rs.splice(5, 0, Buffer.from('garbage between records\r\n\r\n'));
+    const items = await readAll(memoryFile('bad.warc', Buffer.concat(rs)));
+    const fails = failed(items);
+    expect(fails.map((f) => f.source)).toEqual(['bad.warc#record-3', 'bad.warc#record-5', 'bad.warc#record-9', 'bad.warc#record-10']);
+    expect(fails[0]!.error.message).toMatch(/after record 3: .*skipped \d+ bytes to the next record/);
+    // The cut page is still read, with a note that its chunked body ends early.
+    expect(drafts(items).map((d) => d.source)).toEqual(['bad.warc#record-3', 'bad.warc#record-7', 'bad.warc#record-8#item-1', 'bad.warc#record-8#item-2']);
+    expect(drafts(items)[0]!.notes.map((n) => n.code)).toContain('warc-incomplete-body');
+  });
   it('a file that is not a WARC throws invalid-input', async () => {
     await expect(readAll(memoryFile('x.warc', Buffer.from('hello world\r\n\r\nmore')))).rejects.toMatchObject({ code: 'invalid-input', message: /not a WARC file/ });
   });
