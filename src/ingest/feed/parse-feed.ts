@@ -7,6 +7,7 @@ import { decodeBytes } from '../encoding.js';
 import { htmlFragmentToText } from '../html/index.js';
 import { parsePublished } from '../published.js';
 import type { ReadItem } from '../reader.js';
+import { trimFeedBoilerplate } from './feed-boilerplate.js';
 import { byteSlicer, type ByteSlicer } from './source-bytes.js';
 
 /**
@@ -199,8 +200,8 @@ function readItem(el: Element, n: number, source: string, ctx: FeedContext): Rea
   const url = atom
     ? atomLink(el)
     : text(child(el, 'link')) || atomLink(el) || el.attribs['rdf:about'] || (child(el, 'guid')?.attribs.isPermaLink !== 'false' ? text(child(el, 'guid')) : '') || null;
-  const full = atom ? htmlText(child(el, 'content')) : htmlText(child(el, 'content:encoded'));
-  const summary = atom ? htmlText(child(el, 'summary')) : htmlText(child(el, 'description'));
+  const full = trimFeedBoilerplate(atom ? htmlText(child(el, 'content')) : htmlText(child(el, 'content:encoded')));
+  const summary = trimFeedBoilerplate(atom ? htmlText(child(el, 'summary')) : htmlText(child(el, 'description')));
   const notes: Note[] = [...ctx.notes];
   // The longer of the content element and the description; under FULL_TEXT_MIN_WORDS it is a summary
   // (teasers in Atom <content> are common), and the note points at the full article.
