@@ -1,5 +1,5 @@
 /*
- * npm run eval:extract [-- --json] [--only body|dates] [--show N]
+ * npm run eval:extract [-- --json] [--only body|dates] [--show N [--by-fn]]
  * Body extraction on BENCH_DIR/article-extraction (Zyte benchmark, shingle F1) beside the reference outputs
  * shipped with it, scored by the same code in this run; publish dates on BENCH_DIR/publish-dates (htmldate's
  * Mediacloud 2020 pages). Both are small "tune and report on all" sets.
@@ -51,7 +51,7 @@ function evalBody(): BodyResult {
   if (show > 0) {
     const worst = ids
       .map((id) => ({ id, c: pageCounts(truth[id]!.articleBody, predicted.get(id) ?? '') }))
-      .sort((a, b) => a.c.tp - b.c.tp)
+      .sort((a, b) => (argv.includes('--by-fn') ? b.c.fn - a.c.fn : a.c.tp - b.c.tp))
       .slice(0, show);
     for (const w of worst) process.stderr.write(`${w.id.slice(0, 12)} tp=${f3(w.c.tp)} fp=${f3(w.c.fp)} fn=${f3(w.c.fn)} ${truth[w.id]!.url}\n`);
   }

@@ -1,0 +1,47 @@
+/*
+ * Page furniture removed before the main-text extraction: navigation, sidebars, share bars, captions,
+ * related-article lists, hidden pop-ups. Readability scores what is left; without these, its chosen
+ * subtree carries less that is not the article. A named block is removed only when it is small next to
+ * the page text, so that a wrongly named article container is never lost.
+ */
+
+const DROP_TAGS = 'nav, aside, footer, button, figcaption, dialog, [hidden], [aria-hidden="true"], [role="navigation"], [role="complementary"]';
+
+const DROP_NAMES = new RegExp(
+  String.raw`(?:^|[\s_-])(?:share|sharing|social|related|newsletter|promo|advert|advertisement|ads?|caption|credits?|breadcrumbs?|tags|comments?|cookies?|subscribe|subscription|recommend(?:ed|ations)?|popular|trending|most-?read|sidebar|rollover|tooltip|popup|modal|sr-only|visually-?hidden|screen-?reader|print-only|byline|author-?info|timestamp|read-?more|more-?stories|also-?like|outbrain|taboola)(?:[\s_-]|$)`,
+  'i',
+);
+
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
+
+/** Characters of paragraph text under an element: an article container has many, furniture few. */
+function proseLength(el: Element): number {
+  let n = 0;
+  for (const p of Array.from(el.querySelectorAll('p'))) {
+    const t = p.textContent ?? '';
+    if (t.length > 80) n += t.length;
+  }
+  if (n >= 200) return n;
+  // Pages that write paragraphs as <br>-separated text in a <div>: count the text outside links.
+  let links = 0;
+  for (const a of Array.from(el.querySelectorAll('a'))) links += (a.textContent ?? '').length;
+  const plain = (el.textContent ?? '').replace(/\s+/g, ' ').length - links;
+  return el.querySelectorAll('br').length >= 3 && plain > 400 ? plain : n;
+}
+
+export function dropBoilerplate(document: Document): void {
+  const body = document.body;
+  if (!body) return;
+  const total = (body.textContent ?? '').length;
+  const small = (el: Element): boolean => (el.textContent ?? '').length < Math.max(400, total * 0.2) && proseLength(el) < 200;
+  for (const el of Array.from(body.querySelectorAll(DROP_TAGS))) {
+    if (el.isConnected && small(el)) el.remove();
+  }
+  for (const el of Array.from(body.querySelectorAll('[class], [id], [style]'))) {
+    if (!el.isConnected) continue;
+    const tag = el.tagName.toLowerCase();
+    if (tag === 'article' || tag === 'main' || tag === 'body') continue;
+    const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if ((DROP_NAMES.test(name) || HIDDEN_STYLE.test(el.getAttribute('style') ?? '')) && small(el)) el.remove();
+  }
+}
