@@ -6,10 +6,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BENCH_DIR, REPO_ROOT } from '../test/support/shared.js';
-import { type ClusterMap, extractFeatures, labelFeatures } from '../src/analyze/entities/features.js';
+import { type Lexicons, extractFeatures, labelFeatures } from '../src/analyze/entities/features.js';
 import { FeatureTable } from '../src/analyze/entities/hash.js';
 import { ENTITY_TYPES, LABEL_COUNT, labelType, spansToLabels } from '../src/analyze/entities/labels.js';
-import { encodeModel, decodeModel } from '../src/analyze/entities/model.js';
+import { encodeModel, decodeModel, lexiconsOf } from '../src/analyze/entities/model.js';
+import { buildGazetteer } from './ner-gazetteer.js';
 import { type LinearModel, decodeDocument, staticRows } from '../src/analyze/entities/tagger.js';
 import { type ConllDocument, readConll, tagsToSpans } from './conll.js';
 import { scoreModel } from './ner-score.js';
@@ -43,7 +44,7 @@ interface Prepared {
   rows: Int32Array;
 }
 
-function prepare(docs: ConllDocument[], clusters: ClusterMap | null): Prepared[] {
+function prepare(docs: ConllDocument[], lex: Lexicons): Prepared[] {
   return docs.map((d) => {
     const sentences = d.sentences.map((s) => s.words);
     const gold: number[] = [];
@@ -51,7 +52,7 @@ function prepare(docs: ConllDocument[], clusters: ClusterMap | null): Prepared[]
       const spans = tagsToSpans(s.tags).map((x) => ({ start: x.start, end: x.end, type: ENTITY_TYPES.indexOf(x.type as never) }));
       gold.push(...spansToLabels(s.words.length, spans));
     }
-    return { sentences, gold, f: extractFeatures(sentences, clusters), rows: new Int32Array(0) };
+    return { sentences, gold, f: extractFeatures(sentences, lex), rows: new Int32Array(0) };
   });
 }
 
@@ -101,9 +102,10 @@ function shuffle<T>(a: T[], seed: number): T[] {
 
 function main(): void {
   const clusters = loadClusters();
-  const clusterMap: ClusterMap | null = clusters ? new Map(Object.entries(clusters)) : null;
-  log(`clusters: ${clusters ? Object.keys(clusters).length + ' words' : 'none'}`);
-  const train = prepare(readConll(join(BENCH_DIR, 'conll2003', 'eng.train')), clusterMap);
+  const gazetteer = argv.includes('--no-gazetteer') ? null : buildGazetteer();
+  const lex = lexiconsOf({ clusters, gazetteer });
+  log(`clusters: ${clusters ? Object.keys(clusters).length + ' words' : 'none'}; gazetteer: ${gazetteer ? Object.keys(gazetteer).length + ' phrases' : 'none'}`);
+  const train = prepare(readConll(join(BENCH_DIR, 'conll2003', 'eng.train')), lex);
   const dev = readConll(join(BENCH_DIR, 'conll2003', 'eng.testa'));
   log(`read ${train.length} training documents`);
   const table = buildDictionary(train);
@@ -137,7 +139,7 @@ function main(): void {
     const avg = new Float32Array(w.length);
     for (let i = 0; i < w.length; i++) avg[i] = (w[i] ?? 0) - (u[i] ?? 0) / c;
     const devScore = scoreModel(dev, (sentences) => {
-      const f = extractFeatures(sentences, clusterMap);
+      const f = extractFeatures(sentences, lex);
       return decodeDocument(f, staticRows(f, table), { table, weights: avg }).labels;
     });
     log(`epoch ${epoch}/${EPOCHS}: train token error ${(errors / tokens).toFixed(4)}, testa F1 ${devScore.f1.toFixed(4)}`);
@@ -157,7 +159,7 @@ function main(): void {
     weights.set(best.weights.subarray((keep[2 * i + 1] ?? 0) * L, ((keep[2 * i + 1] ?? 0) + 1) * L), i * L);
   }
   const file = encodeModel(
-    { id: 'ner-conll', clusters, trained: { data: 'CoNLL-2003 eng.train', tunedOn: 'eng.testa', epochs: EPOCHS, bestEpoch: best.epoch, minCount: MIN_COUNT, testaF1: Number(best.f1.toFixed(4)), seconds: Math.round((Date.now() - t0) / 1000) } },
+    { id: 'ner-conll', clusters, gazetteer, trained: { data: 'CoNLL-2003 eng.train', tunedOn: 'eng.testa', epochs: EPOCHS, bestEpoch: best.epoch, minCount: MIN_COUNT, testaF1: Number(best.f1.toFixed(4)), seconds: Math.round((Date.now() - t0) / 1000) } },
     keys,
     weights,
   );

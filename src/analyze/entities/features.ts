@@ -11,17 +11,39 @@ import { hashString, mix } from './hash.js';
  * same word lowercase elsewhere, capitalised mid-sentence elsewhere. Changing any template changes the keys:
  * bump FEATURE_VERSION and retrain.
  */
-export const FEATURE_VERSION = 3;
+export const FEATURE_VERSION = 5;
 
 const enum T {
   Bias = 1, Word, Lower, Prefix1, Prefix2, Prefix3, Prefix4, Suffix1, Suffix2, Suffix3, Suffix4, Shape, ShortShape,
   PrevWord, NextWord, Prev2Word, Next2Word, PrevShape, NextShape, ShapeTri, PrevBigram, NextBigram, InitialShape,
   HeaderWord, HeaderShape, DocLower, DocCapMid, Cluster, PrevCluster, NextCluster, Length, PrevSuffix, WordNextShape,
+  Gaz, GazCap, GazPrev, GazNext, AggPrev, AggNext,
   PrevLabel = 60, Prev2Label, PrevLabelWord, PrevLabelShape, History, HistoryShape, PrevLabelNextWord,
 }
 
 /** Word clusters: lowercase word -> cluster ids at several granularities (coarse first). */
 export type ClusterMap = ReadonlyMap<string, readonly number[]>;
+
+/** Gazetteer classes, one bit each; the gazetteer maps a lowercase phrase (words joined by spaces) to bits. */
+export const GAZETTEER_CLASSES = ['first', 'last', 'person', 'city', 'country', 'region', 'place', 'org', 'team', 'demonym', 'honorific', 'time'] as const;
+export type Gazetteer = ReadonlyMap<string, number>;
+
+/** What the features read besides the words: learnt clusters and the name gazetteer. */
+export interface Lexicons {
+  readonly clusters: ClusterMap | null;
+  readonly gazetteer: Gazetteer | null;
+  /** Proper prefixes (in words) of the gazetteer's multi-word phrases, so that lookups stop early. */
+  readonly gazetteerPrefixes?: ReadonlySet<string>;
+}
+
+export function gazetteerPrefixes(g: Gazetteer): Set<string> {
+  const out = new Set<string>();
+  for (const phrase of g.keys()) {
+    const words = phrase.split(' ');
+    for (let i = 1; i < words.length; i++) out.add(words.slice(0, i).join(' '));
+  }
+  return out;
+}
 
 export interface DocumentFeatures {
   /** Static feature keys of token i: keys[offsets[i] .. offsets[i+1]). */
@@ -75,7 +97,8 @@ export function isHeaderSentence(words: readonly string[]): boolean {
   return long;
 }
 
-export function extractFeatures(sentences: readonly (readonly string[])[], clusters: ClusterMap | null): DocumentFeatures {
+export function extractFeatures(sentences: readonly (readonly string[])[], lex: Lexicons): DocumentFeatures {
+  const clusters = lex.clusters;
   let total = 0;
   for (const s of sentences) total += s.length;
   const lower = new Int32Array(total);
@@ -100,6 +123,32 @@ export function extractFeatures(sentences: readonly (readonly string[])[], clust
     }
   });
 
+  // Context aggregation: the neighbours of the other occurrences of each capitalised word in the document.
+  const flatLower: number[] = [];
+  const occurrences = new Map<string, number[]>();
+  sentences.forEach((s) => {
+    const base = flatLower.length;
+    for (let i = 0; i < s.length; i++) {
+      const w = s[i] ?? '';
+      flatLower.push(hashString(foldDigits(w.toLowerCase())));
+      if (isCapitalised(w) && w.length > 1) {
+        const k = w.toLowerCase();
+        const list = occurrences.get(k);
+        if (list) list.push(base + i);
+        else occurrences.set(k, [base + i]);
+      }
+    }
+    flatLower.push(0); // sentence boundary marker between sentences
+  });
+  const flatIndex: number[] = [];
+  sentences.forEach((s, si) => {
+    let base = 0;
+    for (let j = 0; j < si; j++) base += (sentences[j]?.length ?? 0) + 1;
+    for (let i = 0; i < s.length; i++) flatIndex.push(base + i);
+  });
+  const occurrenceOf = new Map<string, number[]>();
+  for (const [k, list] of occurrences) if (list.length > 1) occurrenceOf.set(k, list.map((x) => x));
+
   let t = 0;
   sentences.forEach((s, si) => {
     sentenceStarts[si] = t;
@@ -112,6 +161,7 @@ export function extractFeatures(sentences: readonly (readonly string[])[], clust
     const hShort = shorts.map(hashString);
     const hWord = s.map(hashString);
     const cl = clusters ? lw.map((w) => clusters.get(w) ?? null) : null;
+    const gaz = lex.gazetteer ? gazetteerMatches(lw, lex.gazetteer, lex.gazetteerPrefixes ?? null) : null;
     const START = hashString('<s>');
     const END = hashString('</s>');
     const at = (arr: number[], i: number, edge: number): number => (i < 0 ? START : i >= n ? END : (arr[i] ?? edge));
@@ -127,9 +177,16 @@ export function extractFeatures(sentences: readonly (readonly string[])[], clust
       nextLower[t] = at(hLower, i + 1, 0);
       historyKey[t] = isCapitalised(w) ? hl : 0;
       keys.push(mix(T.Bias, 0), mix(T.Word, hw), mix(T.Lower, hl));
+      // Prefixes of the word and suffixes of its lowercase form, 1-4 characters, hashed incrementally.
+      let ph = 0x811c9dc5;
       for (let k = 1; k <= 4 && k <= w.length; k++) {
-        keys.push(mix(T.Prefix1 + k - 1, hashString(w.slice(0, k))));
-        keys.push(mix(T.Suffix1 + k - 1, hashString(l.slice(-k))));
+        ph = Math.imul(ph ^ w.charCodeAt(k - 1), 0x01000193);
+        keys.push(mix(T.Prefix1 + k - 1, ph | 0));
+      }
+      for (let k = 1; k <= 4 && k <= l.length; k++) {
+        let sh = 0x811c9dc5;
+        for (let j = l.length - k; j < l.length; j++) sh = Math.imul(sh ^ l.charCodeAt(j), 0x01000193);
+        keys.push(mix(T.Suffix1 + k - 1, sh | 0));
       }
       keys.push(mix(T.Shape, hashString(shapes[i] ?? '')), mix(T.ShortShape, hs));
       keys.push(mix(T.PrevWord, at(hLower, i - 1, 0)), mix(T.NextWord, at(hLower, i + 1, 0)));
@@ -148,6 +205,30 @@ export function extractFeatures(sentences: readonly (readonly string[])[], clust
         const mid = (capMid.get(key) ?? 0) - (i > 0 && !header && hasLower(w) ? 1 : 0);
         keys.push(mix(T.DocLower, lowerSeen.has(key) ? 1 : 0, i === 0 || header ? 1 : 0));
         keys.push(mix(T.DocCapMid, mid > 0 ? 1 : 0, i === 0 || header ? 1 : 0));
+      }
+      const others = isCapitalised(w) ? occurrenceOf.get(w.toLowerCase()) : undefined;
+      if (others) {
+        const me = flatIndex[t] ?? -1;
+        const seen = new Set<number>();
+        let used = 0;
+        for (const o of others) {
+          if (o === me || used >= 8) continue;
+          used++;
+          const p = flatLower[o - 1] ?? 0;
+          const q = flatLower[o + 1] ?? 0;
+          const kp = mix(T.AggPrev, p);
+          const kn = mix(T.AggNext, q);
+          if (!seen.has(kp)) seen.add(kp), keys.push(kp);
+          if (!seen.has(kn)) seen.add(kn), keys.push(kn);
+        }
+      }
+      if (gaz) {
+        const g = gaz[i];
+        if (g) for (const x of g) keys.push(mix(T.Gaz, x), mix(T.GazCap, x, isCapitalised(w) ? 1 : 0));
+        const gp = gaz[i - 1];
+        if (gp) for (const x of gp) keys.push(mix(T.GazPrev, x));
+        const gn = gaz[i + 1];
+        if (gn) for (const x of gn) keys.push(mix(T.GazNext, x));
       }
       if (cl) {
         const c0 = cl[i];
@@ -182,4 +263,28 @@ export function labelFeatures(f: DocumentFeatures, t: number, prev: number, prev
     out[k++] = mix(T.HistoryShape, history, f.shortShape[t] ?? 0);
   }
   return k;
+}
+
+/**
+ * Gazetteer matches per token: for each phrase of 1-4 words found, each class bit x BILOU position
+ * (class * 4 + part) on the tokens it covers.
+ */
+function gazetteerMatches(lw: readonly string[], gaz: Gazetteer, prefixes: ReadonlySet<string> | null): (number[] | null)[] {
+  const out: (number[] | null)[] = lw.map(() => null);
+  for (let i = 0; i < lw.length; i++) {
+    let phrase = '';
+    for (let len = 1; len <= 4 && i + len <= lw.length; len++) {
+      phrase = len === 1 ? (lw[i] ?? '') : `${phrase} ${lw[i + len - 1] ?? ''}`;
+      const bits = gaz.get(phrase) ?? 0;
+      for (let c = 0; bits !== 0 && c < GAZETTEER_CLASSES.length; c++) {
+        if (!(bits & (1 << c))) continue;
+        for (let k = 0; k < len; k++) {
+          const part = len === 1 ? 3 : k === 0 ? 0 : k === len - 1 ? 2 : 1;
+          (out[i + k] ??= []).push(c * 4 + part);
+        }
+      }
+      if (prefixes && !prefixes.has(phrase)) break;
+    }
+  }
+  return out;
 }

@@ -1,5 +1,5 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { type ClusterMap, FEATURE_VERSION, extractFeatures } from './features.js';
+import { FEATURE_VERSION, type Lexicons, extractFeatures, gazetteerPrefixes } from './features.js';
 import { FeatureTable } from './hash.js';
 import { LABEL_COUNT, labelsToSpans } from './labels.js';
 import { type LinearModel, decodeDocument, staticRows } from './tagger.js';
@@ -16,6 +16,7 @@ export interface ModelHeader {
   readonly rows: number;
   readonly scale: number;
   readonly clusters: Record<string, number[]> | null;
+  readonly gazetteer: Record<string, number> | null;
   readonly trained: Record<string, unknown>;
 }
 
@@ -29,13 +30,13 @@ export interface TaggedSpan {
 }
 
 export class NerModel {
-  private readonly clusterMap: ClusterMap | null;
+  private readonly lexicons: Lexicons;
 
   constructor(
     readonly header: ModelHeader,
     private readonly model: LinearModel,
   ) {
-    this.clusterMap = header.clusters ? new Map(Object.entries(header.clusters)) : null;
+    this.lexicons = lexiconsOf(header);
   }
 
   get rows(): number {
@@ -44,7 +45,7 @@ export class NerModel {
 
   /** Entity spans of a document given as sentences of words (token offsets into the flattened words). */
   tagDocument(sentences: readonly (readonly string[])[]): TaggedSpan[] {
-    const f = extractFeatures(sentences, this.clusterMap);
+    const f = extractFeatures(sentences, this.lexicons);
     const tagged = decodeDocument(f, staticRows(f, this.model.table), this.model);
     return labelsToSpans(tagged.labels).map((s) => {
       let c = 1;
@@ -89,4 +90,13 @@ export function decodeModel(file: Uint8Array): NerModel {
   const weights = new Float32Array(q.length);
   for (let i = 0; i < q.length; i++) weights[i] = (q[i] ?? 0) * header.scale;
   return new NerModel(header, { table, weights });
+}
+
+export function lexiconsOf(h: Pick<ModelHeader, 'clusters' | 'gazetteer'>): Lexicons {
+  const gazetteer = h.gazetteer ? new Map(Object.entries(h.gazetteer)) : null;
+  return {
+    clusters: h.clusters ? new Map(Object.entries(h.clusters)) : null,
+    gazetteer,
+    gazetteerPrefixes: gazetteer ? gazetteerPrefixes(gazetteer) : new Set(),
+  };
 }

@@ -2,6 +2,10 @@ import { type DocumentFeatures, labelFeatures } from './features.js';
 import type { FeatureTable } from './hash.js';
 import { LABEL_COUNT, allowed, labelPart, labelType, makeLabel } from './labels.js';
 
+/** ALLOWED[(prev + 1) * LABEL_COUNT + label]: the BILOU constraint as a table. */
+const ALLOWED = new Uint8Array((LABEL_COUNT + 1) * LABEL_COUNT);
+for (let p = -1; p < LABEL_COUNT; p++) for (let l = 0; l < LABEL_COUNT; l++) ALLOWED[(p + 1) * LABEL_COUNT + l] = allowed(p, l) ? 1 : 0;
+
 /** A linear model: feature key -> row of LABEL_COUNT weights. */
 export interface LinearModel {
   readonly table: FeatureTable;
@@ -36,6 +40,7 @@ export function decodeDocument(f: DocumentFeatures, rows: Int32Array, model: Lin
   const scores = new Float64Array(LABEL_COUNT);
   const dyn = new Int32Array(16);
   const active: number[] = [];
+  const activeRows = new Int32Array(512);
   const history = new Map<number, number>();
   const W = model.weights;
   const L = LABEL_COUNT;
@@ -47,28 +52,29 @@ export function decodeDocument(f: DocumentFeatures, rows: Int32Array, model: Lin
     let prev2 = -1;
     for (let t = from; t < to; t++) {
       scores.fill(0);
-      active.length = 0;
+      let na = 0;
       const a = f.offsets[t] ?? 0;
       const b = f.offsets[t + 1] ?? 0;
-      for (let k = a; k < b; k++) {
+      for (let k = a; k < b && na < 500; k++) {
         const r = rows[k] ?? -1;
-        if (r >= 0) active.push(r);
+        if (r >= 0) activeRows[na++] = r;
       }
       const hk = f.historyKey[t] ?? 0;
       const hist = hk !== 0 ? (history.get(hk) ?? -1) : -1;
       const m = labelFeatures(f, t, prev, prev2, hist, dyn);
       for (let k = 0; k < m; k++) {
         const r = model.table.get(dyn[k] ?? 0);
-        if (r >= 0) active.push(r);
+        if (r >= 0) activeRows[na++] = r;
       }
-      for (let k = 0; k < active.length; k++) {
-        const base = (active[k] ?? 0) * L;
+      for (let k = 0; k < na; k++) {
+        const base = (activeRows[k] ?? 0) * L;
         for (let l = 0; l < L; l++) scores[l] = (scores[l] ?? 0) + (W[base + l] ?? 0);
       }
+      const allow = (prev + 1) * L;
       let best = -1;
       let bestScore = -Infinity;
       for (let l = 0; l < L; l++) {
-        if (!allowed(prev, l)) continue;
+        if (ALLOWED[allow + l] === 0) continue;
         const v = scores[l] ?? 0;
         if (v > bestScore) {
           bestScore = v;
@@ -76,7 +82,11 @@ export function decodeDocument(f: DocumentFeatures, rows: Int32Array, model: Lin
         }
       }
       let z = 0;
-      for (let l = 0; l < L; l++) if (allowed(prev, l)) z += Math.exp(Math.max(-50, (scores[l] ?? 0) - bestScore));
+      for (let l = 0; l < L; l++) if (ALLOWED[allow + l] === 1) z += Math.exp(Math.max(-50, (scores[l] ?? 0) - bestScore));
+      if (learn) {
+        active.length = 0;
+        for (let k = 0; k < na; k++) active.push(activeRows[k] ?? 0);
+      }
       if (learn) learn(t, active, best);
       labels[t] = best;
       confidence[t] = 1 / z;
