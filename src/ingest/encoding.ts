@@ -51,6 +51,18 @@ export function normalizeLabel(label: string | null | undefined): string | null 
   }
 }
 
+/**
+ * windows-1252's characters for bytes 0x80-0x9F. Node's TextDecoder (up to at least v22) decodes the
+ * 'windows-1252' label as ISO-8859-1, leaving those bytes as C1 control characters; we map them ourselves.
+ */
+const CP1252_C1 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+function decodeWith(label: string, bytes: Uint8Array): string {
+  const text = new TextDecoder(label).decode(bytes);
+  if (label !== 'windows-1252') return text;
+  return text.replace(/[\u0080-\u009f]/g, (c) => CP1252_C1[c.charCodeAt(0) - 0x80]!);
+}
+
 function bomEncoding(bytes: Uint8Array): { encoding: string; skip: number } | null {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', skip: 3 };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', skip: 2 };
@@ -114,7 +126,7 @@ export function decodeBytes(bytes: Uint8Array, declared?: string | null): Decode
   const label = normalizeLabel(declared);
   const utf8ok = isValidUtf8(bytes);
   if (label && label !== 'utf-8' && !(label === 'windows-1252' && utf8ok && hasHighBytes(bytes))) {
-    return { text: new TextDecoder(label).decode(bytes), encoding: label, notes };
+    return { text: decodeWith(label, bytes), encoding: label, notes };
   }
   if (utf8ok) {
     if (label && label !== 'utf-8') {
@@ -129,7 +141,7 @@ export function decodeBytes(bytes: Uint8Array, declared?: string | null): Decode
       message: label === 'utf-8' ? `declared UTF-8 but the bytes are not; guessed ${guessed}` : `no usable declared encoding; guessed ${guessed}`,
       by: BY,
     });
-    return { text: new TextDecoder(guessed).decode(bytes), encoding: guessed, notes };
+    return { text: decodeWith(guessed, bytes), encoding: guessed, notes };
   }
   notes.push({ code: 'invalid-utf8', message: 'bytes are not valid UTF-8 and no encoding could be guessed; invalid sequences replaced by U+FFFD', by: BY });
   return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', notes };
