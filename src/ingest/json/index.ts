@@ -1,11 +1,11 @@
 /**
  * ### JSON and JSON Lines input
  *
- * `.json` files hold an array of article objects; or an object with that array under `articles`, `items`,
- * `data`, `results`, `records`, `docs` or `entries` (also one level down, as in `{"feed": {"items": [...]}}`);
- * or one article object. `.jsonl` / `.ndjson` files hold one object per line and are streamed: blank lines
- * are skipped, and a line that is not valid JSON is reported as `file.jsonl#line-N` with the parse error
- * while the rest of the file is read.
+ * `.json` files hold an array of article objects (streamed element by element, so its size is not
+ * limited); or an object with that array under `articles`, `items`, `data`, `results`, `records`, `docs` or
+ * `entries` (also one level down, as in `{"feed": {"items": [...]}}`); or one article object.
+ * `.jsonl` / `.ndjson` files hold one object per line and are streamed: blank lines are skipped, and a line
+ * that is not valid JSON is reported as `file.jsonl#line-N` with the parse error while the rest is read.
  *
  * Each object becomes one article. Fields are found by these names (the first one present wins):
  *
@@ -27,6 +27,7 @@
 import { AppError } from '../../domain/errors.js';
 import { decodeBytes } from '../encoding.js';
 import type { ReadItem, ReadOptions, Reader, SourceFile } from '../reader.js';
+import { arrayElements, startsWithArray } from './array-stream.js';
 import { DEFAULT_FIELDS } from './field-map.js';
 import { recordToItem } from './record.js';
 
@@ -84,7 +85,31 @@ function recordsOf(doc: unknown, path: string): { record: unknown; source: strin
   return inner ? list(inner) : [{ record: doc, source: path }];
 }
 
+/** A top-level array, streamed element by element (each element's own bytes are its `raw`). */
+async function* readJsonArray(file: SourceFile, options: ReadOptions): AsyncIterable<ReadItem> {
+  const decoder = new TextDecoder('utf-8');
+  for await (const event of arrayElements(file.stream(), options.maxBytes)) {
+    const source = `${file.path}#item-${event.n}`;
+    if ('problem' in event) {
+      yield { kind: 'failed', source, error: new AppError('invalid-input', `${source}: ${event.problem}`) };
+      continue;
+    }
+    let record: unknown;
+    try {
+      record = JSON.parse(decoder.decode(event.bytes));
+    } catch (e) {
+      yield { kind: 'failed', source, error: new AppError('invalid-input', `${source}: not valid JSON (${(e as Error).message})`, { cause: e }) };
+      continue;
+    }
+    yield recordToItem(record, source, 'json', event.bytes, options.fieldMap);
+  }
+}
+
 async function* readJsonDocument(file: SourceFile, options: ReadOptions): AsyncIterable<ReadItem> {
+  if (startsWithArray(file.head)) {
+    yield* readJsonArray(file, options);
+    return;
+  }
   const bytes = await file.bytes();
   const { text } = decodeBytes(bytes, 'utf-8');
   let doc: unknown;

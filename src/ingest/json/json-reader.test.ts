@@ -107,6 +107,17 @@ describe('JSON documents', () => {
     expect(ds[1]!.byline).toBe('Someone');
     expect(ds[1]!.published?.value).toBe('2021-03-04T10:20');
   });
+  it('streams a top-level array: larger than the byte limit, exact raw bytes, a broken item reported', async () => {
+    const big = `[\n ${JSON.stringify({ text: 'x'.repeat(60) })},\n {"text": "bad\u0001 "},\n {"text" "no colon"},\n ${JSON.stringify({ text: 'last' })}\n]`;
+    const items = await readAll('big.json', big, {}, 100);
+    expect(items.map((i) => (i.kind === 'article' ? i.draft.source : `failed ${i.source}`))).toEqual([
+      'big.json#item-1',
+      'failed big.json#item-2',
+      'failed big.json#item-3',
+      'big.json#item-4',
+    ]);
+    expect(new TextDecoder().decode(drafts(items)[1]!.raw)).toBe(JSON.stringify({ text: 'last' }));
+  });
   it('reads a single object as one article whose source is the file', async () => {
     const [d] = drafts(await readAll('one.json', JSON.stringify({ article: 'Only text.' })));
     expect(d).toMatchObject({ source: 'one.json', text: 'Only text.' });
