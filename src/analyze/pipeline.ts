@@ -1,7 +1,12 @@
 import type { Article } from '../domain/article.js';
 import type { ArticleStage, StageResult } from '../domain/stage.js';
 import { isEnglish } from '../ingest/language.js';
+import { datesStage } from './dates/index.js';
+import { entitiesStage } from './entities/index.js';
+import { labelsStage } from './labels/index.js';
+import { quantitiesStage } from './quantities/index.js';
 import { runStages } from './run-stages.js';
+import { statementsStage } from './statements/index.js';
 import { tokenize } from './tokens/index.js';
 
 /**
@@ -9,10 +14,18 @@ import { tokenize } from './tokens/index.js';
  * of the stages above it (`needs`), so the order is the dependency order:
  *
  *   (tokens)    sentences and tokens with offsets: computed once per article, given to every stage
+ *   entities    names of people, organisations, places (trained model), linked within the article;
+ *               first, because every later stage asks "who"
+ *   dates       temporal expressions anchored on the publish date; before quantities, which must not
+ *               count years and dates as numbers
+ *   statements  who said what (source, cue, content, speaker, medium); needs entities to resolve speakers
+ *   quantities  numbers, ranges, money, what is counted and whose; needs entities (owners) and dates
+ *   labels      descriptions attached to entities, own voice or quoted; last, because it needs the
+ *               statements to tell the article's voice from a quoted one
  *
- * Stages are added here as they land; see ARCHITECTURE.md for the whole list.
+ * See ARCHITECTURE.md for the whole list, cross-article stages included.
  */
-export const ARTICLE_STAGES: readonly ArticleStage[] = [];
+export const ARTICLE_STAGES: readonly ArticleStage[] = [entitiesStage, datesStage, statementsStage, quantitiesStage, labelsStage];
 
 /** Tokenize once and run every per-article stage (or the given subset, in pipeline order). */
 export function analyzeArticle(article: Article, stages: readonly ArticleStage[] = ARTICLE_STAGES): StageResult[] {

@@ -9,6 +9,11 @@ export interface Io {
 }
 
 export function processIo(): Io {
+  // `triangulate articles | head` closes the pipe early: stop quietly, as Unix tools do.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   return {
     stdout: process.stdout,
     stderr: process.stderr,
