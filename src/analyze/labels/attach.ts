@@ -27,11 +27,29 @@ const range = (a: number, b: number): number[] => Array.from({ length: Math.max(
 /** One past the mention, skipping a parenthesised acronym: "Organization (MKO)". */
 function extendedEnd(v: ArticleView, m: Mention): number {
   const t = v.tokens;
-  if (OPENERS.has(t[m.end]?.text ?? '') && t[m.end + 2] && (t[m.end + 2]!.text === ')' || t[m.end + 2]!.text === ']')) return m.end + 3;
+  if (!OPENERS.has(t[m.end]?.text ?? '')) return m.end;
+  // "(MKO)", "(D-Nev.)", "(R-Texas)": a short parenthesis after a name belongs to it.
+  for (let k = m.end + 1; k < Math.min(t.length, m.end + 6); k++) {
+    if (t[k]!.text === ')' || t[k]!.text === ']') return k + 1;
+    if (t[k]!.text === '(' || t[k]!.newlineBefore) break;
+  }
   return m.end;
 }
 
+/**
+ * The mention an appositive after `m` describes: `m` itself, or the name before "of"/"from" when `m` only
+ * completes it ("Nancy Pelosi of California, the Democratic leader"); -1 after other prepositions.
+ */
+function appositiveTarget(v: ArticleView, mi: number, m: Mention): number {
+  const before = v.lower[m.first - 1] ?? '';
+  if (!PREPOSITIONS.has(before)) return mi;
+  const owner = v.mentionAt[m.first - 2] ?? -1;
+  return (before === 'of' || before === 'from') && owner >= 0 && v.mentions[owner]!.type === 'PER' ? owner : -1;
+}
+
 function appositive(v: ArticleView, mi: number, m: Mention, out: AttachedLabel[]): void {
+  const target = appositiveTarget(v, mi, m);
+  if (target < 0) return;
   const after = extendedEnd(v, m);
   if (v.tokens[after]?.text !== ',') return;
   const np = nounPhraseAt(v, after + 1);
@@ -41,7 +59,7 @@ function appositive(v: ArticleView, mi: number, m: Mention, out: AttachedLabel[]
   const zeroArticle = np.determiner === null && RELATIONAL_NOUNS.has(v.lower[np.wordsStart]!);
   if ((np.determiner === null || np.determiner === 'its' || np.determiner === 'their') && !zeroArticle) return;
   if (!isLowerStart(headText) || v.mentionAt[np.wordsStart]! >= 0 && np.head === np.wordsStart) return;
-  out.push({ mention: mi, form: 'appositive', words: range(np.wordsStart, np.end), first: np.wordsStart, end: np.end, head: v.lower[np.head]!, rule: 'labels/appositive' });
+  out.push({ mention: target, form: 'appositive', words: range(np.wordsStart, np.end), first: np.wordsStart, end: np.end, head: v.lower[np.head]!, rule: 'labels/appositive' });
 }
 
 function reverseAppositive(v: ArticleView, mi: number, m: Mention, out: AttachedLabel[]): void {
@@ -70,6 +88,11 @@ function premodifier(v: ArticleView, mi: number, m: Mention, out: AttachedLabel[
   if (pre.length > 0 && v.lower[pre[0]! - 1] === 'of') pre = [];
   // Before an organisation or a place, capitalised words alone are more likely a missed part of its name.
   if (m.type !== 'PER' && pre.every((i) => isCapitalized(v.tokens[i]!.text))) pre = [];
+  // Honorifics are not labels ("Mr. Obama"), nor is what an ordinal opens ("the first Mr. Obama has faced").
+  pre = pre.filter((i) => !HONORIFICS.has(v.lower[i]!));
+  if (pre.length > 0 && ORDINALS.has(v.lower[pre[0]!]!)) pre = [];
+  // Title-case headlines ("Senate Overrides Obama's Veto") give no word classes to go by.
+  if (!opened && isTitleCase(v, m.first)) pre = [];
   // A type noun right after the name makes the name a modifier of it: "the MKO terror group".
   const post: number[] = [];
   let k = m.end;
@@ -98,6 +121,23 @@ function premodifier(v: ArticleView, mi: number, m: Mention, out: AttachedLabel[
     head: postWords.length > 0 ? v.lower[last]! : null,
     rule: postWords.length > 0 ? 'labels/premodifier-head' : opened ? 'labels/premodifier' : 'labels/pre-name',
   });
+}
+
+const HONORIFICS = new Set(['mr.', 'mrs.', 'ms.', 'mr', 'mrs', 'ms', 'miss', 'mx.', 'dr.', 'sir', 'dame', 'madam', 'messrs.']);
+const ORDINALS = new Set(['first', 'second', 'third', 'last', 'next', 'previous', 'latest', 'only']);
+
+/** Most words of the sentence capitalised: a headline in title case. */
+function isTitleCase(v: ArticleView, i: number): boolean {
+  const s = v.sentences[v.sentenceOf[i]!];
+  if (!s) return false;
+  let words = 0;
+  let caps = 0;
+  for (let k = s.firstToken; k < s.endToken; k++) {
+    if (!isWordToken(v.tokens[k]!.text)) continue;
+    words++;
+    if (isCapitalized(v.tokens[k]!.text)) caps++;
+  }
+  return words >= 4 && caps / words >= 0.6;
 }
 
 /** A type noun after a name fits the name's type: groups and institutions for ORG, places for LOC. */

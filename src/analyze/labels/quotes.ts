@@ -85,7 +85,9 @@ export function quotedZones(v: ArticleView, statements: readonly AnyFinding[]): 
   }
   for (const s of stmts) {
     const d = s.data as StatementData;
-    if (d.mode === 'direct') zones.push({ span: d.content.span, speaker: d.speaker?.name ?? null, short: false });
+    // Content that carries its own quote marks is covered by the segments above, and may span the
+    // attribution between two quotes ("...," X said. "..."); only unmarked direct content is added.
+    if (d.mode === 'direct' && !/["“”«»„]/.test(d.content.text)) zones.push({ span: d.content.span, speaker: d.speaker?.name ?? null, short: false });
   }
   return zones;
 }

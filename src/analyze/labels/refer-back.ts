@@ -1,7 +1,7 @@
 import type { ArticleView, Mention } from './article-view.js';
 import type { AttachedLabel } from './attach.js';
 import { attachedLabels } from './attach.js';
-import { CONTRASTIVE, DEFINITE, isCapitalized, isFunctionWord, nameClassOf, RELATIONAL_NOUNS, type TypeClass, typeClassOf } from './lexicon.js';
+import { CONTRASTIVE, COPULAS, DEFINITE, isCapitalized, isFunctionWord, nameClassOf, RELATIONAL_NOUNS, type TypeClass, typeClassOf } from './lexicon.js';
 import { isModifierWord } from './phrase.js';
 import { quoteSegments } from './quotes.js';
 
@@ -98,6 +98,8 @@ function plainDescription(v: ArticleView, j: number): Description | null {
     mods++;
   }
   if (k < 0 || !DEFINITE.has(v.lower[k]!) || v.sentenceOf[k] !== v.sentenceOf[j]) return null;
+  // "X was the lone opposition" predicates, it does not refer back.
+  if (COPULAS.has(v.lower[k - 1] ?? '') || v.lower[k - 1] === 'been' || v.lower[k - 1] === 'as') return null;
   let wordsStart = k + 1;
   while (wordsStart < j && /^["“”]$/.test(v.tokens[wordsStart]!.text)) wordsStart++;
   return { first: k, wordsStart, head: j, end: j + 1, cls, quoted: false };
