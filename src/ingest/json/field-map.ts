@@ -4,12 +4,15 @@ import { AppError } from '../../domain/errors.js';
 export const DEFAULT_FIELDS = {
   title: ['title', 'headline'],
   text: ['text', 'body', 'content', 'maintext', 'article'],
-  published: ['published', 'date', 'pubDate', 'date_publish', 'datePublished', 'published_at'],
-  url: ['url', 'link'],
-  outlet: ['outlet', 'source', 'site', 'domain', 'publisher'],
+  published: ['published', 'date', 'pubDate', 'date_publish', 'datePublished', 'published_at', 'publishedAt', 'date_published'],
+  url: ['url', 'link', 'permalink'],
+  outlet: ['outlet', 'source', 'site', 'domain', 'publisher', 'source_domain', 'site_name'],
   byline: ['byline', 'author', 'authors'],
   language: ['language', 'lang'],
 } as const satisfies Record<string, readonly string[]>;
+
+/** Used for the text, with a 'summary-only' note, when none of the text fields is present. */
+export const SUMMARY_FIELDS = ['description', 'summary', 'abstract'] as const;
 
 export type MappedField = keyof typeof DEFAULT_FIELDS;
 export const MAPPED_FIELDS = Object.keys(DEFAULT_FIELDS) as MappedField[];

@@ -9,15 +9,18 @@
  *
  * Each object becomes one article. Fields are found by these names (the first one present wins):
  *
- * | article field | looked for in                                                        |
- * |---------------|----------------------------------------------------------------------|
- * | text          | text, body, content, maintext, article (HTML is turned into text)    |
- * | title         | title, headline                                                      |
- * | published     | published, date, pubDate, date_publish, datePublished, published_at  |
- * | url           | url, link                                                            |
- * | outlet        | outlet, source, site, domain, publisher (a string or `{"name": ...}`) |
- * | byline        | byline, author, authors (a list is joined with ", ")                 |
- * | language      | language, lang                                                       |
+ * | article field | looked for in                                                                      |
+ * |---------------|------------------------------------------------------------------------------------|
+ * | text          | text, body, content, maintext, article (HTML is turned into text); else            |
+ * |               | description, summary, abstract, with a `summary-only` note                         |
+ * | title         | title, headline                                                                    |
+ * | published     | published, date, pubDate, date_publish, datePublished, published_at, publishedAt,  |
+ * |               | date_published (ISO 8601, RFC 822, unix seconds or milliseconds...)                |
+ * | url           | url, link, permalink                                                               |
+ * | outlet        | outlet, source, site, domain, publisher, source_domain, site_name (a string or     |
+ * |               | `{"name": ...}`)                                                                   |
+ * | byline        | byline, author, authors (a list of strings or `{"name": ...}` is joined with ", ") |
+ * | language      | language, lang                                                                     |
  *
  * Names match exactly, else ignoring case. Other scalar fields are kept in the article's `meta`.
  * `--map title=headline,text=body.content,published=date` overrides the defaults; a path goes into nested

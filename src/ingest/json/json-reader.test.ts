@@ -62,7 +62,7 @@ describe('JSON Lines', () => {
     const fails = failures(await readAll('a.jsonl', jsonl));
     expect(fails.map((f) => f.source)).toEqual(['a.jsonl#line-3', 'a.jsonl#line-4', 'a.jsonl#line-7']);
     expect(fails[0]!.message).toMatch(/not valid JSON/);
-    expect(fails[1]!.message).toBe('a.jsonl#line-4: no text field (looked for text, body, content, maintext, article; use --map text=FIELD)');
+    expect(fails[1]!.message).toBe('a.jsonl#line-4: no text field (looked for text, body, content, maintext, article, description, summary, abstract; use --map text=FIELD)');
     expect(fails[2]!.message).toMatch(/expected a JSON object, found an array/);
   });
   it('follows a field map into nested objects', async () => {
@@ -79,6 +79,17 @@ describe('JSON Lines', () => {
     const items = await readAll('big.jsonl', `${JSON.stringify({ text: 'x'.repeat(500) })}\n${JSON.stringify({ text: 'small' })}\n`, {}, 100);
     expect(items.map((i) => i.kind)).toEqual(['failed', 'article']);
     expect(items[0]!.kind === 'failed' && items[0]!.error.code).toBe('too-large');
+  });
+  it('falls back to a description as a summary, and reads news-please and NewsAPI field names', async () => {
+    const lines = [
+      JSON.stringify({ title: 'NewsAPI', description: 'Short.', url: 'https://n.example/1', publishedAt: '2022-09-07T10:00:00Z', source: { id: null, name: 'N' } }),
+      JSON.stringify({ title: 'news-please', maintext: 'Full.', date_publish: '2022-09-07 10:00:00', source_domain: 'np.example', authors: [] }),
+    ].join('\n');
+    const [api, np] = drafts(await readAll('n.jsonl', lines));
+    expect(api).toMatchObject({ text: 'Short.', outlet: 'N', url: 'https://n.example/1' });
+    expect(api!.notes.find((n) => n.code === 'summary-only')?.message).toContain('https://n.example/1');
+    expect(api!.published?.value).toBe('2022-09-07T10:00');
+    expect(np).toMatchObject({ text: 'Full.', outlet: 'np.example', byline: null });
   });
   it('notes a date it cannot read', async () => {
     const [d] = drafts(await readAll('d.jsonl', JSON.stringify({ text: 'T.', date: 'sometime soon' })));

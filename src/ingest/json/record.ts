@@ -4,7 +4,7 @@ import type { Note } from '../../domain/note.js';
 import { htmlFragmentToText } from '../html/index.js';
 import { parsePublished } from '../published.js';
 import type { ReadItem } from '../reader.js';
-import { DEFAULT_FIELDS, lookUp, MAPPED_FIELDS } from './field-map.js';
+import { DEFAULT_FIELDS, lookUp, MAPPED_FIELDS, SUMMARY_FIELDS } from './field-map.js';
 
 const BY = 'ingest/json';
 const LOOKS_LIKE_HTML = /<\/?(p|div|br|span|a|em|strong|b|i|h[1-6]|ul|ol|li|img|figure|blockquote|section|article|table)\b[^>]*>/i;
@@ -47,7 +47,7 @@ function noText(source: string, map: Readonly<Record<string, string>>): AppError
   const mapped = map.text;
   const message = mapped
     ? `${source}: no text at "${mapped}" (from the field map text=${mapped})`
-    : `${source}: no text field (looked for ${DEFAULT_FIELDS.text.join(', ')}; use --map text=FIELD)`;
+    : `${source}: no text field (looked for ${[...DEFAULT_FIELDS.text, ...SUMMARY_FIELDS].join(', ')}; use --map text=FIELD)`;
   return new AppError('invalid-input', message, { details: { source } });
 }
 
@@ -70,9 +70,18 @@ export function recordToItem(
     used.add(hit.key);
     return hit.value;
   };
-  const text = textOf(get('text'));
-  if (text === null) return { kind: 'failed', source, error: noText(source, map) };
   const notes: Note[] = [];
+  let text = textOf(get('text'));
+  if (text === null && map.text === undefined) {
+    const key = SUMMARY_FIELDS.find((k) => textOf(obj[k]) !== null);
+    if (key !== undefined) {
+      text = textOf(obj[key]);
+      used.add(key);
+      const url = scalar(lookUp(obj, 'url', map)?.value);
+      notes.push({ code: 'summary-only', message: `no full text; the "${key}" field is used${url ? `; the full article is at ${url}` : ''}`, by: BY });
+    }
+  }
+  if (text === null) return { kind: 'failed', source, error: noText(source, map) };
   const rawDate = get('published');
   const dateString = scalar(rawDate);
   const published = dateString ? parsePublished(dateString, 'input') : null;
