@@ -9,6 +9,8 @@ describe('findDateline', () => {
     ['LONDON, Sept 7 (Reuters) - Britain said', 'LONDON, Sept 7 (Reuters) -', 'LONDON', 'Reuters'],
     ['Washington (CNN) — The Senate', 'Washington (CNN) —', 'Washington', 'CNN'],
     ['PARIS: The strike', 'PARIS:', 'PARIS', null],
+    ['NORVALE, 13 October (ORTV) - Ostrevia', 'NORVALE, 13 October (ORTV) -', 'NORVALE', 'ORTV'],
+    ['NORVALE, Oct. 7 (TPA) – Police', 'NORVALE, Oct. 7 (TPA) –', 'NORVALE', 'TPA'],
   ])('%s', (text, dl, place, agency) => {
     expect(findDateline(text)).toEqual({ text: dl, place, agency, span: { start: 0, end: dl.length } });
   });

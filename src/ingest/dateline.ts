@@ -7,7 +7,7 @@ import type { Dateline } from '../domain/article.js';
  */
 const CAPS_PLACE = String.raw`[A-Z][A-Z'’.\-]*(?:[ ][A-Z][A-Z'’.\-]*){0,3}`;
 const TITLE_PLACE = String.raw`[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2}`;
-const DATE_PART = String.raw`(?:,[ ]+(?:[A-Z][a-z]{2,8}\.?[ ]+\d{1,2}(?:,[ ]+\d{4})?|[A-Z][A-Za-z]+(?:[ ][A-Z][A-Za-z]+)?))?`;
+const DATE_PART = String.raw`(?:,[ ]+(?:[A-Z][a-z]{2,8}\.?[ ]+\d{1,2}(?:,[ ]+\d{4})?|\d{1,2}[ ]+[A-Z][a-z]{2,8}\.?(?:[ ]+\d{4})?|[A-Z][A-Za-z]+(?:[ ][A-Z][A-Za-z]+)?))?`;
 const AGENCY = String.raw`[ ]*\(([^()\n]{2,40})\)`;
 const DASH = String.raw`[ ]*(?:--|—|–|-|:)[ ]+`;
 
