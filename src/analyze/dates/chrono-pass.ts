@@ -19,6 +19,26 @@ const RELATIVE_WORD = /\b(?:ago|last|next|this|yesterday|today|tomorrow|tonight|
 const AMBIGUOUS_MONTH = /^(?:may|march|june|jan|mar|sept?|oct|aug|dec)$/i;
 const MONTH_CONTEXT = /\b(?:in|since|until|till|by|of|during|from|through|early|late|mid|and|or|to|between|before|after|last|next|this|every|each|the)\s*$/i;
 
+/**
+ * chrono-node's casual English configuration without the parsers whose results we discard (relative phrases:
+ * "within 3 days", "2 weeks ago", "tomorrow", "next week", "end of this month"); our own rules read those with
+ * TimeML conventions. Fewer parsers, same calendar dates, less time.
+ */
+const DROPPED_PARSERS = new Set([
+  'ENTimeUnitWithinFormatParser',
+  'ENTimeUnitAgoFormatParser',
+  'ENTimeUnitLaterFormatParser',
+  'ENCasualDateParser',
+  'ENRelativeDateFormatParser',
+  'ENTimeUnitCasualRelativeFormatParser',
+  'ENEndOfCurrentMonthParser',
+]);
+const configuration = chrono.en.configuration.createCasualConfiguration(false);
+const calendarChrono = new chrono.Chrono({
+  parsers: configuration.parsers.filter((p) => !DROPPED_PARSERS.has(p.constructor.name)),
+  refiners: configuration.refiners,
+});
+
 /** chrono's reference instant from the publish date (noon, so that no time zone shifts the day). */
 function chronoInstant(ref: Ref | null): Date {
   if (!ref) return new Date(Date.UTC(2000, 0, 1, 12));
@@ -26,7 +46,7 @@ function chronoInstant(ref: Ref | null): Date {
 }
 
 export function chronoParse(text: string, ref: Ref | null): ParsedResult[] {
-  return chrono.casual.parse(text, { instant: chronoInstant(ref), timezone: 0 });
+  return calendarChrono.parse(text, { instant: chronoInstant(ref), timezone: 0 });
 }
 
 export function chronoCandidates(text: string, ref: Ref | null, results: ParsedResult[] = chronoParse(text, ref)): Candidate[] {

@@ -1,6 +1,6 @@
 import type { ParsedResult } from 'chrono-node';
 import type { DateData, DateFinding } from '../../domain/findings.js';
-import { isFutureContext, isPastContext, type Candidate, type LastDate, type Ref } from './candidate.js';
+import { isFutureContext, isPastContext, type Candidate, type LastDate, type Ref, type ResolveEnv } from './candidate.js';
 import { chronoCandidates } from './chrono-pass.js';
 import { runRule, type Rule } from './rule.js';
 import { amount } from './rules-amount.js';
@@ -40,9 +40,23 @@ export function extractDates(text: string, ref: Ref | null, chronoResults?: Pars
   const findings: DateFinding[] = [];
   let last: LastDate | null = null;
   for (const c of chosen) {
-    const future = isFutureContext(text, c.start, c.end);
-    const past = !future && isPastContext(text, c.start);
-    const r = c.resolve({ ref, text, future, past, last });
+    // Tense is read only by the rules that need it (weekdays, year-less months and days).
+    let future: boolean | undefined;
+    let past: boolean | undefined;
+    const env: ResolveEnv = {
+      ref,
+      text,
+      last,
+      get future(): boolean {
+        future ??= isFutureContext(text, c.start, c.end);
+        return future;
+      },
+      get past(): boolean {
+        past ??= !this.future && isPastContext(text, c.start);
+        return past;
+      },
+    };
+    const r = c.resolve(env);
     if (!r) continue;
     const spanText = text.slice(c.start, c.end);
     const data: DateData = { type: r.type, value: r.value, anchor: r.anchor, mod: r.mod, evidence: r.evidence, yearUnknown: r.yearUnknown };

@@ -37,3 +37,13 @@ export function groupStart(m: RegExpExecArray, g: number): number {
   const s = m[g] ?? '';
   return m.index + Math.max(0, m[0].indexOf(s));
 }
+
+/**
+ * A modifier right before `pos` ("early " before "2011"): `re` must end with `$`. Returns its start and
+ * groups, or null. Looking back on a short slice is far cheaper than an optional prefix group in the main regex.
+ */
+export function prefixBefore(text: string, pos: number, re: RegExp, reach = 30): { start: number; m: RegExpExecArray } | null {
+  const from = Math.max(0, pos - reach);
+  const m = re.exec(text.slice(from, pos));
+  return m ? { start: from + m.index, m } : null;
+}

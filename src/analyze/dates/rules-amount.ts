@@ -18,6 +18,7 @@ const PREFIX = new RegExp(
   `(?<![\\w'’-])(?:${MOD_SRC}\\s+(?!the\\s))?(?:the\\s+(?:(past|last|next|first|following|previous|coming|final|same|latest|remaining)\\s+)?)?(${NUMBER_WORD_SRC})(\\s+and\\s+a\\s+half)?[\\s-]+$`,
   'i',
 );
+const AMOUNT_WORD = /^(?:few|several|many|some|of|half|dozen|couple|numerous|\w+ty|\w+-\w+)$/;
 const FOLLOW = /^(\s+and\s+a\s+half\b)?(\s+(ago|earlier|later|before|after|since|previously)\b)?/i;
 const EVENT_STOP = /^(?:that|this|these|those|then|which|when|it|the\s+(?:fact|end|start)|[,.;:])/i;
 
@@ -51,7 +52,11 @@ export const amount: Rule = {
       const sp = text.indexOf(' ', sliceStart);
       sliceStart = sp < 0 || sp >= unitStart ? unitStart : sp + 1;
     }
-    const p = PREFIX.exec(text.slice(sliceStart, unitStart));
+    const slice = text.slice(sliceStart, unitStart);
+    // Cheap gate: the word before the unit must be a number or a quantifier ("two", "24", "several", "dozens of").
+    const prev = /([\p{L}\d.,]+)[\s-]+$/u.exec(slice)?.[1]?.toLowerCase();
+    if (!prev || !(/^\d/.test(prev) || parseNumber(prev) !== undefined || AMOUNT_WORD.test(prev))) return null;
+    const p = PREFIX.exec(slice);
     if (!p) return null;
     const start = sliceStart + p.index;
     let n = parseNumber(p[3] ?? '');

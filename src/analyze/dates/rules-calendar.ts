@@ -13,7 +13,7 @@ import {
   seasonCode,
   UNIT_SRC,
 } from './lexicon.js';
-import { groupStart, type Rule } from './rule.js';
+import { groupStart, prefixBefore, type Rule } from './rule.js';
 import { pickYear } from './weekday.js';
 
 /*
@@ -50,26 +50,26 @@ function looksLikeYear(text: string, start: number, end: number, year: number): 
 }
 
 /** "in 2016", "since 1979", "fiscal 1989", "early 2011", "the end of 1994"; "1980-88" / "2009-2010" -> two timexes. */
+const YEAR_PREFIX = /(?<![\w-])(early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|fiscal|calendar|FY)[\s-]+$/i;
+
 const years: Rule = {
   name: 'year',
-  re: new RegExp(
-    `(?<![\\w$€£#@/.,'’-])(?:(early|late|mid|the\\s+end\\s+of|the\\s+beginning\\s+of|the\\s+start\\s+of|the\\s+middle\\s+of|fiscal|calendar|FY)[\\s-]+)?(${YEAR_SRC})(?:(\\s*(?:-|–|—|to|through|and)\\s*)((?:${YEAR_SRC})|\\d\\d))?(?![\\w%]|[.,]\\d|'s\\b|’s\\b)`,
-    'gid',
-  ),
+  re: new RegExp(`(?<![\\w$€£#@/.,'’-])(${YEAR_SRC})(?:(\\s*(?:-|–|—|to|through|and)\\s*)((?:${YEAR_SRC})|\\d\\d))?(?![\\w%]|[.,]\\d|'s\\b|’s\\b)`, 'gid'),
   make(m, text) {
-    const y1 = Number(m[2]);
-    const s1 = groupStart(m, 2);
-    const e1 = s1 + (m[2] ?? '').length;
-    const prefix = m[1];
+    const y1 = Number(m[1]);
+    const s1 = m.index;
+    const e1 = s1 + (m[1] ?? '').length;
+    const pre = prefixBefore(text, s1, YEAR_PREFIX);
+    const prefix = pre?.m[1];
+    const start = pre ? pre.start : s1;
     const endOfMatch = m.index + m[0].length;
-    if (!looksLikeYear(text, prefix ? m.index : s1, m[4] ? endOfMatch : e1, y1)) return null;
+    if (!looksLikeYear(text, start, m[3] ? endOfMatch : e1, y1)) return null;
     const mod = modOf(prefix?.replace(/\s+/g, ' '));
-    const start = prefix && !/^(fiscal|calendar|FY)$/i.test(prefix) ? m.index : prefix ? m.index : s1;
     const first = candidate(start, e1, 'year', 2, () => absolute('DATE', pad4(y1), mod));
-    if (!m[4]) return first;
-    const raw2 = m[4];
+    if (!m[3]) return first;
+    const raw2 = m[3];
     const y2 = raw2.length === 2 ? Math.floor(y1 / 100) * 100 + Number(raw2) : Number(raw2);
-    const sep = (m[3] ?? '').trim();
+    const sep = (m[2] ?? '').trim();
     if (y2 <= y1 || y2 - y1 > 200 || (sep === 'and' && raw2.length === 2)) {
       // Not a range ("2016-12" is a month; "2016 and 17" is odd): keep the first year only, unless it is a month.
       if (raw2.length === 2 && /^[-–]$/.test(sep) && Number(raw2) >= 1 && Number(raw2) <= 12) {
@@ -77,8 +77,8 @@ const years: Rule = {
       }
       return sep === 'and' ? first : null;
     }
-    const s2 = groupStart(m, 4);
-    return [first, candidate(s2, s2 + raw2.length, 'year-range-end', 2, () => ({ ...absolute('DATE', pad4(y2), null), evidence: `end of the range "${m[0].slice(start - m.index)}"` }))];
+    const s2 = groupStart(m, 3);
+    return [first, candidate(s2, s2 + raw2.length, 'year-range-end', 2, () => ({ ...absolute('DATE', pad4(y2), null), evidence: `end of the range "${text.slice(start, endOfMatch)}"` }))];
   },
 };
 
@@ -147,6 +147,7 @@ const seasons: Rule = {
 /** "the third quarter", "third-quarter", "the fourth quarter of 2018", "Q1 2018", "fiscal 1989's second quarter", "the quarter". */
 const quarters: Rule = {
   name: 'quarter',
+  hint: /quarter|half|period|\bQ[1-4]/i,
   re: new RegExp(
     `\\b(?:(?:the\\s+)?(?:(?:fiscal|calendar)\\s+)?(?:(${YEAR_SRC})(?:'s|’s)?\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|final)[\\s-]+(?:fiscal\\s+|calendar\\s+)?(quarter|half)(?:\\s+of\\s+(?:fiscal\\s+)?(${YEAR_SRC}))?|Q([1-4])(?:\\s*(${YEAR_SRC}))?|(${YEAR_SRC})\\s*Q([1-4])|the\\s+(?:(?:latest|most\\s+recent|recent|current|same|just-ended|year-earlier|year-ago|fiscal)\\s+)?(quarter|half|period))\\b`,
     'gi',
@@ -183,7 +184,7 @@ const quarters: Rule = {
 /** "May and June 2022", "March to May 2020": the first month takes the year of the second. */
 const monthPairs: Rule = {
   name: 'month-pair',
-  hint: /\b(?:and|or|to|through)\s+\w+\s+\d{4}\b/i,
+  hint: /(?:uary|ch|il|May|une|uly|ust|ber)\s+(?:and|or|to|through|-|–)\s+[A-Z]/,
   re: new RegExp(`\\b(${MONTH_FULL_SRC})\\s+(?:and|or|to|through|-|–)\\s+(${MONTH_FULL_SRC})\\s+(${YEAR_SRC})\\b`, 'gid'),
   make(m) {
     const m1 = parseMonth(m[1] ?? '');
@@ -201,17 +202,20 @@ const monthPairs: Rule = {
 };
 
 /** Vague plural durations: "for years", "in recent weeks", "over the past months", "decades". */
+const VAGUE_PREFIX = /(?<![\w-])(recent|the\s+past|the\s+last|the\s+next|the\s+coming|coming|past|the\s+following)\s+$/i;
+
 const vagueDurations: Rule = {
   name: 'vague-duration',
-  re: new RegExp(`\\b(?:(recent|the\\s+past|the\\s+last|the\\s+next|the\\s+coming|coming|past|the\\s+following)\\s+)?(years|months|weeks|days|hours|minutes|decades|centuries)\\b`, 'gi'),
+  re: /\b(?:years|months|weeks|days|hours|minutes|decades|centuries)\b/gi,
   make(m, text) {
+    const pre = prefixBefore(text, m.index, VAGUE_PREFIX, 20);
     const before = text.slice(Math.max(0, m.index - 10), m.index);
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 8);
-    if (!m[1] && !/\b(?:for|over|in|within|after|from|into|spanning|lasting|taking|took|takes)\s+$/i.test(before)) return null;
+    if (!pre && !/\b(?:for|over|in|within|after|from|into|spanning|lasting|taking|took|takes)\s+$/i.test(before)) return null;
     if (/^\s+(?:old|of\s+age)\b/i.test(after)) return null;
-    const u = parseUnit(m[2] ?? '');
+    const u = parseUnit(m[0]);
     if (!u) return null;
-    return candidate(m.index, m.index + m[0].length, 'vague-duration', 1, () => ({ ...fixed('DURATION', durationValue(null, u.unit)), anchor: 'absolute', yearUnknown: false }));
+    return candidate(pre ? pre.start : m.index, m.index + m[0].length, 'vague-duration', 1, () => ({ ...fixed('DURATION', durationValue(null, u.unit)), anchor: 'absolute', yearUnknown: false }));
   },
 };
 

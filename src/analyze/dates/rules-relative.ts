@@ -28,7 +28,7 @@ import {
   WEEKDAY_SRC,
   type Unit,
 } from './lexicon.js';
-import { groupStart, type Rule } from './rule.js';
+import { prefixBefore, type Rule } from './rule.js';
 import { resolveWeekday } from './weekday.js';
 
 /*
@@ -71,7 +71,7 @@ const yearEarlier: Rule = {
 };
 
 const DIR_SRC = '(this|last|next|past|coming|previous|current|the\\s+past|the\\s+coming|the\\s+previous|the\\s+current|the\\s+last|the\\s+next|the\\s+following|the\\s+same)';
-const EDGE_SRC = '(?:(early|late|earlier|later|mid|the\\s+end\\s+of|the\\s+beginning\\s+of|the\\s+start\\s+of|the\\s+middle\\s+of|the\\s+rest\\s+of)[\\s-]+)?';
+const EDGE_PREFIX = /(?<![\w-])(early|late|earlier|later|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of)[\s-]+$/i;
 
 function direction(word: string): number | null {
   const w = word.toLowerCase().replace(/^the\s+/, '');
@@ -98,14 +98,15 @@ function seasonValue(ref: Ref, code: string, dir: number): string | null {
 /** "last week", "this year", "next summer", "last April", "last Friday", "earlier this month", "the end of last year". */
 const deictic: Rule = {
   name: 'deictic',
-  re: new RegExp(`\\b${EDGE_SRC}${DIR_SRC}\\s+(week|weekend|month|year|quarter|decade|century|fiscal\\s+year|${SEASON_SRC}|${MONTH_FULL_SRC}|${WEEKDAY_SRC})\\b`, 'gi'),
-  make(m) {
-    const dir = direction(m[2] ?? '');
+  re: new RegExp(`\\b${DIR_SRC}\\s+(week|weekend|month|year|quarter|decade|century|fiscal\\s+year|${SEASON_SRC}|${MONTH_FULL_SRC}|${WEEKDAY_SRC})\\b`, 'gi'),
+  make(m, text) {
+    const dir = direction(m[1] ?? '');
     if (dir === null) return null;
-    const mod = modOf(m[1]?.replace(/\s+/g, ' '));
-    const what = (m[3] ?? '').toLowerCase().replace(/\s+/g, ' ');
-    const hasThe = /^the\b/i.test(m[2] ?? '');
-    return candidate(m.index, m.index + m[0].length, 'deictic', 3, ({ ref, future }) => {
+    const pre = prefixBefore(text, m.index, EDGE_PREFIX);
+    const mod = modOf(pre?.m[1]?.replace(/\s+/g, ' '));
+    const what = (m[2] ?? '').toLowerCase().replace(/\s+/g, ' ');
+    const hasThe = /^the\b/i.test(m[1] ?? '');
+    return candidate(pre ? pre.start : m.index, m.index + m[0].length, 'deictic', 3, ({ ref, future }) => {
       if (!ref) return fixed('DATE', what === 'year' ? 'XXXX' : 'XXXX-XX-XX', mod);
       const wd = parseWeekday(what);
       if (wd !== null && WEEKDAY_NAMES.includes(what as (typeof WEEKDAY_NAMES)[number])) {
@@ -135,6 +136,7 @@ const deictic: Rule = {
 /** "today", "yesterday morning", "tonight", "last night", "this morning". */
 const dayWords: Rule = {
   name: 'day-word',
+  hint: /today|tonight|yesterday|tomorrow|morning|afternoon|evening|night/i,
   re: new RegExp(`\\b(?:(today|tonight|yesterday|tomorrow)(?:\\s+(${PART_OF_DAY_SRC}))?|(this|last|tomorrow|yesterday)\\s+(${PART_OF_DAY_SRC}))\\b`, 'gi'),
   make(m) {
     const word = (m[1] ?? m[3] ?? '').toLowerCase();
