@@ -193,39 +193,28 @@ function published(raws: string[]): ArticleDraft['published'] {
   return null;
 }
 
-function readItem(el: Element, n: number, source: string, ctx: FeedContext): ReadItem {
-  const itemSource = `${source}#item-${n}`;
-  const atom = ctx.format === 'atom';
-  const title = htmlText(child(el, 'title')) || null;
-  const url = atom
-    ? atomLink(el)
-    : text(child(el, 'link')) || atomLink(el) || el.attribs['rdf:about'] || (child(el, 'guid')?.attribs.isPermaLink !== 'false' ? text(child(el, 'guid')) : '') || null;
-  const full = trimFeedBoilerplate(atom ? htmlText(child(el, 'content')) : htmlText(child(el, 'content:encoded')));
-  const summary = trimFeedBoilerplate(atom ? htmlText(child(el, 'summary')) : htmlText(child(el, 'description')));
-  const notes: Note[] = [...ctx.notes];
-  // The longer of the content element and the description; under FULL_TEXT_MIN_WORDS it is a summary
-  // (teasers in Atom <content> are common), and the note points at the full article.
-  let body = wordCount(summary) > wordCount(full) ? summary : full;
-  if (wordCount(body) < FULL_TEXT_MIN_WORDS) {
-    body = body || title || '';
-    notes.push({
-      code: 'summary-only',
-      message: url ? `the feed has only a summary of this article; the full text is at ${url}` : 'the feed has only a summary of this article',
-      by: BY,
-    });
-  }
-  if (body === '') {
-    return { kind: 'failed', source: itemSource, error: new AppError('invalid-input', `${itemSource}: feed item has no text, summary or title`) };
-  }
-  const creators = children(el, 'dc:creator').map((c) => personName(text(c))).filter((s) => s !== '');
-  const authors = atom ? atomAuthors(el) : [...creators, ...children(el, 'author').map((a) => personName(text(a)))].filter((s) => s !== '');
-  const byline = (authors.length > 0 ? authors : atom ? ctx.feedAuthors : []).join(', ') || null;
-  const dates = atom
-    ? [text(child(el, 'published')), text(child(el, 'dc:date')), text(child(el, 'updated'))]
-    : [text(child(el, 'pubDate'.toLowerCase())), text(child(el, 'dc:date')), text(child(el, 'published')), text(child(el, 'updated'))];
-  const pub = published(dates);
-  if (!pub) notes.push({ code: 'no-publish-date', message: 'the feed item gives no readable publish date', by: BY });
-  const raw = el.startIndex !== null && el.endIndex !== null ? ctx.slicer.slice(el.startIndex, el.endIndex + 1) : new Uint8Array();
+/**
+ * The item's text: the longer of its content element and its description. Under FULL_TEXT_MIN_WORDS it is
+ * a summary (teasers in Atom <content> are common): the item is still read, with a 'summary-only' note
+ * pointing at the full article, and its title stands in when there is no summary at all.
+ */
+function itemText(el: Element, atom: boolean, title: string | null, url: string | null): { text: string; note: Note | null } {
+  const full = trimFeedBoilerplate(htmlText(child(el, atom ? 'content' : 'content:encoded')));
+  const summary = trimFeedBoilerplate(htmlText(child(el, atom ? 'summary' : 'description')));
+  const body = wordCount(summary) > wordCount(full) ? summary : full;
+  if (wordCount(body) >= FULL_TEXT_MIN_WORDS) return { text: body, note: null };
+  const message = url ? `the feed has only a summary of this article; the full text is at ${url}` : 'the feed has only a summary of this article';
+  return { text: body || title || '', note: { code: 'summary-only', message, by: BY } };
+}
+
+function itemByline(el: Element, atom: boolean, feedAuthors: string[]): string | null {
+  const authors = atom
+    ? atomAuthors(el)
+    : [...children(el, 'dc:creator'), ...children(el, 'author')].map((a) => personName(text(a))).filter((s) => s !== '');
+  return (authors.length > 0 ? authors : atom ? feedAuthors : []).join(', ') || null;
+}
+
+function itemMeta(el: Element, atom: boolean): Record<string, string> {
   const meta: Record<string, string> = {};
   const guid = text(child(el, atom ? 'id' : 'guid'));
   if (guid) meta.guid = guid;
@@ -234,6 +223,26 @@ function readItem(el: Element, n: number, source: string, ctx: FeedContext): Rea
     .map((k) => (k.attribs.term ?? text(k)).trim())
     .filter((c) => c !== '');
   if (categories.length > 0) meta.categories = [...new Set(categories)].join('; ');
+  return meta;
+}
+
+function readItem(el: Element, n: number, source: string, ctx: FeedContext): ReadItem {
+  const itemSource = `${source}#item-${n}`;
+  const atom = ctx.format === 'atom';
+  const title = htmlText(child(el, 'title')) || null;
+  const guid = child(el, 'guid');
+  const url = atom
+    ? atomLink(el)
+    : text(child(el, 'link')) || atomLink(el) || el.attribs['rdf:about'] || (guid?.attribs.isPermaLink !== 'false' ? text(guid) : '') || null;
+  const { text: body, note } = itemText(el, atom, title, url);
+  if (body === '') {
+    return { kind: 'failed', source: itemSource, error: new AppError('invalid-input', `${itemSource}: feed item has no text, summary or title`) };
+  }
+  const notes: Note[] = [...ctx.notes, ...(note ? [note] : [])];
+  const dateFields = atom ? ['published', 'dc:date', 'updated'] : ['pubdate', 'dc:date', 'published', 'updated'];
+  const pub = published(dateFields.map((name) => text(child(el, name))));
+  if (!pub) notes.push({ code: 'no-publish-date', message: 'the feed item gives no readable publish date', by: BY });
+  const raw = el.startIndex !== null && el.endIndex !== null ? ctx.slicer.slice(el.startIndex, el.endIndex + 1) : new Uint8Array();
   const language = primaryLanguage(text(child(el, 'dc:language'))) ?? primaryLanguage(el.attribs['xml:lang']) ?? ctx.language;
   return {
     kind: 'article',
@@ -243,12 +252,12 @@ function readItem(el: Element, n: number, source: string, ctx: FeedContext): Rea
       url,
       outlet: ctx.outlet,
       title,
-      byline,
+      byline: itemByline(el, atom, ctx.feedAuthors),
       published: pub,
       dateline: null,
       language,
       text: body,
-      meta,
+      meta: itemMeta(el, atom),
       raw,
       encoding: ctx.slicer.encoding,
       notes,
