@@ -20,25 +20,37 @@ const SKIP = new Set([
 const CELL = new Set(['td', 'th']);
 
 /** Structural view of a DOM node, enough for linkedom and for a browser DOM. */
-interface NodeLike {
+export interface NodeLike {
   readonly nodeType: number;
   readonly nodeName: string;
   readonly nodeValue: string | null;
   readonly childNodes: ArrayLike<NodeLike>;
 }
 
+/** One paragraph and how much of it is link text (navigation and "read more" lists are mostly links). */
+export interface Block {
+  readonly text: string;
+  /** Share of the paragraph's characters that sit inside <a> elements, in [0, 1]. */
+  readonly linkShare: number;
+}
+
 /** The paragraphs of a DOM subtree, each with whitespace collapsed. */
-export function nodeParagraphs(root: NodeLike): string[] {
-  const paragraphs: string[] = [];
+export function nodeBlocks(root: NodeLike): Block[] {
+  const blocks: Block[] = [];
   let current: string[] = [];
+  let linkChars = 0;
+  let inLink = 0;
   const flush = (): void => {
-    const p = current.join('').replace(/\s+/g, ' ').trim();
-    if (p !== '') paragraphs.push(p);
+    const text = current.join('').replace(/\s+/g, ' ').trim();
+    if (text !== '') blocks.push({ text, linkShare: Math.min(1, linkChars / text.length) });
     current = [];
+    linkChars = 0;
   };
   const walk = (node: NodeLike): void => {
     if (node.nodeType === 3) {
-      current.push(node.nodeValue ?? '');
+      const value = node.nodeValue ?? '';
+      current.push(value);
+      if (inLink > 0) linkChars += value.replace(/\s+/g, ' ').trim().length;
       return;
     }
     if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return;
@@ -47,14 +59,20 @@ export function nodeParagraphs(root: NodeLike): string[] {
     const block = BLOCK.has(name);
     if (block) flush();
     if (CELL.has(name)) current.push(' ');
+    if (name === 'a') inLink++;
     const children = node.childNodes;
     for (let i = 0; i < children.length; i++) walk(children[i]!);
+    if (name === 'a') inLink--;
     if (block) flush();
     else if (CELL.has(name)) current.push(' ');
   };
   walk(root);
   flush();
-  return paragraphs;
+  return blocks;
+}
+
+export function nodeParagraphs(root: NodeLike): string[] {
+  return nodeBlocks(root).map((b) => b.text);
 }
 
 /** Paragraphs joined by "\n\n". */

@@ -50,7 +50,7 @@ export function readHtmlDocument(input: HtmlInput): ArticleDraft {
   const decoded = decodeBytes(input.bytes, declared);
   const document = parseDocument(decoded.text);
   const meta = readHtmlMetadata(document, input.url, input.fallbackPublished ?? null);
-  const paragraphs = extractParagraphs(document);
+  const paragraphs = extractParagraphs(document, meta.title);
   const text = paragraphs.join('\n\n');
   if (!hasArticleText(text)) {
     throw new AppError('invalid-input', `${input.source}: no article text found in the HTML page (no block of readable text)`, {
