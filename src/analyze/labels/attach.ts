@@ -1,7 +1,7 @@
 import type { LabelForm } from '../../domain/findings.js';
 import type { ArticleView, Mention } from './article-view.js';
-import { COPULAS, isCapitalized, isFunctionWord, isLowerStart, isWordToken, PREPOSITIONS, RELATIONAL_NOUNS, typeClassOf } from './lexicon.js';
-import { modifiersBefore, nounPhraseAt } from './phrase.js';
+import { COPULAS, isCapitalized, isFunctionWord, isLowerStart, isWordToken, PREPOSITIONS, RELATIONAL_NOUNS, TIME_UNITS, typeClassOf, VERBS } from './lexicon.js';
+import { isVerbForm, modifiersBefore, nounPhraseAt } from './phrase.js';
 
 /**
  * A label found next to an entity mention, before voice is decided. `words` are the token indices that
@@ -56,7 +56,8 @@ function appositive(v: ArticleView, mi: number, m: Mention, out: AttachedLabel[]
   if (!np || v.sentenceOf[np.start] !== v.sentenceOf[m.first]) return;
   const headText = v.tokens[np.head]!.text;
   if (['most', 'least', 'latest', 'same', 'other'].includes(v.lower[np.wordsStart]!)) return;
-  const zeroArticle = np.determiner === null && RELATIONAL_NOUNS.has(v.lower[np.wordsStart]!);
+  const zeroArticle = np.determiner === null && RELATIONAL_NOUNS.has(v.lower[np.wordsStart]!) && (np.end > np.head + 1 || v.lower[np.end] === 'for' || v.lower[np.end] === 'at');
+  if (startsClause(v, np.end)) return;
   if ((np.determiner === null || np.determiner === 'its' || np.determiner === 'their') && !zeroArticle) return;
   if (!isLowerStart(headText) || v.mentionAt[np.wordsStart]! >= 0 && np.head === np.wordsStart) return;
   out.push({ mention: target, form: 'appositive', words: range(np.wordsStart, np.end), first: np.wordsStart, end: np.end, head: v.lower[np.head]!, rule: 'labels/appositive' });
@@ -82,14 +83,16 @@ function reverseAppositive(v: ArticleView, mi: number, m: Mention, out: Attached
 
 function premodifier(v: ArticleView, mi: number, m: Mention, out: AttachedLabel[]): void {
   const { first, opened } = modifiersBefore(v, m.first);
-  // Before "MKO members", the modifiers describe the members, not the name.
-  let pre = RELATIONAL_NOUNS.has(v.lower[m.end] ?? '') ? [] : range(first, m.first);
+  // Before "MKO members" or "a former Boeing executive", the modifiers describe the noun after the name.
+  let pre = RELATIONAL_NOUNS.has(v.lower[m.end] ?? '') || (isCommonNoun(v, m.end) && !headFits(m, v.lower[m.end]!)) ? [] : range(first, m.first);
+  if (pre.some((i) => /^\p{Lu}\.$/u.test(v.tokens[i]!.text) || TIME_UNITS.has(v.lower[i]!) || v.lower[i] === 'time')) pre = [];
   // "... of State Mike Pompeo": a fragment of a longer "X of Y" title is not a label.
   if (pre.length > 0 && v.lower[pre[0]! - 1] === 'of') pre = [];
   // Before an organisation or a place, capitalised words alone are more likely a missed part of its name.
   if (m.type !== 'PER' && pre.every((i) => isCapitalized(v.tokens[i]!.text))) pre = [];
   // Honorifics are not labels ("Mr. Obama"), nor is what an ordinal opens ("the first Mr. Obama has faced").
-  pre = pre.filter((i) => !HONORIFICS.has(v.lower[i]!));
+  const lastHonorific = pre.findLastIndex((i) => HONORIFICS.has(v.lower[i]!));
+  if (lastHonorific >= 0) pre = pre.slice(lastHonorific + 1);
   if (pre.length > 0 && ORDINALS.has(v.lower[pre[0]!]!)) pre = [];
   // Title-case headlines ("Senate Overrides Obama's Veto") give no word classes to go by.
   if (!opened && isTitleCase(v, m.first)) pre = [];
@@ -104,8 +107,8 @@ function premodifier(v: ArticleView, mi: number, m: Mention, out: AttachedLabel[
   }
   let headAt = -1;
   for (let p = 0; p < post.length; p++) if (headFits(m, v.lower[post[p]!]!)) headAt = p;
-  const nextAfterHead = headAt >= 0 ? post[headAt + 1] : undefined;
-  const postWords = headAt >= 0 && (nextAfterHead === undefined || !RELATIONAL_NOUNS.has(v.lower[nextAfterHead]!)) ? post.slice(0, headAt + 1) : [];
+  // The type noun must end the phrase: "a Texas state flag" is about a flag.
+  const postWords = headAt >= 0 && !isCommonNoun(v, post[headAt]! + 1) ? post.slice(0, headAt + 1) : [];
   if (pre.length === 0 && postWords.length === 0) return;
   if (pre.length > 0 && postWords.length === 0 && !opened && pre.every((i) => !isLowerStart(v.tokens[i]!.text) && v.mentionAt[i]! >= 0)) return;
   const words = [...pre, ...postWords];
@@ -121,6 +124,24 @@ function premodifier(v: ArticleView, mi: number, m: Mention, out: AttachedLabel[
     head: postWords.length > 0 ? v.lower[last]! : null,
     rule: postWords.length > 0 ? 'labels/premodifier-head' : opened ? 'labels/premodifier' : 'labels/pre-name',
   });
+}
+
+const TEMPORAL = new Set(['yesterday', 'today', 'tomorrow', 'tonight', 'here', 'there', 'last', 'next', 'ago', 'later', 'earlier', 'once', 'twice', 'himself', 'herself', 'itself', 'themselves']);
+const CLAUSE_OPENERS = new Set([',', ';', ':', '—', '–', '(', '"', '“', 'and', 'but', 'that', 'while', 'because', 'as', 'when', 'although', 'though', 'since', 'if', 'whether', 'where', 'after', 'before', 'until', 'so']);
+const RELATIVES = new Set(['who', 'which', 'that', 'whose', 'where', 'whom']);
+
+/**
+ * After an appositive phrase: true when a finite verb comes before the next punctuation ("Democrats,
+ * the revolt was in full force"), so the phrase opens a new clause instead of describing the name.
+ */
+function startsClause(v: ArticleView, from: number): boolean {
+  for (let k = from; k < Math.min(v.tokens.length, from + 8); k++) {
+    const t = v.tokens[k]!.text;
+    const low = v.lower[k]!;
+    if (/^[,.;:)—–!?]$/.test(t) || RELATIVES.has(low) || isVerbForm(t) || v.sentenceOf[k] !== v.sentenceOf[from - 1]) return false;
+    if (VERBS.has(low)) return true;
+  }
+  return false;
 }
 
 const HONORIFICS = new Set(['mr.', 'mrs.', 'ms.', 'mr', 'mrs', 'ms', 'miss', 'mx.', 'dr.', 'sir', 'dame', 'madam', 'messrs.']);
@@ -140,6 +161,14 @@ function isTitleCase(v: ArticleView, i: number): boolean {
   return words >= 4 && caps / words >= 0.6;
 }
 
+/** A lower-case word that is likely a noun: not a function word, not a verb form ("warns", "said", "based"). */
+function isCommonNoun(v: ArticleView, i: number): boolean {
+  const t = v.tokens[i];
+  if (!t || !isWordToken(t.text) || !isLowerStart(t.text) || v.sentenceOf[i] !== v.sentenceOf[i - 1]) return false;
+  const low = v.lower[i]!;
+  return !isFunctionWord(low) && !/(?:s|ed|ing|ly)$/.test(low) && !RELATIONAL_NOUNS.has(low) && !TEMPORAL.has(low);
+}
+
 /** A type noun after a name fits the name's type: groups and institutions for ORG, places for LOC. */
 function headFits(m: Mention, lower: string): boolean {
   const cls = typeClassOf(lower);
@@ -149,8 +178,11 @@ function headFits(m: Mention, lower: string): boolean {
 
 function predicate(v: ArticleView, mi: number, m: Mention, out: AttachedLabel[]): void {
   let k = extendedEnd(v, m);
-  const before = v.lower[m.first - 1];
-  if (before && (PREPOSITIONS.has(before) || before === "'s" || before === '’s')) return;
+  // The name must be the subject: it opens its clause ("the split with Mr. X was ..." is not about X).
+  let open = m.first - 1;
+  while (open >= 0 && (HONORIFICS.has(v.lower[open]!) || (v.sentenceOf[open] === v.sentenceOf[m.first] && isCapitalized(v.tokens[open]!.text) && v.mentionAt[open] === -1))) open--;
+  const sentenceStart = open < 0 || v.sentenceOf[open] !== v.sentenceOf[m.first];
+  if (!sentenceStart && !CLAUSE_OPENERS.has(v.lower[open]!)) return;
   const low = v.lower[k];
   if (!low) return;
   if (COPULAS.has(low)) k++;
@@ -160,7 +192,7 @@ function predicate(v: ArticleView, mi: number, m: Mention, out: AttachedLabel[])
   const det = v.lower[k];
   if (det !== 'a' && det !== 'an' && det !== 'the') return;
   const np = nounPhraseAt(v, k);
-  if (!np || !isLowerStart(v.tokens[np.head]!.text)) return;
+  if (!np || !isLowerStart(v.tokens[np.head]!.text) || ORDINALS.has(v.lower[np.wordsStart]!) || v.lower[np.wordsStart] === 'most') return;
   out.push({ mention: mi, form: 'predicate', words: range(np.wordsStart, np.end), first: np.wordsStart, end: np.end, head: v.lower[np.head]!, rule: 'labels/predicate' });
 }
 
@@ -171,11 +203,13 @@ function asPredicate(v: ArticleView, mi: number, m: Mention, out: AttachedLabel[
   let k = extendedEnd(v, m);
   if (v.lower[k] !== 'as') return;
   k++;
-  if (v.lower[k] === 'a' || v.lower[k] === 'an' || v.lower[k] === 'the') k++;
+  const determined = v.lower[k] === 'a' || v.lower[k] === 'an' || v.lower[k] === 'the';
+  if (determined) k++;
   const quoted = /^["“«‘]$/.test(v.tokens[k]?.text ?? '');
   if (quoted) k++;
+  if (!determined && !quoted) return;
   const np = nounPhraseAt(v, k);
-  if (!np || !isLowerStart(v.tokens[np.head]!.text)) return;
+  if (!np || !isLowerStart(v.tokens[np.head]!.text) || isVerbForm(v.tokens[np.head]!.text)) return;
   out.push({ mention: mi, form: quoted ? 'scare-quote' : 'predicate', words: range(np.wordsStart, np.end), first: np.wordsStart, end: np.end, head: v.lower[np.head]!, rule: 'labels/as-predicate' });
 }
 

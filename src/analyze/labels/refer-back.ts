@@ -19,6 +19,9 @@ const MEMBER_NOUNS = new Set(
   'dissidents opposition rebels militants fighters terrorists activists exiles refugees insurgents extremists separatists members guerrillas mercenaries'.split(' '),
 );
 
+/** After a type noun, these make it a new thing, not a reference back ("the coalition to defeat X", "the party of Y"). */
+const COMPLEMENTS = new Set(['of', 'to', 'for', 'against', 'fighting', 'led', 'backed', 'formed', 'founded', 'known', 'called', 'named']);
+
 export interface Description {
   /** First token: the determiner, or the opening quote mark. */
   readonly first: number;
@@ -80,7 +83,7 @@ function plainDescription(v: ArticleView, j: number): Description | null {
   const next = v.tokens[j + 1];
   if (next && v.sentenceOf[j + 1] === v.sentenceOf[j]) {
     const nl = v.lower[j + 1]!;
-    if (RELATIONAL_NOUNS.has(nl) || nl === 'of' || typeClassOf(nl) || (isCapitalized(next.text) && !isFunctionWord(nl))) return null;
+    if (RELATIONAL_NOUNS.has(nl) || COMPLEMENTS.has(nl) || typeClassOf(nl) || (isCapitalized(next.text) && !isFunctionWord(nl))) return null;
   }
   let k = j - 1;
   let mods = 0;
