@@ -2,7 +2,9 @@ import type { Article, ArticleSummary } from './domain/article.js';
 import { AppError } from './domain/errors.js';
 import type { StoredFinding } from './domain/finding.js';
 import type { ArticleStage } from './domain/stage.js';
+import { inferPublished, type PublishedInput } from './analyze/corpus/published/index.js';
 import { analyzeArticle, selectStages } from './analyze/pipeline.js';
+import type { DateFinding } from './domain/findings.js';
 import { ingest, type IngestOptions, type IngestSummary } from './ingest/ingest.js';
 import { openSqliteStore } from './store/sqlite.js';
 import type { ArticleQuery, Page, SearchHit, Store, StoreStats } from './store/store.js';
@@ -18,6 +20,8 @@ export interface AnalyzeSummary {
   readonly stages: readonly string[];
   /** Articles where a stage recorded a crash or a dropped finding (see their notes). */
   readonly withProblems: number;
+  /** Articles without a stated publish date that got one inferred from the corpus (flagged 'inferred', with why). */
+  readonly publishInferred: number;
 }
 
 export interface ArticleView {
@@ -69,7 +73,35 @@ export class Triangulate {
       await this.store.putAnalysis(article.id, results);
     }
     options.onProgress?.({ done: ids.length, total: ids.length });
-    return { analyzed: ids.length, findings, stages: stages.map((s) => s.name), withProblems };
+    const publishInferred = ids.length > 0 && stages.some((s) => s.name === 'dates') ? await this.inferPublishDates(stages) : 0;
+    return { analyzed: ids.length, findings, stages: stages.map((s) => s.name), withProblems, publishInferred };
+  }
+
+  /**
+   * Publish dates for undated articles, from their own relative expressions and the dates other articles
+   * give to the same events (src/analyze/corpus/published). An article that gets one is re-analysed, so
+   * its relative dates are anchored on it. Stated dates are never replaced.
+   */
+  private async inferPublishDates(stages: readonly ArticleStage[]): Promise<number> {
+    const inputs: PublishedInput[] = [];
+    let undated = 0;
+    for await (const article of this.store.iterateArticles()) {
+      if (!article.published || article.published.source === 'inferred') undated++;
+      const dates = (await this.store.getFindings(article.id, { stage: 'dates' })) as unknown as DateFinding[];
+      inputs.push({ article, dates });
+    }
+    if (undated === 0) return 0;
+    let changed = 0;
+    for (const [id, published] of inferPublished(inputs)) {
+      const article = inputs.find((i) => i.article.id === id)?.article;
+      if (!article || (article.published && article.published.source !== 'inferred')) continue;
+      if (article.published?.value === published.value) continue;
+      await this.store.setPublished(id, published);
+      const updated = { ...article, published };
+      await this.store.putAnalysis(id, this.runStages(updated, stages));
+      changed++;
+    }
+    return changed;
   }
 
   private runStages(article: Article, stages: readonly ArticleStage[]) {

@@ -18,6 +18,7 @@ export function printAnalyzeSummary(io: Io, s: AnalyzeSummary): void {
     return;
   }
   io.stdout.write(`Analysed ${s.analyzed} article(s) with ${s.stages.length ? s.stages.join(', ') : 'no stages'}: ${s.findings} finding(s).\n`);
+  if (s.publishInferred > 0) io.stdout.write(`Inferred the publish date of ${s.publishInferred} undated article(s) from their relative dates (marked "inferred"; triangulate show ID says why).\n`);
   if (s.withProblems > 0) io.stdout.write(`${s.withProblems} article(s) have stage problems recorded in their notes (triangulate show ID).\n`);
 }
 
