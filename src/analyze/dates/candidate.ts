@@ -170,7 +170,7 @@ export function shiftValue(value: string, n: number, unit: Unit): string | null 
   return null;
 }
 
-const FUTURE_CUE = /\b(will|won't|shall|'ll|going to|plans? to|planned|scheduled|expected to|expects to|is to|are to|due to|intends? to|hopes? to|set to|next|upcoming|coming|must|should|would|could|may|might)\b/i;
+const FUTURE_CUE = /\b(will|won't|shall|'ll|going to|plans? to|planned|scheduled|expected to|expects to|is to|are to|due to|intends? to|hopes? to|set to|next|upcoming|coming)\b/i;
 const PAST_CUE = /\b(was|were|had|did|ago|last|earlier|previously|happened|occurred|took place|began|came|went|said|told|held|met|won|lost|left|fled|saw|made|took|gave|began|broke|fell|rose|\w{3,}ed)\b/i;
 const NOT_PAST = /^(scheduled|expected|planned|proposed|needed|required|based|called|named|concerned|interested|related|supposed|united|limited|used|indeed|speed|need|feed|seed|deed|breed|hundred)$/i;
 

@@ -4,6 +4,7 @@ import { isFutureContext, isPastContext, type Candidate, type LastDate, type Ref
 import { chronoCandidates } from './chrono-pass.js';
 import { runRule, type Rule } from './rule.js';
 import { amount } from './rules-amount.js';
+import { NAMED_RULES } from './rules-named.js';
 import { CALENDAR_RULES } from './rules-calendar.js';
 import { RELATIVE_RULES } from './rules-relative.js';
 import { resolveYearless } from './year-less.js';
@@ -16,7 +17,7 @@ import { resolveYearless } from './year-less.js';
  *  4. year-less dates without a publish date get a year from weekday evidence in the same article, or stay 'XXXX'.
  */
 
-export const RULES: readonly Rule[] = [amount, ...RELATIVE_RULES, ...CALENDAR_RULES];
+export const RULES: readonly Rule[] = [amount, ...RELATIVE_RULES, ...CALENDAR_RULES, ...NAMED_RULES];
 
 export function findCandidates(text: string, ref: Ref | null, chronoResults?: ParsedResult[]): Candidate[] {
   const out: Candidate[] = chronoCandidates(text, ref, chronoResults);
@@ -36,8 +37,18 @@ export function chooseCandidates(cands: readonly Candidate[]): Candidate[] {
 const CALENDAR_VALUE = /^\d{4}(?:-(?:Q[1-4]|H[12]|\d{2}(?:-\d{2})?))?$/;
 
 export function extractDates(text: string, ref: Ref | null, chronoResults?: ParsedResult[]): DateFinding[] {
-  const chosen = chooseCandidates(findCandidates(text, ref, chronoResults));
+  let cands = findCandidates(text, ref, chronoResults);
+  // A chosen span that resolves to nothing gives way to the spans it hid (at most a few rounds).
+  for (let round = 0; ; round++) {
+    const { findings, failed } = resolveChosen(text, ref, chooseCandidates(cands));
+    if (!failed.size || round >= 3) return ref ? findings : resolveYearless(text, findings);
+    cands = cands.filter((c) => !failed.has(c));
+  }
+}
+
+function resolveChosen(text: string, ref: Ref | null, chosen: readonly Candidate[]): { findings: DateFinding[]; failed: Set<Candidate> } {
   const findings: DateFinding[] = [];
+  const failed = new Set<Candidate>();
   let last: LastDate | null = null;
   for (const c of chosen) {
     // Tense is read only by the rules that need it (weekdays, year-less months and days).
@@ -57,11 +68,14 @@ export function extractDates(text: string, ref: Ref | null, chronoResults?: Pars
       },
     };
     const r = c.resolve(env);
-    if (!r) continue;
+    if (!r) {
+      failed.add(c);
+      continue;
+    }
     const spanText = text.slice(c.start, c.end);
     const data: DateData = { type: r.type, value: r.value, anchor: r.anchor, mod: r.mod, evidence: r.evidence, yearUnknown: r.yearUnknown };
     findings.push({ kind: 'date', span: { start: c.start, end: c.end }, text: spanText, rule: c.rule, data });
     if (r.type === 'DATE' && CALENDAR_VALUE.test(r.value)) last = { value: r.value, text: spanText };
   }
-  return ref ? findings : resolveYearless(text, findings);
+  return { findings, failed };
 }
