@@ -75,7 +75,10 @@ export function buildView(ctx: StageContext): ArticleView {
     const index = mentions.length;
     // "Mujahedin Khalq Organization (MKO)": the parenthesised short form is the same entity.
     const prev = mentions[mentions.length - 1];
-    const inParens = prev && prev.end === first - 1 && tokens[first - 1]!.text === '(' && tokens[end]?.text === ')' && prev.type === d.type;
+    // (Up to two capitalised words the tagger left out may sit between: "Khalq Organization (MKO)".)
+    const gap = prev ? first - 1 - prev.end : -1;
+    const gapIsName = gap >= 0 && gap <= 2 && tokens.slice(prev!.end, first - 1).every((t) => /^\p{Lu}/u.test(t.text));
+    const inParens = prev && gapIsName && tokens[first - 1]!.text === '(' && tokens[end]?.text === ')' && prev.type === d.type;
     const name = inParens ? prev.name : d.name || f.text;
     mentions.push({ span: f.span, text: f.text, name, type: d.type, via: d.via, first, end });
     for (let t = first; t < end; t++) mentionAt[t] = index;

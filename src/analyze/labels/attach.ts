@@ -27,6 +27,8 @@ const range = (a: number, b: number): number[] => Array.from({ length: Math.max(
 /** One past the mention, skipping a parenthesised acronym: "Organization (MKO)". */
 function extendedEnd(v: ArticleView, m: Mention): number {
   const t = v.tokens;
+  // A name that is itself the parenthesised short form: "the Free Wing Organization (FWO), a group".
+  if (t[m.first - 1]?.text === '(' && t[m.end]?.text === ')') return m.end + 1;
   if (!OPENERS.has(t[m.end]?.text ?? '')) return m.end;
   // "(MKO)", "(D-Nev.)", "(R-Texas)": a short parenthesis after a name belongs to it.
   for (let k = m.end + 1; k < Math.min(t.length, m.end + 6); k++) {

@@ -22,6 +22,9 @@ const ENTITIES: EntitySpec[] = [
   ['Iran', 'LOC'],
   ['Amnesty', 'ORG'],
   ['Iranian', 'MISC'],
+  ['BWO', 'ORG'],
+  ['Red Wing', 'ORG'],
+  ['RWO', 'ORG'],
 ];
 
 function labels(text: string, statements: ReturnType<typeof statementFinding>[] = []): LabelFinding[] {
@@ -71,6 +74,8 @@ const CASES: Case[] = [
     speaker: null,
     statement: ['that the terror group is a threat', 'John Smith', 'indirect'],
   },
+  { text: 'They back the Blue Wing Organization (BWO), an anti-Iran terrorist group.', label: 'anti-Iran terrorist group', form: 'appositive', target: 'BWO' },
+  { text: 'He named the notorious Red Wing Organization (RWO) and its clash, warning that the terror group will act.', label: 'terror group', form: 'description', target: 'Red Wing' },
   { text: 'They met in the capital Tirana on Monday.', label: 'capital', form: 'premodifier', target: 'Tirana' },
 ];
 
