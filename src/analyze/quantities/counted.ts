@@ -24,6 +24,7 @@ const IRREGULAR: Readonly<Record<string, string>> = {
   series: 'series', species: 'species', news: 'news', crises: 'crisis', analyses: 'analysis', theses: 'thesis',
 };
 
+const AUXILIARY_S = new Set(['is', 'was', 'has', 'does', 'says', 'as', 'its', 'his', 'this', 'thus', 'us', 'yes', 'less', 'unless', 'across', 'always', 'perhaps']);
 const NOT_PLURAL = /(?:ss|us|is|news|series|species)$/i;
 
 /** A plural-looking noun: "members", "Iranians", "people". */
@@ -39,6 +40,7 @@ export function lemmaOf(word: string): string {
   const irregular = IRREGULAR[lower];
   if (irregular) return irregular;
   const keep = (stem: string): string => (word === lower ? stem : word.slice(0, stem.length));
+  if (/men$/.test(lower) && lower.length > 4) return keep(lower.slice(0, -3) + 'man');
   if (/[^aeiou]ies$/.test(lower)) return word === lower ? lower.slice(0, -3) + 'y' : word.slice(0, -3) + 'y';
   if (/(?:ches|shes|sses|xes|zes)$/.test(lower)) return keep(lower.slice(0, -2));
   if (/(?:ss|us|is)$/.test(lower)) return keep(lower);
@@ -79,7 +81,9 @@ export function countedAfter(v: ArticleView, from: number, numberFirst: number):
       k++;
       continue;
     }
-    if (m < 0 && (!isWordToken(text) || !isModifierWord(v, k) || closesPhrase(v.lower[k]!, count))) break;
+    // Right after a number, a plural that is also a verb is the noun: "10,000 calls", "3 runs".
+    const pluralNoun = count === 0 && looksPlural(text) && !AUXILIARY_S.has(v.lower[k]!) && isWordToken(text);
+    if (m < 0 && !pluralNoun && (!isWordToken(text) || !isModifierWord(v, k) || closesPhrase(v.lower[k]!, count))) break;
     if (m < 0 || v.mentions[m]!.type === 'MISC') head = k;
     count++;
     k++;

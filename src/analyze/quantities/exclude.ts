@@ -43,6 +43,8 @@ export function exclusionReason(v: ArticleView, n: NumberExpr, dateCovered: (sta
   if (!n.spelled && isYear(v, n)) return 'year';
   if (MONTHS.has(prev) || MONTHS.has(next) || WEEKDAYS.has(prev)) return 'date';
   if (TIME_AFTER.has(next) || next === ':' || prev === ':' || /^\d{1,2}[:.h]\d{2}$/.test(first.text)) return 'time';
+  // "Mr. Grimm, 44, a Republican": an age between commas after a person's name.
+  if (!n.spelled && prev === ',' && (next === ',' || next === '.') && v.mentionAt[n.first - 2] !== undefined && v.mentionAt[n.first - 2]! >= 0 && v.mentions[v.mentionAt[n.first - 2]!]!.type === 'PER') return 'age';
   if (!n.spelled) {
     const tokPrev = tokens[n.first - 1]?.text ?? '';
     const tokNext = tokens[n.end]?.text ?? '';

@@ -73,6 +73,9 @@ const CASES: Case[] = [
   { text: 'Police found a 45-year-old man.', span: '45-year-old', value: 45, unit: 'age' },
   { text: 'The Unity Party has 12,000 members.', span: '12,000 members', value: 12000, counted: 'members', entities: [['Unity Party', 'ORG']] },
   { text: "The party's 400 delegates voted.", span: '400 delegates', value: 400, owner: 'The party' },
+  { text: 'They made tens of thousands of dollars in gifts.', span: 'tens of thousands of dollars', value: null, low: 20000, high: 99999, unit: 'USD', counted: null },
+  { text: 'The office received more than 10,000 calls and emails.', span: 'more than 10,000 calls', value: 10000, counted: 'calls', lemma: 'call' },
+  { text: 'Two former deliverymen hired a lawyer.', span: 'Two former deliverymen', value: 2, lemma: 'deliveryman' },
   { text: 'The group lost 2000 members in a year.', span: '2000 members', value: 2000, counted: 'members' },
 ];
 
@@ -127,12 +130,13 @@ const MUST_NOT: readonly (readonly [string, string])[] = [
   ['It happened three times.', 'times'],
   ['Ashraf-3 is a camp.', 'name with a number'],
   ['Several of them left.', 'vague with no noun'],
+  ['Charges against John Smith, 44, were filed.', 'age of a named person'],
 ];
 
 describe('quantities: must not match', () => {
   for (const [text, why] of MUST_NOT) {
     it(`${why}: "${text}"`, () => {
-      expect(quantities(text, [], ['June 20', '20 June', '24 hours', 'Almost ten years ago', 'in 2016']).map((q) => q.text)).toEqual([]);
+      expect(quantities(text, [['John Smith', 'PER']], ['June 20', '20 June', '24 hours', 'Almost ten years ago', 'in 2016']).map((q) => q.text)).toEqual([]);
     });
   }
   it('a list number at the start of a line is not a claim', () => {

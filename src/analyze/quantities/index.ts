@@ -97,6 +97,14 @@ function run(ctx: StageContext): QuantityFinding[] {
     const tail = Math.max(unitInfo?.end ?? n.end, after?.end ?? n.end);
     const isMoney = unit !== null && unit !== '%' && unit !== 'pp';
     const counted = isMoney ? { head: -1, end: tail, owner: null } : unit ? (lower[tail] === 'of' ? countedAfter(v, tail, n.first) : { head: -1, end: tail, owner: null }) : countedAfter(v, tail, n.first);
+    // "tens of thousands of dollars": the counted noun is a currency.
+    const currencyNoun = counted.head >= 0 && !unit ? unitAfter(lower, counted.head) : null;
+    if (currencyNoun && currencyNoun.unit !== '%' && currencyNoun.unit !== 'pp') {
+      const first = before?.first ?? n.first;
+      const { low, high } = applyBound(n, after?.bound ?? before?.bound ?? null);
+      out.push(finding(v, first, counted.end, 'quantities/money', { value: n.value, low, high, approximator: after?.text ?? before?.text ?? null, vague: n.vague, unit: currencyNoun.unit, counted: null, owner: null }));
+      continue;
+    }
     const headWord = counted.head >= 0 ? lower[counted.head]! : '';
     if (!unit && (TIME_UNITS.has(headWord) || TIME_UNITS.has(lower[tail] ?? '') || NOT_COUNTED.has(headWord) || lower[counted.end] === 'ago')) continue;
     const word = lower[n.first]!;
