@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { statementsStage } from '../src/analyze/statements/index.js';
+import { CUE_REGEX } from '../src/analyze/statements/cues.js';
 import { tokenize } from '../src/analyze/tokens/index.js';
 import { runStages } from '../src/analyze/run-stages.js';
 import type { StatementFinding } from '../src/domain/findings.js';
@@ -16,6 +17,7 @@ const missedCue = new Map<string, number>();
 const fpCue = new Map<string, number>();
 const fpRule = new Map<string, number>();
 const lines: string[] = [];
+const bucket = new Map<string, number>();
 for (const a of loadPolnear(join(BENCH_DIR, 'polnear'), split)) {
   const found = (runStages(makeArticle(a.text), tokenize(a.text), [statementsStage], true)[0]?.findings ?? []) as StatementFinding[];
   const gold = a.attributions.filter((g) => g.content);
@@ -26,6 +28,9 @@ for (const a of loadPolnear(join(BENCH_DIR, 'polnear'), split)) {
     if (mg.has(j)) return;
     const cue = (g.cue?.text ?? '-').toLowerCase();
     missedCue.set(cue, (missedCue.get(cue) ?? 0) + 1);
+    const known = new RegExp(CUE_REGEX.source, 'iu').test(g.cue?.text ?? '');
+    bucket.set(known ? 'cue in lexicon' : 'cue not in lexicon', (bucket.get(known ? 'cue in lexicon' : 'cue not in lexicon') ?? 0) + 1);
+    if (show === 'fnk' && known) lines.push(`FN S[${g.source?.text ?? ''}] Q[${g.cue?.text}] C[${g.content!.text.slice(0, 160)}]`);
     if (show === 'fn') lines.push(`FN S[${g.source?.text ?? ''}] Q[${g.cue?.text}] C[${g.content!.text.slice(0, 160)}]`);
   });
   found.forEach((f, i) => {
@@ -45,6 +50,7 @@ for (const a of loadPolnear(join(BENCH_DIR, 'polnear'), split)) {
 }
 const top = (m: Map<string, number>) => [...m].sort((x, y) => y[1] - x[1]).slice(0, 60).map(([k, v]) => `${v} ${k}`).join(' | ');
 if (show === 'summary') {
+  console.log('MISSED:', top(bucket));
   console.log('MISSED by cue:', top(missedCue));
   console.log('\nFP by cue:', top(fpCue));
   console.log('\nFP by rule:', top(fpRule));

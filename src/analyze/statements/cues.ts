@@ -131,5 +131,5 @@ export const AUX = new Set([
 /** Words that cannot end a subject noun phrase right before a verb: a cue after them is a noun or adjective. */
 export const NOT_BEFORE_VERB = new Set([
   'the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'this', 'these', 'those', 'of', 'to',
-  'for', 'with', 'by', 'from', 'on', 'in', 'at', 'about', 'no', 'any', 'some', 'every', 'each', 'such', 'whose',
+  'for', 'with', 'by', 'from', 'on', 'in', 'at', 'about', 'such', 'whose',
 ]);

@@ -1,7 +1,7 @@
 import type { Span } from '../../domain/span.js';
 import { CUE_ALTERNATION, CUE_REGEX, cueEntry, type CueEntry } from './cues.js';
 import { readModifiers } from './modifiers.js';
-import type { Quote } from './quotes.js';
+import { quoteWords, type Quote } from './quotes.js';
 import { sourceAfter, sourceBefore } from './source.js';
 import { PRONOUNS, scanWords } from './words.js';
 
@@ -42,7 +42,6 @@ function cuesIn(text: string, from: number, to: number): Cue[] {
     const entry = cueEntry(m[0]);
     // "United States", "Post": a capitalised cue is a name, except a sentence-initial "According to".
     if (/^\p{Lu}/u.test(m[0]) && !/^According/.test(m[0]) && !(entry && !AMBIGUOUS.has(entry.lemma) && titleCase(text, from + m.index))) continue;
-    if (entry && AMBIGUOUS.has(entry.lemma) && !CONTENT_START.test(text.slice(from + m.index + m[0].length, from + m.index + m[0].length + 24))) continue;
     if (entry) out.push({ start: from + m.index, end: from + m.index + m[0].length, entry });
   }
   return out;
@@ -235,7 +234,7 @@ export class FrameFinder {
       const mods = readModifiers(text, cue.end, q.start, cue.entry.lemma);
       if (!/^[\s:,]*$/.test(text.slice(mods.next, q.start))) continue;
       const hasColon = /[:,]\s*$/.test(text.slice(cue.end, q.start));
-      if (!hasColon && cue.entry.cls === 'quote') continue;
+      if (!hasColon && (cue.entry.cls !== 'clause' || quoteWords(text, q) < 4)) continue;
       const src = sourceBefore(text, floor, cue.start);
       if (!src && !/ing$/.test(text.slice(cue.start, cue.end))) continue;
       return {
@@ -250,7 +249,9 @@ export class FrameFinder {
   /** Indirect (and mixed) frames inside one sentence. */
   private cueFrames(u: Unit): void {
     const { text } = this;
-    const cues = cuesIn(text, u.start, u.end).filter((c) => !this.inQuote(c.start) && !this.cueUsed(c) && c.entry.cls !== 'quote');
+    const cues = cuesIn(text, u.start, u.end).filter(
+      (c) => !this.inQuote(c.start) && !this.cueUsed(c) && c.entry.cls !== 'quote' && (!AMBIGUOUS.has(c.entry.lemma) || CONTENT_START.test(text.slice(c.end, c.end + 24))),
+    );
     if (cues.length === 0) return;
     const contents: Span[] = this.drafts.filter((d) => d.content.start < u.end && d.content.end > u.start).map((d) => d.content);
     let ceiling = u.end;
@@ -294,11 +295,13 @@ export class FrameFinder {
     }
     if (cue.entry.lemma === 'according to' || /^\s*$/.test(between)) {
       // "..., according to a new poll." / "..., said Steve Bell, senior director of ..."
-      if (cue.entry.lemma !== 'according to' && !closing && sourceBefore(text, u.start, cue.start)) return null; // "X, a historian, said ..."
+      const appositive = cue.entry.lemma === 'according to' || closing ? null : sourceBefore(text, u.start, cue.start);
+      if (appositive && text.slice(appositive.span.start, appositive.span.end).includes(',')) return null; // "X, a historian, said ..."
       sourceSpan = sourceAfter(text, cue.end, u.end);
       if (!sourceSpan || !tailOk(text.slice(sourceSpan.end, u.end))) return null;
     } else {
       if (!tailOk(text.slice(mods.next, u.end))) return null;
+      if (/[“”"«»]/.test(between) || cuesIn(text, commaAt + 1, cue.start).length > 0) return null;
       {
         if (between.split(/\s+/).filter(Boolean).length > 10) return null;
         sourceSpan = sourceBefore(text, commaAt + 1 + (closing?.[0].length ?? 0), cue.start)?.span ?? null;
@@ -339,35 +342,47 @@ export class FrameFinder {
       if (contentWords(text, content) < 2) return null;
       return { mode: modeOf(content, this.quotes), source, cue: cueSpan, content, medium: null, addressee: null, rule: 'statements/according-to', sameSpeakerAs: null };
     }
-    const src = sourceBefore(text, floor, cue.start);
-    let source: Span | null = src?.span ?? null;
+    const cueText = text.slice(cue.start, cue.end);
+    const isIng = /^\S*ing\b/i.test(cueText) && !cueText.includes(' as ');
+    const lead = text.slice(Math.max(floor, cue.start - 40), cue.start);
+    const singleWord = !/\s/.test(cueText);
+    // "X is estimated to ...", "It was announced that ...": a passive cue names no source.
+    const passive = singleWord && /ed$|[^e]n$|ought$|old$|ound$|aid$/i.test(cueText) && /\b(?:is|was|are|were|be|been|being)\s+(?:\w+ly\s+|not\s+|also\s+)?$/i.test(lead);
+    let source: Span | null = null;
     let rule = 'statements/source-cue-content';
     let sameSpeakerAs: number | null = null;
-    if (!source) {
-      const lead = text.slice(Math.max(floor, cue.start - 40), cue.start);
-      const isIng = /ing$/i.test(text.slice(cue.start, cue.end).split(/\s/)[0] ?? '');
-      if (/\b(?:it|this|that)\s+(?:is|was|has been|had been|will be|would be)\s+(?:\w+ly\s+)?$/i.test(lead)) {
-        rule = 'statements/passive-no-source';
-      } else if (/\b(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$/i.test(lead)) {
-        rule = 'statements/coordinated-cue';
-        let earlier = -1;
-        this.drafts.forEach((d, i) => {
-          if (d.cue.start >= u.start && d.cue.start < cue.start && (d.source !== null || d.sameSpeakerAs !== null)) earlier = i;
-        });
-        if (earlier < 0) return null;
-        sameSpeakerAs = earlier;
-      } else if (isIng && /[,—–]\s*$/.test(lead)) {
-        rule = 'statements/participle';
-        const earlier = this.drafts.findIndex((d) => d.content.start >= u.start && d.content.end <= cue.start + 1 && d.source !== null);
-        if (earlier >= 0) sameSpeakerAs = earlier;
-        else source = this.subjectOf(u, cue.start);
-        if (source === null && sameSpeakerAs === null) return null;
-      } else return null;
+    if (passive) {
+      if (cue.entry.cls === 'object' || /^\s*by\b/.test(text.slice(cue.end, cue.end + 5))) return null;
+      rule = 'statements/passive-no-source';
+    } else if (isIng && /[,—–]\s*$/.test(lead)) {
+      // "..., adding that ...": the subject of the sentence, or the source of a statement before it.
+      rule = 'statements/participle';
+      let earlier = -1;
+      this.drafts.forEach((d, i) => {
+        if (d.cue.start >= u.start && d.cue.start < cue.start && (d.source !== null || d.sameSpeakerAs !== null)) earlier = i;
+      });
+      if (earlier >= 0) sameSpeakerAs = earlier;
+      else source = this.subjectOf(u, cue.start);
+      if (source === null && sameSpeakerAs === null) return null;
+    } else if (/\b(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$/i.test(lead)) {
+      rule = 'statements/coordinated-cue';
+      let earlier = -1;
+      this.drafts.forEach((d, i) => {
+        if (d.cue.start >= u.start && d.cue.start < cue.start && (d.source !== null || d.sameSpeakerAs !== null)) earlier = i;
+      });
+      if (earlier < 0) return null;
+      sameSpeakerAs = earlier;
+    } else {
+      if (isIng && !/\b(?:is|was|are|were|be|been)\s+(?:\w+ly\s+)?$/i.test(lead)) return null;
+      source = sourceBefore(text, floor, cue.start)?.span ?? null;
+      if (!source) return null;
     }
     const mods = readModifiers(text, cue.end, ceiling, cue.entry.lemma);
     const content = trimContent(text, { start: mods.next, end: this.contentEnd(mods.next, ceiling, u.start, source?.start ?? cue.start) });
     if (contentWords(text, content) < 1) return null;
-    if (text.slice(content.start, content.end).startsWith('(')) return null;
+    const contentText = text.slice(content.start, content.end);
+    if (contentText.startsWith('(')) return null;
+    if (cue.entry.cls === 'object' && /^(?:on|in|at|by|for|from|with|to|into|over|as)\b/i.test(contentText)) return null;
     return { mode: modeOf(content, this.quotes), source, cue: cueSpan, content, medium: mods.medium, addressee: mods.addressee, rule, sameSpeakerAs };
   }
 

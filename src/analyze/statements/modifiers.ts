@@ -26,8 +26,10 @@ const MEDIUM = new RegExp(
 const WITH_WHOM = /^\s+(?:with|to)\s+((?:[\p{L}\p{N}’'.&-]+\s*){1,7}?)(?=\s*(?:[,;:.“"]|\bthat\b|\bon\b|\bin\b|\bpublished\b|\baired\b|$))/iu;
 const TIME =
   /^(?:(?:on|last|this|early|late|earlier|later)\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?|week|month|year|night|morning|afternoon|evening|weekend|yesterday|today|tonight|earlier|later|recently|previously|again|also|repeatedly|once|too)\b|^in\s+(?:19|20)\d\d\b|^on\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|^(?:in|on)\s+(?:the\s+)?(?:same|following|previous)\s+\w+/iu;
-const TELL = new Set(['tell', 'inform', 'assure', 'remind', 'brief', 'warn', 'urge', 'ask', 'advise', 'call on', 'thank', 'caution']);
-const ADDRESSEE_END = /^(?:that|in|on|at|during|last|this|about|of|to|after|before|when|with|for|over|from|via|through|,|;|:|\.|“|"|—|–)$/i;
+const TELL = new Set(['tell', 'inform', 'assure', 'remind', 'brief', 'advise', 'call on', 'thank']);
+/** These take an addressee only before "that" or "to" ("warned Iran that", "urged voters to"). */
+const TELL_IF = new Set(['warn', 'urge', 'ask', 'caution']);
+const ADDRESSEE_END = /^(?:that|in|on|at|during|last|this|about|of|to|after|before|when|with|for|over|from|via|through|against|not|,|;|:|\.|“|"|—|–)$/i;
 
 /** The text at `pos` up to `end`, trimmed of the spaces before it. */
 function skipSpace(text: string, pos: number, end: number): number {
@@ -40,7 +42,7 @@ export function readModifiers(text: string, cueEnd: number, end: number, lemma: 
   let medium: Span | null = null;
   let addressee: Span | null = null;
   let pos = cueEnd;
-  if (TELL.has(lemma)) {
+  if (TELL.has(lemma) || TELL_IF.has(lemma)) {
     // "told German magazine Der Spiegel in an interview": the addressee runs to a preposition or "that".
     const p = skipSpace(text, pos, end);
     const words = /[\p{L}\p{N}][\p{L}\p{N}’'.&-]*|[^\s]/gu;
@@ -52,7 +54,9 @@ export function readModifiers(text: string, cueEnd: number, end: number, lemma: 
       last = m.index + m[0].length;
       n++;
     }
-    if (last > p && n < 8) {
+    const stopWord = text.slice(last, last + 8).trim().split(/\s+/)[0] ?? '';
+    const fits = TELL.has(lemma) || /^(?:that|to)$/i.test(stopWord);
+    if (last > p && n < 8 && fits) {
       addressee = { start: p, end: last };
       pos = last;
     }

@@ -19,7 +19,7 @@ const BOUNDARY = new Set([
   'whether', 'once', 'upon', 'per', 'via', 'following', 'despite', 'amid', 'toward', 'towards', 'around',
 ]);
 const TIME_WORD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|now|recently|earlier|later|last|this|next|week|month|year|morning|afternoon|evening|night|january|february|march|april|may|june|july|august|september|october|november|december|\d+)$/;
-const PUNCT_INSIDE = new Set(["'s", '’s', '-', '&', '.', '(', ')']);
+const PUNCT_INSIDE = new Set(["'s", '’s', '-', '&', '(', ')']);
 const MAX_NP = 14;
 
 function trimSpan(text: string, s: Span): Span {
@@ -99,6 +99,7 @@ function appositiveSource(text: string, words: readonly Word[], comma: number, a
   }
   const head = words[i + 1];
   if (head && /^\p{L}/u.test(head.text) && !INTRO.test(head.lower)) start = i + 1;
+  // A name and its appositive need a comma between them: "Name, appositive, said".
   if (start < 0 || start >= comma) return null;
   // The head must be a short noun phrase; the appositive may be longer.
   const span = trimSpan(text, { start: words[start]!.start, end: words[comma]!.start });

@@ -40,7 +40,10 @@ export class SpeakerResolver {
     const lower = raw.toLowerCase();
     if (PRONOUN.test(lower)) return this.pronoun(source, lower, prior);
     const inside = this.entities.filter((e) => e.span.start >= source.start && e.span.end <= source.end);
-    const pick = inside.find((e) => e.data.type === 'PER') ?? inside.find((e) => e.data.type === 'ORG') ?? inside[0];
+    // A person anywhere in the phrase ("Joel Pollak of ..."); otherwise only the head ("the U.S. National
+    // Security Council", not "Iranian" in "the Iranian people").
+    const isHead = (e: EntityFinding) => /^\s*(?:$|,|\()/.test(this.text.slice(e.span.end, source.end));
+    const pick = inside.find((e) => e.data.type === 'PER') ?? inside.find((e) => e.data.type === 'ORG' && isHead(e)) ?? inside.find(isHead);
     if (pick) {
       return { name: pick.data.name, entity: pick.span, type: pick.data.type, via: pick.data.via === 'description' ? 'title' : 'name' };
     }

@@ -25,7 +25,7 @@ export function scanWords(text: string, from: number, to: number): Word[] {
     let end = m.index + m[0].length;
     const isWord = /[\p{L}\p{N}]/u.test(m[0]);
     // "Mr." "Gov." "U.S." keep their dot; a sentence's final dot stays a separate mark.
-    if (isWord && slice[end] === '.' && ABBREV.test(m[0]) && /\s[\p{L}\p{N}]/u.test(slice.slice(end + 1, end + 3))) end += 1;
+    if (isWord && slice[end] === '.' && ABBREV.test(m[0]) && /^(?:\s[\p{L}\p{N}(]|[),])/u.test(slice.slice(end + 1, end + 3))) end += 1;
     const t = slice.slice(m.index, end);
     out.push({ start: from + m.index, end: from + end, text: t, lower: t.toLowerCase().replace(/’/g, "'"), isWord });
     WORD.lastIndex = end;

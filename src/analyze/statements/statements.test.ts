@@ -1,0 +1,251 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { EntityData, EntityFinding, StatementFinding } from '../../domain/findings.js';
+import type { ArticleStage } from '../../domain/stage.js';
+import { makeArticle } from '../../../test/support/article.js';
+import { runStages } from '../run-stages.js';
+import { tokenize } from '../tokens/index.js';
+import { statementsStage } from './index.js';
+import { findQuotes } from './quotes.js';
+
+/** Hand-made entity findings, so that these tests do not depend on the NER model. */
+function fakeEntities(list: readonly { text: string; type: EntityData['type']; name?: string; titles?: string[]; nth?: number }[]): ArticleStage<EntityFinding> {
+  return {
+    name: 'entities',
+    version: 0,
+    needs: [],
+    anyLanguage: true,
+    run(ctx) {
+      const out: EntityFinding[] = [];
+      for (const e of list) {
+        let from = 0;
+        for (;;) {
+          const at = ctx.article.text.indexOf(e.text, from);
+          if (at < 0) break;
+          out.push({
+            kind: 'entity',
+            span: { start: at, end: at + e.text.length },
+            text: e.text,
+            rule: 'test/fake',
+            data: { type: e.type, name: e.name ?? e.text, antecedent: null, via: 'model', titles: e.titles ?? [], confidence: 1 },
+          });
+          from = at + e.text.length;
+        }
+      }
+      return out;
+    },
+  };
+}
+
+function run(text: string, entities: Parameters<typeof fakeEntities>[0] = []) {
+  const results = runStages(makeArticle(text), tokenize(text), [fakeEntities(entities), statementsStage], true);
+  const st = results[1]!;
+  return { statements: st.findings as StatementFinding[], notes: st.notes };
+}
+
+interface Case {
+  readonly text: string;
+  readonly source: string | null;
+  readonly cue: string;
+  /** The content, or a part of it that must be inside it. */
+  readonly content: string;
+  readonly mode?: 'direct' | 'indirect' | 'mixed';
+  readonly medium?: string;
+  readonly addressee?: string;
+  readonly speaker?: string | null;
+  readonly entities?: Parameters<typeof fakeEntities>[0];
+}
+
+const CASES: readonly Case[] = [
+  { text: '“We will win,” Rama said.', source: 'Rama', cue: 'said', content: '“We will win,”', mode: 'direct' },
+  { text: '"We will win," Rama said.', source: 'Rama', cue: 'said', content: '"We will win,"', mode: 'direct' },
+  { text: 'Rama said: “We will win the vote.”', source: 'Rama', cue: 'said', content: '“We will win the vote.”', mode: 'direct' },
+  { text: '“We will win,” said the Albanian prime minister.', source: 'the Albanian prime minister', cue: 'said', content: '“We will win,”', mode: 'direct' },
+  { text: '« Nous allons gagner », Rama said.', source: 'Rama', cue: 'said', content: '« Nous allons gagner »', mode: 'direct' },
+  { text: "He said, ‘We opened our doors because we could.’", source: 'He', cue: 'said', content: '‘We opened our doors because we could.’', mode: 'direct' },
+  {
+    text: '“The government has decided to end relations,” Prime Minister Edi Rama was quoted as saying in a video message.',
+    source: 'Prime Minister Edi Rama',
+    cue: 'was quoted as saying',
+    content: '“The government has decided to end relations,”',
+    medium: 'in a video message',
+    mode: 'direct',
+  },
+  {
+    text: '“We join the call,” the National Security Council stated in a tweet.',
+    source: 'the National Security Council',
+    cue: 'stated',
+    content: '“We join the call,”',
+    medium: 'in a tweet',
+  },
+  { text: '“It is over,” he said. “We go home now.”', source: 'he', cue: 'said', content: '“It is over,” he said. “We go home now.”', mode: 'direct' },
+  { text: 'Smith said that the talks would resume next week.', source: 'Smith', cue: 'said', content: 'that the talks would resume next week', mode: 'indirect' },
+  { text: 'Smith said the talks would resume next week.', source: 'Smith', cue: 'said', content: 'the talks would resume next week', mode: 'indirect' },
+  {
+    text: 'Rama told German magazine Der Spiegel in an interview that Albania would not go to war.',
+    source: 'Rama',
+    cue: 'told',
+    content: 'that Albania would not go to war',
+    addressee: 'German magazine Der Spiegel',
+    medium: 'in an interview',
+  },
+  {
+    text: 'Nasser Kanaani explained in a series of tweets on Wednesday that the government expelled the members.',
+    source: 'Nasser Kanaani',
+    cue: 'explained',
+    content: 'that the government expelled the members',
+    medium: 'in a series of tweets',
+  },
+  { text: 'The talks will resume next week, the minister said.', source: 'the minister', cue: 'said', content: 'The talks will resume next week' },
+  { text: 'The talks will resume next week, said the minister.', source: 'the minister', cue: 'said', content: 'The talks will resume next week' },
+  { text: 'According to the ministry, the talks will resume next week.', source: 'the ministry', cue: 'According to', content: 'the talks will resume next week' },
+  { text: 'The talks will resume next week, according to a new poll.', source: 'a new poll', cue: 'according to', content: 'The talks will resume next week' },
+  { text: 'He hoped that Albania would "make up for its mistake of hosting the group."', source: 'He', cue: 'hoped', content: 'make up for its mistake', mode: 'mixed' },
+  { text: 'Experts believe the move has been choreographed.', source: 'Experts', cue: 'believe', content: 'the move has been choreographed', speaker: 'Experts' },
+  { text: 'The letter said that the country had become a hub for interference.', source: 'The letter', cue: 'said', content: 'that the country had become a hub' },
+  { text: 'It was announced that the camp would be closed.', source: null, cue: 'announced', content: 'that the camp would be closed' },
+  { text: 'Olsi Jazexhi, an Albanian historian, said that the group was imposed on the country.', source: 'Olsi Jazexhi, an Albanian historian', cue: 'said', content: 'that the group was imposed' },
+  { text: 'The minister warned that prices would rise.', source: 'The minister', cue: 'warned', content: 'that prices would rise' },
+  { text: 'The senator denied that he had met the lobbyist.', source: 'The senator', cue: 'denied', content: 'that he had met the lobbyist' },
+  { text: "''We're in a bubble,'' Mr. Trump said.", source: 'Mr. Trump', cue: 'said', content: "''We're in a bubble,''" },
+  { text: '“Who cares?” Trump said.', source: 'Trump', cue: 'said', content: '“Who cares?”' },
+];
+
+describe('statements: table of cases', () => {
+  for (const c of CASES) {
+    it(c.text, () => {
+      const { statements } = run(c.text, c.entities);
+      const s = statements.find((f) => f.data.cue?.text === c.cue);
+      expect(s, `no statement with cue "${c.cue}" in ${JSON.stringify(statements.map((f) => f.data.cue?.text))}`).toBeDefined();
+      if (!s) return;
+      expect(s.data.source?.text ?? null).toBe(c.source);
+      expect(s.data.content.text).toContain(c.content);
+      if (c.mode) expect(s.data.mode).toBe(c.mode);
+      if (c.medium) expect(s.data.medium?.text).toBe(c.medium);
+      if (c.addressee) expect(s.data.addressee?.text).toBe(c.addressee);
+      if (c.speaker !== undefined) expect(s.data.speaker?.name ?? null).toBe(c.speaker);
+      for (const p of [s.data.source, s.data.cue, s.data.content, s.data.medium, s.data.addressee]) {
+        if (p) expect(c.text.slice(p.span.start, p.span.end)).toBe(p.text);
+      }
+    });
+  }
+});
+
+describe('statements: speakers', () => {
+  it('resolves a name mention to the entity name, and a later "he" to that person', () => {
+    const text = 'Albanian Prime Minister Edi Rama said the decision was final.\n“This response is proportionate,” he said.';
+    const { statements } = run(text, [{ text: 'Edi Rama', type: 'PER', titles: ['Albanian Prime Minister'] }]);
+    expect(statements.map((s) => [s.data.source?.text, s.data.speaker?.name, s.data.speaker?.via])).toEqual([
+      ['Albanian Prime Minister Edi Rama', 'Edi Rama', 'name'],
+      ['he', 'Edi Rama', 'pronoun'],
+    ]);
+    expect(statements[1]!.data.speaker?.entity).toEqual({ start: text.indexOf('Edi Rama'), end: text.indexOf('Edi Rama') + 8 });
+  });
+
+  it('resolves a short name through the full name in the article', () => {
+    const text = 'Edi Rama met the press. “We opened our doors,” Rama said.';
+    const { statements } = run(text, [{ text: 'Edi Rama', type: 'PER' }]);
+    expect(statements[0]?.data.speaker?.name).toBe('Edi Rama');
+  });
+
+  it('resolves a description to the one person with that title', () => {
+    const text = 'Edi Rama spoke on Friday. The Albanian prime minister said the country wanted peace.';
+    const { statements } = run(text, [{ text: 'Edi Rama', type: 'PER', titles: ['Albanian Prime Minister'] }]);
+    const s = statements.find((f) => f.data.cue?.text === 'said');
+    expect(s?.data.speaker).toMatchObject({ name: 'Edi Rama', via: 'title', type: 'PER' });
+  });
+
+  it('leaves a description unresolved when two people share the title', () => {
+    const text = 'Ann Lee and Bo Park are ministers. The minister said the plan was ready.';
+    const { statements } = run(text, [
+      { text: 'Ann Lee', type: 'PER', titles: ['minister'] },
+      { text: 'Bo Park', type: 'PER', titles: ['minister'] },
+    ]);
+    const s = statements.find((f) => f.data.cue?.text === 'said');
+    expect(s?.data.speaker).toMatchObject({ entity: null, via: 'unresolved' });
+  });
+
+  it('types organisations, documents and groups', () => {
+    const text = 'The U.S. National Security Council said it was watching. The letter said the deal was secret. Analysts believe the talks will fail.';
+    const { statements } = run(text, [{ text: 'U.S. National Security Council', type: 'ORG' }]);
+    expect(statements.map((s) => s.data.speaker?.type)).toEqual(['ORG', 'DOC', 'GROUP']);
+  });
+
+  it('leaves "he" unresolved when no person came before', () => {
+    const { statements } = run('“We are ready,” he said.');
+    expect(statements[0]?.data.speaker).toMatchObject({ name: 'he', entity: null, via: 'unresolved' });
+  });
+
+  it('gives a statement without a source no speaker', () => {
+    const { statements } = run('It was announced that the camp would be closed.');
+    expect(statements[0]?.data.source).toBeNull();
+    expect(statements[0]?.data.speaker).toBeNull();
+  });
+});
+
+describe('statements: quotations', () => {
+  it('joins a quotation that runs over several paragraphs with only opening marks', () => {
+    const text = 'Rama said:\n\n“The first paragraph goes on.\n\n“The second paragraph ends here.”\n\nThe end.';
+    const scan = findQuotes(text);
+    expect(scan.quotes).toHaveLength(1);
+    expect(text.slice(scan.quotes[0]!.start, scan.quotes[0]!.end)).toBe('“The first paragraph goes on.\n\n“The second paragraph ends here.”');
+  });
+
+  it('does not take apostrophes for quotation marks', () => {
+    const text = "Rama's party won. The Joneses' house is red. It's fine.";
+    expect(findQuotes(text).quotes).toHaveLength(0);
+  });
+
+  it('records a note on an unbalanced quotation mark and does not throw', () => {
+    const { notes } = run('“This quote never ends, Rama said.\n\nNext paragraph.');
+    expect(notes.map((n) => n.code)).toContain('unbalanced-quote');
+  });
+});
+
+const MUST_NOT_MATCH: readonly string[] = [
+  'The said agreement was signed in 2014.',
+  'He read “War and Peace” on the train.',
+  'The film “The Irishman” opened in New York.',
+  'Albania accused of hosting a “cyberattack” network, reports claim nothing.',
+  'The so-called “investigation” ended in July.',
+  'The United States and its allies met in Paris.',
+  'A talk show host arrived at the studio.',
+  'Police raided a camp owing to the group’s involvement in “terror and cyber attacks” against foreign organizations.',
+];
+
+describe('statements: must not match', () => {
+  for (const text of MUST_NOT_MATCH) {
+    it(text, () => {
+      const { statements } = run(text);
+      const bad = statements.filter((s) => s.data.mode === 'direct' || /^(?:said|States|show)$/.test(s.data.cue?.text ?? ''));
+      expect(bad.map((s) => s.text)).toEqual([]);
+    });
+  }
+});
+
+describe('statements: properties', () => {
+  const quoteChars = fc.constantFrom('“', '”', '"', "'", '‘', '’', '«', '»', ' said ', ', he said.', '\n\n', 'Rama ', 'that ', '.', ',', ':');
+  const textArb = fc.oneof(
+    fc.string({ unit: 'grapheme', maxLength: 200 }),
+    fc.array(fc.oneof(quoteChars, fc.string({ maxLength: 8 })), { maxLength: 60 }).map((a) => a.join('')),
+  );
+
+  it('every part slices to its text and no input throws', () => {
+    fc.assert(
+      fc.property(textArb, (text) => {
+        const results = runStages(makeArticle(text), tokenize(text), [statementsStage], true);
+        const st = results[0]!;
+        expect(st.notes.filter((n) => n.code === 'stage-crashed' || n.code === 'bad-span')).toEqual([]);
+        for (const f of st.findings as StatementFinding[]) {
+          expect(text.slice(f.span.start, f.span.end)).toBe(f.text);
+          for (const p of [f.data.source, f.data.cue, f.data.content, f.data.medium, f.data.addressee]) {
+            if (!p) continue;
+            expect(text.slice(p.span.start, p.span.end)).toBe(p.text);
+            expect(p.span.start).toBeGreaterThanOrEqual(f.span.start);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
