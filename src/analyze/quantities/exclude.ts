@@ -17,6 +17,8 @@ const ID_WORDS = new Set(
 const TIME_AFTER = new Set(['a.m.', 'p.m.', 'am', 'pm', "o'clock", 'gmt', 'utc', 'hrs', 'h', 'cet', 'est', 'edt', 'pst']);
 const DEFINITE_BEFORE = new Set(['the', 'these', 'those', 'both', 'all', 'its', 'their', 'his', 'her', 'our', 'my', 'your']);
 const ONE_BEFORE = new Set(['the', 'no', 'any', 'every', 'each', 'this', 'that', 'which', 'such', 'only', 'last', 'another']);
+/** "at one point", "on the one hand", "one way or another": idioms, not counts. */
+const ONE_IDIOMS = new Set(['point', 'hand', 'way', 'side', 'day', 'time', 'thing', 'another']);
 const PLURAL_IRREGULAR = new Set(['people', 'men', 'women', 'children', 'police', 'personnel', 'staff', 'troops', 'cattle', 'sheep', 'fish', 'aircraft', 'persons']);
 const PURE_DIGITS = /^\d+$/;
 
@@ -55,6 +57,8 @@ export function exclusionReason(v: ArticleView, n: NumberExpr, dateCovered: (sta
     if (n.first > 0 && isCapitalized(tokPrev) && /^\p{L}/u.test(tokPrev) && sentence?.firstToken !== n.first - 1 && !n.currency && !/^[A-Z]{2,}$/.test(tokPrev)) return 'identifier';
     if ((first.newlineBefore || n.first === 0) && (next === '.' || next === ')')) return 'list-number';
     if (prev === '(' && next === ')') return 'list-number';
+    // "passed 234-193": a tally, not a range.
+    if (n.range && n.low !== null && n.high !== null && n.low > n.high) return 'score';
     if (n.range && (n.high ?? 0) <= 30 && !/,/.test(first.text)) {
       const after = lower[n.end] ?? '';
       if (!(/^\p{Ll}[\p{L}-]*s$/u.test(after) || PLURAL_IRREGULAR.has(after))) return 'score';
@@ -63,7 +67,7 @@ export function exclusionReason(v: ArticleView, n: NumberExpr, dateCovered: (sta
   if (n.spelled && n.value !== null && !n.vague) {
     const word = lower[n.first]!;
     if (word === 'one' || word === 'a' || word === 'an') {
-      if (next === 'of' || next === 'another' || ONE_BEFORE.has(prev)) return 'pronoun-one';
+      if (next === 'of' || next === 'another' || ONE_BEFORE.has(prev) || ONE_IDIOMS.has(next)) return 'pronoun-one';
     }
     if (n.value <= 10 && DEFINITE_BEFORE.has(prev)) return 'definite-small-number';
   }

@@ -131,6 +131,8 @@ const MUST_NOT: readonly (readonly [string, string])[] = [
   ['Ashraf-3 is a camp.', 'name with a number'],
   ['Several of them left.', 'vague with no noun'],
   ['Charges against John Smith, 44, were filed.', 'age of a named person'],
+  ['The bill passed 234-193 on Friday.', 'vote tally'],
+  ['At one point, he left.', 'idiom with one'],
 ];
 
 describe('quantities: must not match', () => {
