@@ -47,11 +47,12 @@ export class NerModel {
   tagDocument(sentences: readonly (readonly string[])[]): TaggedSpan[] {
     const f = extractFeatures(sentences, this.lexicons);
     const tagged = decodeDocument(f, staticRows(f, this.model.table), this.model);
-    return labelsToSpans(tagged.labels).map((s) => {
+    const spans = labelsToSpans(tagged.labels).map((s) => {
       let c = 1;
       for (let i = s.start; i < s.end; i++) c = Math.min(c, tagged.confidence[i] ?? 1);
       return { ...s, confidence: c };
     });
+    return majorityTypes(sentences, spans);
   }
 }
 
@@ -99,4 +100,33 @@ export function lexiconsOf(h: Pick<ModelHeader, 'clusters' | 'gazetteer'>): Lexi
     gazetteer,
     gazetteerPrefixes: gazetteer ? gazetteerPrefixes(gazetteer) : new Set(),
   };
+}
+
+/**
+ * Document-level type agreement: mentions of the same words (case-insensitive) take the type most of
+ * them got, weighted by confidence, when that type holds at least two thirds of the weight.
+ */
+function majorityTypes(sentences: readonly (readonly string[])[], spans: TaggedSpan[]): TaggedSpan[] {
+  if (!MAJORITY) return spans;
+  const words = sentences.flat();
+  const keyOf = (s: TaggedSpan): string => words.slice(s.start, s.end).join(' ').toLowerCase();
+  const votes = new Map<string, number[]>();
+  for (const s of spans) {
+    const k = keyOf(s);
+    const v = votes.get(k) ?? [0, 0, 0, 0];
+    v[s.type] = (v[s.type] ?? 0) + s.confidence;
+    votes.set(k, v);
+  }
+  return spans.map((s) => {
+    const v = votes.get(keyOf(s)) ?? [];
+    const total = v.reduce((a, b) => a + b, 0);
+    let best = s.type;
+    for (let t = 0; t < v.length; t++) if ((v[t] ?? 0) > (v[best] ?? 0)) best = t;
+    return best !== s.type && (v[best] ?? 0) >= (2 / 3) * total ? { ...s, type: best } : s;
+  });
+}
+let MAJORITY = true;
+/** For experiments: switch document-level type agreement off. */
+export function setMajorityVote(on: boolean): void {
+  MAJORITY = on;
 }

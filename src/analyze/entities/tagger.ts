@@ -2,9 +2,19 @@ import { type DocumentFeatures, labelFeatures } from './features.js';
 import type { FeatureTable } from './hash.js';
 import { LABEL_COUNT, allowed, labelPart, labelType, makeLabel } from './labels.js';
 
-/** ALLOWED[(prev + 1) * LABEL_COUNT + label]: the BILOU constraint as a table. */
+/**
+ * ALLOWED[(prev + 1) * LABEL_COUNT + label]: I and L only continue an open entity of their type. Leaving an
+ * open entity (O, B or U after B/I) is allowed too: the previous label is then repaired (B -> U, I -> L),
+ * so that the decoder is never forced to stretch a name it no longer believes in.
+ */
 const ALLOWED = new Uint8Array((LABEL_COUNT + 1) * LABEL_COUNT);
-for (let p = -1; p < LABEL_COUNT; p++) for (let l = 0; l < LABEL_COUNT; l++) ALLOWED[(p + 1) * LABEL_COUNT + l] = allowed(p, l) ? 1 : 0;
+for (let p = -1; p < LABEL_COUNT; p++) {
+  for (let l = 0; l < LABEL_COUNT; l++) {
+    const part = labelPart(l);
+    const ok = part === 1 || part === 2 ? allowed(p, l) : true;
+    ALLOWED[(p + 1) * LABEL_COUNT + l] = ok ? 1 : 0;
+  }
+}
 
 /** A linear model: feature key -> row of LABEL_COUNT weights. */
 export interface LinearModel {
@@ -89,6 +99,10 @@ export function decodeDocument(f: DocumentFeatures, rows: Int32Array, model: Lin
       }
       if (learn) learn(t, active, best);
       labels[t] = best;
+      const pp = labelPart(prev);
+      if ((pp === 0 || pp === 1) && !(labelType(best) === labelType(prev) && (labelPart(best) === 1 || labelPart(best) === 2))) {
+        labels[t - 1] = makeLabel(labelType(prev), pp === 0 ? 3 : 2);
+      }
       confidence[t] = 1 / z;
       if (hk !== 0) history.set(hk, best === 0 ? 4 : labelType(best));
       prev2 = prev;
