@@ -1,11 +1,11 @@
 import type { Published, PublishedSource } from '../../domain/article.js';
 import type { Note } from '../../domain/note.js';
-import { parsePublished, publishedFromUrl } from '../published.js';
+import { parsePublished, publishedFromUrl, publishedInstant } from '../published.js';
 import { stringField } from './json-ld.js';
 import type { PageFacts } from './metadata.js';
 
 /*
- * The publish date of a page, most trusted first: JSON-LD datePublished, publication meta tags, marked-up
+ * The publish date of a page, most trusted first: publication meta tags and JSON-LD datePublished, marked-up
  * elements (itemprop, <time pubdate>), a date printed near the title, the URL, then the caller's fallback.
  * Modification dates are never taken for publication dates.
  */
@@ -134,6 +134,11 @@ function textWithout(root: Element, skip: RegExp): string {
     const tag = el.tagName.toLowerCase();
     if (tag === 'script' || tag === 'style' || tag === 'figcaption' || tag === 'noscript') return;
     if (skip.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) return;
+    // A picture with its caption ("FILE PHOTO: ... January 16"): the caption's date is the photo's.
+    if (tag !== 'body' && el.querySelector(':scope > img')) {
+      const length = (el.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+      if (length > 60 && length < 400) return;
+    }
     parts.push(tag === 'p' && (el.textContent ?? '').length > 120 ? ` ${BODY_MARK} ` : ' ');
     for (const c of Array.from(el.childNodes)) walk(c);
     parts.push(' ');
@@ -195,6 +200,20 @@ function fromText(document: Document, title: string | null): Published | null {
 }
 
 /**
+ * Meta tags and JSON-LD usually agree. When they give one instant, the one written with the publisher's
+ * own non-zero offset is kept (its calendar day is the local one); when they disagree, the meta tag, which
+ * sites more often fill from the same field as the visible date.
+ */
+function metaOrJsonLd(meta: Published | null, ld: Published | null): Published | null {
+  if (!meta || !ld) return meta ?? ld;
+  const a = publishedInstant(meta);
+  const b = publishedInstant(ld);
+  if (a !== null && a === b && meta.utcOffset === 0 && ld.utcOffset !== 0) return ld;
+  if (meta.precision !== 'minute' && ld.precision === 'minute' && meta.value === ld.value.slice(0, meta.value.length)) return ld;
+  return meta;
+}
+
+/**
  * A UTC timestamp's calendar day can differ from the publisher's local day; when the URL carries a day one
  * day off the UTC one, the URL (written in local time) has the local day.
  */
@@ -219,7 +238,7 @@ export function findPublished(
   title: string | null = null,
 ): PublishedResult {
   const notes: Note[] = [];
-  const found = fromJsonLd(facts) ?? fromMeta(facts) ?? fromMarkup(document);
+  const found = metaOrJsonLd(fromMeta(facts), fromJsonLd(facts)) ?? fromMarkup(document);
   if (found) {
     const local = url ? utcDayOverUrlDay(found, url) : null;
     if (local) {
