@@ -1,5 +1,4 @@
-import { Readable } from 'node:stream';
-import { constants, createGunzip, gunzipSync } from 'node:zlib';
+import { constants, gunzipSync } from 'node:zlib';
 import type { ArticleDraft } from '../../domain/article.js';
 import { AppError, describeError, isAppError } from '../../domain/errors.js';
 import type { Note } from '../../domain/note.js';
@@ -8,6 +7,7 @@ import { readHtmlDocument } from '../html/index.js';
 import { parsePublished } from '../published.js';
 import type { ReadItem, ReadOptions, Reader, SourceFile } from '../reader.js';
 import { ByteQueue } from './byte-queue.js';
+import { gunzipStream } from './gunzip-stream.js';
 import { decodeContent, dechunk, parseContentType, parseHttpHead } from './http.js';
 import { warcRecordHeads, WarcFormatError, type BlockReader, type WarcRecordHead } from './records.js';
 
@@ -130,28 +130,31 @@ async function readRecord(head: WarcRecordHead, block: BlockReader, path: string
   return [{ kind: 'article', draft: withNotes(draft, notes) }];
 }
 
-async function* decompressed(file: SourceFile): AsyncIterable<Uint8Array> {
-  if (!isGzip(file.head)) {
-    yield* file.stream();
-    return;
-  }
-  const gunzip = Readable.from(file.stream(), { objectMode: false }).pipe(createGunzip({ chunkSize: 256 * 1024 }));
-  for await (const chunk of gunzip) yield chunk as Buffer;
+/** Where reading a stretch of decompressed bytes ended: cleanly, or with the error that stopped it. */
+interface SegmentEnd {
+  readonly error: unknown;
+  /** The error came while the record `lastRecord` was being read. */
+  readonly inRecord: boolean;
 }
 
-async function* readWarc(file: SourceFile, options: ReadOptions): AsyncIterable<ReadItem> {
-  const queue = new ByteQueue(decompressed(file)[Symbol.asyncIterator]());
-  let lastRecord = 0;
+/** Records of one stretch of decompressed bytes, until its end or the first error that stops it. */
+async function* readSegment(
+  chunks: AsyncIterable<Uint8Array>,
+  file: SourceFile,
+  options: ReadOptions,
+  state: { lastRecord: number; resumed: boolean },
+): AsyncGenerator<ReadItem, SegmentEnd | null> {
+  const queue = new ByteQueue(chunks[Symbol.asyncIterator]());
   let inRecord = false;
   try {
-    for await (const event of warcRecordHeads(queue)) {
+    for await (const event of warcRecordHeads(queue, state.resumed ? { after: state.lastRecord } : null)) {
       if ('damaged' in event) {
         const { after, message } = event.damaged;
         yield { kind: 'failed', source: `${file.path}#record-${after}`, error: new AppError('invalid-input', `${file.path}: after record ${after}: ${message}`) };
         continue;
       }
       const { head, block } = event;
-      lastRecord = head.n;
+      state.lastRecord = head.n;
       inRecord = true;
       let items: ReadItem[];
       try {
@@ -163,14 +166,27 @@ async function* readWarc(file: SourceFile, options: ReadOptions): AsyncIterable<
       yield* items;
       inRecord = false;
     }
+    return null;
   } catch (e) {
-    if (lastRecord === 0 && e instanceof WarcFormatError) {
+    if (state.lastRecord === 0 && !state.resumed && e instanceof WarcFormatError) {
       throw new AppError('invalid-input', `${file.path}: not a WARC file (${e.message})`, { cause: e, details: { path: file.path } });
     }
-    const where = `${file.path}#record-${inRecord || (e instanceof WarcFormatError && /truncated/.test(e.message)) ? lastRecord : lastRecord + 1}`;
-    const why = isStreamError(e) ? `the compressed file is truncated or corrupt after record ${inRecord ? lastRecord - 1 : lastRecord} (${describeError(e)})` : describeError(e);
-    yield { kind: 'failed', source: where, error: new AppError('invalid-input', `${file.path}: reading stopped: ${why}`, { cause: e }) };
+    return { error: e, inRecord };
   }
+}
+
+async function* readWarc(file: SourceFile, options: ReadOptions): AsyncIterable<ReadItem> {
+  const state = { lastRecord: 0, resumed: false };
+  const chunks = isGzip(file.head) ? gunzipStream(file.stream()) : file.stream();
+  const end = yield* readSegment(chunks, file, options, state);
+  if (end === null) return;
+  const { error, inRecord } = end;
+  const truncatedRecord = error instanceof WarcFormatError && /truncated/.test(error.message);
+  const where = `${file.path}#record-${inRecord || truncatedRecord ? state.lastRecord : state.lastRecord + 1}`;
+  const why = isStreamError(error)
+    ? `the compressed data is truncated or corrupt after record ${inRecord ? state.lastRecord - 1 : state.lastRecord} (${describeError(error)})`
+    : describeError(error);
+  yield { kind: 'failed', source: where, error: new AppError('invalid-input', `${file.path}: reading stopped: ${why}`, { cause: error }) };
 }
 
 function isStreamError(e: unknown): boolean {

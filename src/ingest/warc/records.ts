@@ -66,10 +66,11 @@ const WARC_LINE = Buffer.from('WARC/');
  * through the queue; whatever it leaves unread is skipped, so that a record never has to be held whole.
  * A header that does not parse (a wrong Content-Length before it, garbage between records) is reported as
  * a damaged region and reading resumes at the next line starting with `WARC/`; at the very start of the
- * stream it throws WarcFormatError instead (the file is not a WARC).
+ * file it throws WarcFormatError instead (the file is not a WARC). `resume` continues the numbering
+ * after a restart in the middle of a file.
  */
-export async function* warcRecordHeads(queue: ByteQueue): AsyncGenerator<WarcEvent> {
-  let n = 0;
+export async function* warcRecordHeads(queue: ByteQueue, resume: { readonly after: number } | null = null): AsyncGenerator<WarcEvent> {
+  let n = resume?.after ?? 0;
   for (;;) {
     await queue.skipNewlines();
     const offset = queue.offset;
@@ -86,7 +87,7 @@ export async function* warcRecordHeads(queue: ByteQueue): AsyncGenerator<WarcEve
         ? `a record header at byte ${offset} has no valid Content-Length`
         : null;
     if (problem !== null) {
-      if (n === 0) throw new WarcFormatError(problem);
+      if (n === 0 && resume === null) throw new WarcFormatError(problem);
       const skipped = headerBytes.length + (await queue.skipToLineStartingWith(WARC_LINE));
       yield { damaged: { after: n, offset, skipped, message: `${problem}; skipped ${skipped} bytes to the next record` } };
       continue;

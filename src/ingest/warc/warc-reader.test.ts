@@ -125,11 +125,23 @@ describe('warcReader on WARCs built in memory', () => {
   it('a truncated .warc.gz keeps what came before and ends with one failed item', async () => {
     const whole = Buffer.concat(records().map((r) => gzipSync(r)));
     const cut = whole.subarray(0, whole.length - 30);
-    const items = await readAll(memoryFile('cut.warc.gz', cut));
+    const items = await readAll(memoryFile('cut.warc.gz', cut, 1 << 16));
     expect(drafts(items)).toHaveLength(4);
     const last = items[items.length - 1]!;
     expect(last.kind).toBe('failed');
     expect(last.kind === 'failed' && last.error.message).toMatch(/reading stopped: .*truncated or corrupt/);
+  });
+  it('a corrupt gzip member in the middle stops reading after every record before it', async () => {
+    const members = records().map((r) => gzipSync(r));
+    const bad = Buffer.from(members[6]!);
+    bad.fill(0x55, 12, 52);
+    members[6] = bad;
+    // Large chunks: zlib could decompress far ahead of the parser; nothing before the damage may be lost.
+    const items = await readAll(memoryFile('mid.warc.gz', Buffer.concat(members), 1 << 16));
+    expect(drafts(items).map((d) => d.source)).toEqual(['mid.warc.gz#record-3']);
+    const fails = failed(items);
+    expect(fails.map((f) => f.source)).toEqual(['mid.warc.gz#record-7']);
+    expect(fails[0]!.error.message).toMatch(/reading stopped: the compressed data is truncated or corrupt after record 6/);
   });
   it('an uncompressed WARC cut inside a record block names that record', async () => {
     const rs = records().slice(0, 3);
