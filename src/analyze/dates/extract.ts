@@ -75,7 +75,8 @@ function resolveChosen(text: string, ref: Ref | null, chosen: readonly Candidate
     const spanText = text.slice(c.start, c.end);
     const data: DateData = { type: r.type, value: r.value, anchor: r.anchor, mod: r.mod, evidence: r.evidence, yearUnknown: r.yearUnknown };
     findings.push({ kind: 'date', span: { start: c.start, end: c.end }, text: spanText, rule: c.rule, data });
-    if (r.type === 'DATE' && CALENDAR_VALUE.test(r.value)) last = { value: r.value, text: spanText };
+    // Anaphora refers to the last date the article states, not to another anaphor ("a year earlier" twice is not two years).
+    if (r.type === 'DATE' && r.anchor !== 'event' && CALENDAR_VALUE.test(r.value)) last = { value: r.value, text: spanText };
   }
   return { findings, failed };
 }

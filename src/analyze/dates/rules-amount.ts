@@ -60,7 +60,7 @@ export const amount: Rule = {
     if (!p) return null;
     const start = sliceStart + p.index;
     let n = parseNumber(p[3] ?? '');
-    if (n === undefined) return null;
+    if (n === undefined || /^(?:1[0-9]|20)\d\d$/.test(p[3] ?? '')) return null; // "the 1988 quarter" is a year
     const follow = FOLLOW.exec(text.slice(unitEnd, unitEnd + 30));
     if (p[4] || follow?.[1]) n = n === null ? null : n + 0.5;
     const amountEnd = unitEnd + (follow?.[1]?.length ?? 0);
