@@ -94,7 +94,48 @@ const META: readonly MetaRow[] = [
   ['DC.date.issued', '<meta name="DC.date.issued" content="2019-11-19">', { published: { value: '2019-11-19', source: 'meta' } }],
   ['sailthru.date', '<meta name="sailthru.date" content="Tue, 19 Nov 2019 13:03:00 -0500">', { published: { value: '2019-11-19T13:03', utcOffset: -300 } }],
   ['parsely-pub-date', '<meta name="parsely-pub-date" content="2019-11-19T13:03:00Z">', { published: { value: '2019-11-19T13:03' } }],
+  [
+    'meta and JSON-LD on one instant: the local offset wins',
+    '<meta property="article:published_time" content="2020-12-24T23:59:50+00:00"><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2020-12-25T01:59:50+02:00"}</script>',
+    { published: { value: '2020-12-25T01:59', utcOffset: 120, source: 'json-ld' } },
+  ],
+  [
+    'meta and JSON-LD disagree: the meta tag',
+    '<meta property="article:published_time" content="2020-04-24T21:25:06+00:00"><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2020-04-25T07:25:06Z"}</script>',
+    { published: { value: '2020-04-24T21:25', source: 'meta' } },
+  ],
+  ['double-escaped entities in a title', '<meta property="og:title" content="A &amp;#039;quoted&amp;#039; word">', { title: "A 'quoted' word" }],
 ];
+
+describe('readHtmlDocument: what is not article prose', () => {
+  it('drops the repeated title, date lines, label lines and link lists at the edges', () => {
+    const body = `<article><h1>The headline</h1><p>Published: September 7, 2022 at 9:25 pm</p>${BODY.replace('<article><h1>The headline</h1>', '')}
+      <h3>Related stories</h3><ul><li><a href="/a">Another story about something</a></li><li><a href="/b">Yet another story</a></li></ul>`;
+    const a = read(page('<title>The headline</title>', body));
+    expect(a.text).not.toMatch(/^The headline/);
+    expect(a.text).not.toContain('Published: September 7');
+    expect(a.text).not.toContain('Related stories');
+    expect(a.text).not.toContain('Another story about something');
+    expect(a.text).toContain('Third paragraph closes the article');
+  });
+
+  it('keeps a single link line amid prose', () => {
+    const body = BODY.replace('<p>Third paragraph', '<p><a href="https://shop.example">Get it at the shop for $39</a></p><p>Third paragraph');
+    expect(read(page('', body)).text).toContain('Get it at the shop for $39');
+  });
+
+  it('drops captions, share bars and hidden pop-ups', () => {
+    const body = BODY.replace(
+      '<p>Second paragraph',
+      '<figure><img src="x.jpg"><figcaption>A caption under the picture</figcaption></figure><div class="share-bar">Share on Facebook</div><span class="rollover-block">Hidden card text</span><p>Second paragraph',
+    );
+    const text = read(page('', body)).text;
+    expect(text).not.toContain('A caption under the picture');
+    expect(text).not.toContain('Share on Facebook');
+    expect(text).not.toContain('Hidden card text');
+    expect(text).toContain('Second paragraph');
+  });
+});
 
 describe('readHtmlDocument: metadata', () => {
   it.each(META)('%s', (_name, head, expected) => {
@@ -116,6 +157,8 @@ describe('readHtmlDocument: metadata', () => {
   it('falls back to a date near the title, then the URL, then the given fallback, with notes', () => {
     const a = read(page('', `<h1>The headline</h1><div class="meta">By Jane Doe, September 7, 2022</div>${BODY}`));
     expect(a.published).toMatchObject({ value: '2022-09-07', source: 'html-text' });
+    const late = read(page('<meta property="article:published_time" content="2021-03-05T02:10:00Z">'), 'https://example.org/2021/03/04/story');
+    expect(late.published).toMatchObject({ value: '2021-03-04', source: 'url' });
     const b = read(page(''), 'https://example.org/2021/03/04/story');
     expect(b.published).toMatchObject({ value: '2021-03-04', source: 'url' });
     expect(b.notes.map((n) => n.code)).toContain('publish-date-from-url');
