@@ -179,7 +179,8 @@ const PAST_WINDOW = 3;
 function clauseBefore(text: string, start: number): string {
   let a = start;
   const lo = Math.max(0, start - 120);
-  while (a > lo && !/[.!?;\n]/.test(text[a - 1] ?? '')) a--;
+  // A clause starts after a line break or after . ! ? ; followed by a space ("9.5 million" does not end one).
+  while (a > lo && !(text[a - 1] === '\n' || (/[.!?;]/.test(text[a - 2] ?? '') && /\s/.test(text[a - 1] ?? '')))) a--;
   return text.slice(a, start);
 }
 
@@ -193,6 +194,9 @@ export function isFutureContext(text: string, start: number, end: number): boole
 
 /** Does the clause before [start) use the past tense (a past auxiliary or an -ed verb)? */
 export function isPastContext(text: string, start: number): boolean {
-  const words = (clauseBefore(text, start).match(/[A-Za-z']+/g) ?? []).slice(-PAST_WINDOW);
+  const all = clauseBefore(text, start).match(/[A-Za-z']+/g) ?? [];
+  // "extended to Nov. 20", "completed by Dec. 15": a deadline, not a past date.
+  if (/^(to|by|until|till|through|around|before)$/i.test(all[all.length - 1] ?? '')) return false;
+  const words = all.slice(-PAST_WINDOW);
   return words.some((w) => PAST_CUE.test(w) && !NOT_PAST.test(w));
 }

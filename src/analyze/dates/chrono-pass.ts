@@ -92,7 +92,7 @@ function fromChrono(r: ParsedResult, text: string): Candidate | null {
   const resolve = (env: { ref: Ref | null; future: boolean; past: boolean }): Resolved | null => {
     const { ref, future, past } = env;
     const withTime = (dateValue: string, base: Resolved): Resolved =>
-      hour !== null && timeText ? { ...base, type: 'TIME', value: `${dateValue}T${pad2(hour)}${minute !== null && minute !== 0 ? `:${pad2(minute)}` : minute === 0 && /:/.test(raw) ? ':00' : ''}` } : base;
+      hour !== null && timeText ? { ...base, type: 'TIME', value: `${dateValue}T${pad2(hour)}:${pad2(minute ?? 0)}` } : base;
     if (month !== null && day !== null) {
       if (year !== null) {
         const v = dayValue(year, month, day);

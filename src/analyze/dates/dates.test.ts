@@ -29,7 +29,7 @@ const CASES: Row[] = [
   ['The court ruled on Dec. 20 that the camp be inspected.', '2023-01-05', 'Dec. 20', 'DATE', '2022-12-20', 'publish'],
   ['The summit will be held on April 7.', '2013-03-22', 'April 7', 'DATE', '2013-04-07', 'publish'],
   ['Officials met at 10:35 a.m. on Friday.', '2013-03-22', '10:35 a.m. on Friday', 'TIME', '2013-03-22T10:35'],
-  ['The polls close at 8 PM.', '2013-03-22', '8 PM', 'TIME', '2013-03-22T20'],
+  ['The polls close at 8 PM.', '2013-03-22', '8 PM', 'TIME', '2013-03-22T20:00'],
   // weekdays: on or before the publish date in past context, after it in future context
   ['Albania on Wednesday severed diplomatic ties with Tehran.', '2022-09-07T21:25', 'Wednesday', 'DATE', '2022-09-07', 'publish'],
   ['The minister said Monday that talks failed.', '2022-09-07', 'Monday', 'DATE', '2022-09-05', 'publish'],

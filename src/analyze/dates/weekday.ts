@@ -30,12 +30,11 @@ export function pickYear(ref: Ref, m: number, d: number | null, future: boolean,
     const y = diff >= (d === null ? 0 : -0.25) ? ref.y : ref.y + 1;
     return { y, why: `future tense: the next ${what} on or after the publish date` };
   }
-  if (past || diff > 6) {
+  if (past || diff > 6 || (d === null && diff < 0)) {
     const y = diff <= 0 ? ref.y : ref.y - 1;
     return { y, why: past ? `past tense: the most recent ${what} on or before the publish date` : `the most recent ${what} before the publish date` };
   }
-  const y = diff < -6 ? ref.y + 1 : ref.y;
-  return { y, why: `the ${what} nearest to the publish date` };
+  return { y: ref.y, why: diff <= 0 ? `the most recent ${what} on or before the publish date` : `the ${what} nearest to the publish date` };
 }
 
 function monthDay(m: number, d: number | null): string {
