@@ -23,6 +23,9 @@ const ENTITIES: EntitySpec[] = [
   ['Amnesty', 'ORG'],
   ['Iranian', 'MISC'],
   ['BWO', 'ORG'],
+  ['American Rifle Association', 'ORG'],
+  ['Newtown', 'LOC'],
+  ['Department of Homeland Security', 'ORG'],
   ['Red Wing', 'ORG'],
   ['RWO', 'ORG'],
 ];
@@ -76,6 +79,8 @@ const CASES: Case[] = [
   },
   { text: 'They back the Blue Wing Organization (BWO), an anti-Iran terrorist group.', label: 'anti-Iran terrorist group', form: 'appositive', target: 'BWO' },
   { text: 'He named the notorious Red Wing Organization (RWO) and its clash, warning that the terror group will act.', label: 'terror group', form: 'description', target: 'Red Wing' },
+  { text: 'The Unity Party met on Monday. The party said no.', label: 'party', form: 'description', target: 'Unity Party' },
+  { text: 'The American Rifle Association met. The association said no.', label: 'association', form: 'description', target: 'American Rifle Association' },
   { text: 'They met in the capital Tirana on Monday.', label: 'capital', form: 'premodifier', target: 'Tirana' },
 ];
 
@@ -107,6 +112,9 @@ const MUST_NOT: readonly (readonly [string, string, LabelForm?])[] = [
   ['Iranian terror victims denounce Albania for it.', 'a headline clause is not a premodifier'],
   ['Hamas spoke. The group members left.', '"group" modifies "members"'],
   ['Rama told reporters Hamas would stay.', 'a verb before a name is not a label'],
+  ['The American Rifle Association spoke. The party said no.', 'a party is not an association', 'description'],
+  ['Shots were fired in Newtown. The nation mourned.', '"the nation" is not the last place named', 'description'],
+  ['The Department of Homeland Security spoke. The group said no.', 'a department is not a group', 'description'],
   ['The group said it would stay.', 'no entity at all'],
 ];
 

@@ -79,10 +79,24 @@ export function typeClassOf(lowerHead: string): TypeClass | null {
 
 /** The class an entity's own name announces by its last word ("... Organization", "... Ministry", "Press TV"). */
 export function nameClassOf(name: string): TypeClass | null {
-  const last = name.trim().split(/\s+/).pop()?.toLowerCase() ?? '';
+  const words = name.trim().split(/\s+/);
+  const last = words[words.length - 1]?.toLowerCase() ?? '';
   if (MEDIA_HEADS.has(last) && !GROUP_HEADS.has(last)) return 'media';
-  return typeClassOf(last);
+  // "Department of Homeland Security": in "X of Y" names the head comes first.
+  const ofAt = words.findIndex((w) => w.toLowerCase() === 'of');
+  const head = ofAt > 0 ? (words[ofAt - 1]?.toLowerCase() ?? '').replace(/s$/, '') : last;
+  return typeClassOf(head) ?? typeClassOf(last);
 }
+
+/**
+ * Group nouns any group may be called ("the group", "the organization", "the cult"). Other group nouns
+ * ("party", "association", "front", "union") name a kind of body, and refer back only to a name ending
+ * in that noun or already called so.
+ */
+export const GENERIC_GROUP_HEADS = words('group groups organization organisation outfit cult movement militia faction gang sect network opposition');
+
+/** Place nouns that usually mean the article's home country, not the last place named. */
+export const HOME_PLACE_HEADS = words('country nation');
 
 /** Nouns that, right after a type noun, make it a modifier ("the group members", "the party leader"). */
 export const RELATIONAL_NOUNS = words(`member members leader leaders leadership head chief founder founders

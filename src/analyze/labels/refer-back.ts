@@ -1,7 +1,7 @@
 import type { ArticleView, Mention } from './article-view.js';
 import type { AttachedLabel } from './attach.js';
 import { attachedLabels } from './attach.js';
-import { CONTRASTIVE, COPULAS, DEFINITE, isCapitalized, isFunctionWord, nameClassOf, RELATIONAL_NOUNS, type TypeClass, typeClassOf } from './lexicon.js';
+import { CONTRASTIVE, COPULAS, DEFINITE, GENERIC_GROUP_HEADS, HOME_PLACE_HEADS, isCapitalized, isFunctionWord, nameClassOf, RELATIONAL_NOUNS, type TypeClass, typeClassOf } from './lexicon.js';
 import { isModifierWord } from './phrase.js';
 import { quoteSegments } from './quotes.js';
 
@@ -87,7 +87,7 @@ function plainDescription(v: ArticleView, j: number): Description | null {
   }
   let k = j - 1;
   let mods = 0;
-  while (k >= 0 && mods <= 3 && v.sentenceOf[k] === v.sentenceOf[j]) {
+  while (k >= 0 && mods <= 2 && v.sentenceOf[k] === v.sentenceOf[j]) {
     const l = v.lower[k]!;
     if (DEFINITE.has(l)) break;
     if (l === '"' || l === '“' || l === '”') {
@@ -131,11 +131,18 @@ interface Entry {
   readonly evidence: Set<string>;
 }
 
+function namedAs(e: Entry, headLower: string): boolean {
+  const name = e.name.toLowerCase();
+  return name.endsWith(headLower) || name.split(/\s+/).includes(headLower) || name.split(/\s+/).includes(`${headLower}s`) || e.evidence.has(headLower);
+}
+
 function compatible(e: Entry, d: Description, headLower: string): boolean {
   if (d.cls === 'place') return e.type === 'LOC' && (e.nameClass === null || e.nameClass === 'place');
   if (e.type !== 'ORG') return false;
-  if (d.cls === 'institution') return e.nameClass === 'institution' && (e.name.toLowerCase().endsWith(headLower) || e.evidence.has(headLower));
-  return e.nameClass === null || e.nameClass === 'group';
+  if (d.cls === 'institution') return e.nameClass === 'institution' && namedAs(e, headLower);
+  if (e.nameClass !== null && e.nameClass !== 'group') return false;
+  // Quoted phrases ("the 'opposition'") are matched by class only: they rename on purpose.
+  return d.quoted || GENERIC_GROUP_HEADS.has(headLower) || namedAs(e, headLower);
 }
 
 /** Resolve every description in text order; resolved ones count as mentions for later ones. */
@@ -175,7 +182,7 @@ export function resolveDescriptions(v: ArticleView, attached: readonly AttachedL
       let pick: Entry | null = null;
       let how: ReferenceHow = 'class';
       // Places need a referent in the same or the previous sentence: countries crowd news text.
-      const recentOnly = d.cls === 'place' ? inWindow.filter((e) => sd - sentenceOf(e.lastPos) <= 1) : inWindow;
+      const recentOnly = d.cls !== 'place' ? inWindow : HOME_PLACE_HEADS.has(headLower) ? [] : inWindow.filter((e) => sd - sentenceOf(e.lastPos) <= 1);
       const best = compat.find((e) => tierA(e) && sd - sentenceOf(e.lastPos) <= 15);
       if (best && (d.cls !== 'place' || inWindow.includes(best))) {
         const rival =
