@@ -1,0 +1,67 @@
+/**
+ * Every weight and threshold of story clustering, in one place. A story is a cluster of articles about one
+ * event. An article is scored against each candidate story:
+ *
+ *   score = (text * cos(terms) + actors * cos(actors)) / (text + actors)   (actors left out when neither side has any)
+ *         + dates * dateOverlap + passages * reuse                          (bonuses)
+ *   score *= exp(-gapDays / timeDecayDays)      (only when both sides have publish dates)
+ *
+ * and joins the best story when the score reaches `threshold`; otherwise it starts a new story.
+ * Tuned on ECB+ topics 1-35 and BASIL 2010-2016 only (`npm run eval:stories`).
+ */
+export interface StoryConfig {
+  /** Relative weight of the TF-IDF cosine between the article's salient terms and the story's term profile. */
+  readonly textWeight: number;
+  /** Relative weight of the IDF-weighted cosine between entity names (people, organisations, places). */
+  readonly actorWeight: number;
+  /** Bonus for shared specific days mentioned in the text (year-less days match any year), at `datesFull` shared days. */
+  readonly dateWeight: number;
+  /** Bonus for shared passages (the optional reuse signal), at `reuseFullWords` shared words. */
+  readonly passageWeight: number;
+  /** Minimum score to join a story. Lower: fewer, bigger stories (recall); higher: purer stories (precision). */
+  readonly threshold: number;
+  /** Shared-passage words that count as full passage evidence (reuse similarity 1). */
+  readonly reuseFullWords: number;
+  /** Number of shared mentioned days that count as full date evidence. */
+  readonly datesFull: number;
+  /** Articles published more than this many days from every member of a story are never compared with it. */
+  readonly windowDays: number;
+  /** Decay of the score with the publish-date gap (days): exp(-gap / timeDecayDays). */
+  readonly timeDecayDays: number;
+  /** Salient terms kept per article (highest TF-IDF when it is added): its vector and its index keys. */
+  readonly termsPerArticle: number;
+  /** Terms kept in a story's profile (summed member weights; the lightest are pruned). */
+  readonly termsPerStory: number;
+  /** Raw term counts kept per article in its features (highest counts, then earliest): bounds memory. */
+  readonly maxRawTerms: number;
+  /** Title words count this many times (titles name the event). */
+  readonly titleBoost: number;
+  /** How many of the article's salient terms and actors are looked up in the inverted index. */
+  readonly lookupKeys: number;
+  /** Most recent stories read from one posting list (keeps very common keys from costing linear time). */
+  readonly postingScan: number;
+  /** Candidate stories fully scored per article (those sharing the most keys). */
+  readonly maxCandidates: number;
+  /** An article whose language differs from a story's (both known) joins it only with this much shared passage (words). */
+  readonly crossLanguageReuseWords: number;
+}
+
+export const STORY_DEFAULTS: StoryConfig = {
+  textWeight: 0.6,
+  actorWeight: 1,
+  dateWeight: 0.2,
+  passageWeight: 0.3,
+  threshold: 0.16,
+  reuseFullWords: 40,
+  datesFull: 2,
+  windowDays: 30,
+  timeDecayDays: 30,
+  termsPerArticle: 25,
+  termsPerStory: 300,
+  maxRawTerms: 250,
+  titleBoost: 2,
+  lookupKeys: 15,
+  postingScan: 200,
+  maxCandidates: 30,
+  crossLanguageReuseWords: 60,
+};

@@ -1,0 +1,463 @@
+import { STORY_DEFAULTS, type StoryConfig } from './config.js';
+import { compareFeatures, storyFeatures, type StoryArticleInput, type StoryFeatures } from './features.js';
+
+export { STORY_DEFAULTS, type StoryConfig } from './config.js';
+export { storyFeatures, type StoryArticleInput, type StoryFeatures } from './features.js';
+export { explainStory, type StoryExplanation } from './explain.js';
+
+/*
+ * Stories: articles grouped into clusters about one event, built incrementally.
+ *
+ * Articles are processed in a canonical order (publish day, undated last, then id). Each article in turn:
+ *   1. updates the corpus document frequencies of its terms and actors (the IDF grows with the corpus);
+ *   2. takes its salient terms (TF-IDF) and actors, and looks them up in an inverted index (key -> stories)
+ *      to find candidate stories, kept only within the publish-date window and the language guard;
+ *   3. is scored against the candidates that share the most keys (config.ts has the formula) and joins the
+ *      best one at or above the threshold, or founds a new story named after itself.
+ * An article added out of the canonical order (earlier than one already processed), or reuse pairs that
+ * touch processed articles, make the next read replay the clustering from the stored features (no text
+ * needed): so the result depends only on the set of articles, never on the order they were added in.
+ * There is no merge or split pass: a story never changes except by an article joining it.
+ */
+
+/** Shared passages between two articles, as the reuse stage reports them (word count of the aligned passages). */
+export interface ReusePair {
+  readonly a: string;
+  readonly b: string;
+  readonly words: number;
+}
+
+/** The parts of the score with which an article joined its story. */
+export interface ScoreParts {
+  readonly text: number;
+  readonly actors: number | null;
+  readonly dates: number;
+  readonly passages: number;
+  /** Publish-date gap to the story in days, null when either side is undated. */
+  readonly gapDays: number | null;
+}
+
+/** One article's place: a plain row (JSON-able) for the store. */
+export interface StoryMemberRow {
+  readonly article: string;
+  /** The story id: the id of the story's first article in canonical order. */
+  readonly story: string;
+  /** Score with which it joined; null for the article that founded the story. */
+  readonly score: number | null;
+  readonly parts: ScoreParts | null;
+  readonly features: StoryFeatures;
+}
+
+export interface StoryRow {
+  readonly id: string;
+  readonly articles: readonly string[];
+  readonly language: string | null;
+  /** First and last publish day of its dated members ('YYYY-MM-DD'), null when none is dated. */
+  readonly first: string | null;
+  readonly last: string | null;
+}
+
+/** An article with its features turned into vocabulary ids (compact: 100,000 articles fit in memory). */
+interface Compact {
+  readonly f: StoryFeatures;
+  readonly termIds: Int32Array;
+  readonly termCounts: Float32Array;
+  readonly actorIds: Int32Array;
+}
+
+interface Placed {
+  readonly c: Compact;
+  story: number;
+  score: number | null;
+  parts: ScoreParts | null;
+  /** Salient terms at join time: vocabulary ids and their log term frequency. */
+  top: Int32Array;
+  topTf: Float32Array;
+}
+
+interface Story {
+  readonly n: number;
+  readonly founder: string;
+  readonly language: string | null;
+  readonly members: number[];
+  first: number | null;
+  last: number | null;
+  readonly terms: Map<number, number>;
+  readonly actors: Map<number, number>;
+  readonly dates: Map<string, number>;
+  readonly monthDays: Map<string, number>;
+  readonly indexed: Set<number>;
+}
+
+export class StoryIndex {
+  readonly config: StoryConfig;
+  // Vocabulary: shared across replays (ids never decide an outcome; ties are broken on the strings).
+  private readonly termIds = new Map<string, number>();
+  readonly termKeys: string[] = [];
+  private readonly actorIds = new Map<string, number>();
+  readonly actorKeys: string[] = [];
+  readonly actorNames: string[] = [];
+  // Corpus state, rebuilt by a replay.
+  private termDf: number[] = [];
+  private actorDf: number[] = [];
+  private placed: Placed[] = [];
+  private byId = new Map<string, number>();
+  private storyList: Story[] = [];
+  private termPostings = new Map<number, number[]>();
+  private actorPostings = new Map<number, number[]>();
+  // Inputs not yet processed, and whether a replay is due.
+  private pending: Compact[] = [];
+  private pendingIds = new Set<string>();
+  private dirty = false;
+  private readonly reuse = new Map<string, Map<string, number>>();
+
+  constructor(config: Partial<StoryConfig> = {}) {
+    this.config = { ...STORY_DEFAULTS, ...config };
+  }
+
+  /** Add an article (its findings included); computes its features. Duplicate ids are ignored. */
+  add(article: StoryArticleInput): void {
+    this.addFeatures(storyFeatures(article, this.config));
+  }
+
+  /** Add an article by its stored features (from `rows()` of an earlier index). */
+  addFeatures(f: StoryFeatures): void {
+    if (this.byId.has(f.id) || this.pendingIds.has(f.id)) return;
+    this.pendingIds.add(f.id);
+    this.pending.push(this.compact(f));
+  }
+
+  /** Shared passages between articles (symmetric); strengthens and can bridge languages. */
+  addReuse(pairs: readonly ReusePair[]): void {
+    for (const p of pairs) {
+      if (p.a === p.b || !(p.words > 0)) continue;
+      for (const [x, y] of [[p.a, p.b], [p.b, p.a]] as const) {
+        let m = this.reuse.get(x);
+        if (!m) this.reuse.set(x, (m = new Map()));
+        m.set(y, Math.max(m.get(y) ?? 0, p.words));
+      }
+      if (this.byId.has(p.a) || this.byId.has(p.b)) this.dirty = true;
+    }
+  }
+
+  get size(): number {
+    return this.placed.length + this.pending.length;
+  }
+
+  /** Every story, largest first (then by id). Each article is in exactly one. */
+  stories(): StoryRow[] {
+    this.settle();
+    const rows = this.storyList.map((s) => this.storyRow(s));
+    return rows.sort((a, b) => b.articles.length - a.articles.length || (a.id < b.id ? -1 : 1));
+  }
+
+  /** The story id of an article, or null when it is unknown. */
+  storyOf(articleId: string): string | null {
+    this.settle();
+    const i = this.byId.get(articleId);
+    return i === undefined ? null : this.storyList[this.placed[i]!.story]!.founder;
+  }
+
+  /** Plain rows, one per article in canonical order: what the store keeps; `fromRows` replays them. */
+  rows(): StoryMemberRow[] {
+    this.settle();
+    return this.placed.map((p) => ({
+      article: p.c.f.id,
+      story: this.storyList[p.story]!.founder,
+      score: p.score,
+      parts: p.parts,
+      features: p.c.f,
+    }));
+  }
+
+  static fromRows(rows: readonly Pick<StoryMemberRow, 'features'>[], config: Partial<StoryConfig> = {}, reuse: readonly ReusePair[] = []): StoryIndex {
+    const index = new StoryIndex(config);
+    index.addReuse(reuse);
+    for (const r of rows) index.addFeatures(r.features);
+    return index;
+  }
+
+  /** Read access for explanations (explain.ts). */
+  view(storyId: string): { story: StoryRow; members: { placed: Placed; f: StoryFeatures }[]; reuse: Map<string, Map<string, number>>; idfTerm: (id: number) => number; idfActor: (id: number) => number } | null {
+    this.settle();
+    const s = this.storyList.find((x) => x.founder === storyId);
+    if (!s) return null;
+    return {
+      story: this.storyRow(s),
+      members: s.members.map((i) => ({ placed: this.placed[i]!, f: this.placed[i]!.c.f })),
+      reuse: this.reuse,
+      idfTerm: (id) => this.idf(this.termDf[id] ?? 0),
+      idfActor: (id) => this.idf(this.actorDf[id] ?? 0),
+    };
+  }
+
+  // --- processing ---
+
+  private settle(): void {
+    if (this.pending.length === 0 && !this.dirty) return;
+    const pending = this.pending.sort((a, b) => compareFeatures(a.f, b.f));
+    this.pending = [];
+    this.pendingIds.clear();
+    const last = this.placed[this.placed.length - 1];
+    if (!this.dirty && (!last || !pending[0] || compareFeatures(last.c.f, pending[0].f) < 0)) {
+      for (const c of pending) this.process(c);
+      return;
+    }
+    const all = [...this.placed.map((p) => p.c), ...pending].sort((a, b) => compareFeatures(a.f, b.f));
+    this.termDf = [];
+    this.actorDf = [];
+    this.placed = [];
+    this.byId = new Map();
+    this.storyList = [];
+    this.termPostings = new Map();
+    this.actorPostings = new Map();
+    this.dirty = false;
+    for (const c of all) this.process(c);
+  }
+
+  private compact(f: StoryFeatures): Compact {
+    const termIds = new Int32Array(f.terms.length);
+    const termCounts = new Float32Array(f.terms.length);
+    f.terms.forEach(([t, n], i) => {
+      termIds[i] = this.vocab(this.termIds, this.termKeys, t);
+      termCounts[i] = n;
+    });
+    const actorIds = new Int32Array(f.actors.length);
+    f.actors.forEach(([k, name], i) => {
+      const before = this.actorKeys.length;
+      actorIds[i] = this.vocab(this.actorIds, this.actorKeys, k);
+      if (this.actorKeys.length > before) this.actorNames.push(name);
+    });
+    return { f, termIds, termCounts, actorIds };
+  }
+
+  private vocab(ids: Map<string, number>, keys: string[], key: string): number {
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = keys.length;
+      ids.set(key, id);
+      keys.push(key);
+    }
+    return id;
+  }
+
+  private idf(df: number): number {
+    return Math.max(0, Math.log((this.placed.length + 1) / (df + 0.5)));
+  }
+
+  private process(c: Compact): void {
+    const cfg = this.config;
+    const index = this.placed.length;
+    for (const t of c.termIds) this.termDf[t] = (this.termDf[t] ?? 0) + 1;
+    for (const a of c.actorIds) this.actorDf[a] = (this.actorDf[a] ?? 0) + 1;
+    const placed: Placed = { c, story: -1, score: null, parts: null, top: new Int32Array(0), topTf: new Float32Array(0) };
+    this.placed.push(placed);
+    this.byId.set(c.f.id, index);
+
+    // Salient terms: TF-IDF with the document frequencies as they stand now.
+    const weighted: { id: number; tf: number; w: number }[] = [];
+    c.termIds.forEach((id, i) => {
+      const tf = 1 + Math.log(c.termCounts[i]!);
+      weighted.push({ id, tf, w: tf * this.idf(this.termDf[id]!) });
+    });
+    weighted.sort((a, b) => b.w - a.w || (this.termKeys[a.id]! < this.termKeys[b.id]! ? -1 : 1));
+    const top = weighted.slice(0, cfg.termsPerArticle);
+    placed.top = Int32Array.from(top, (x) => x.id);
+    placed.topTf = Float32Array.from(top, (x) => x.tf);
+    const actors = [...c.actorIds].map((id) => ({ id, w: this.idf(this.actorDf[id]!) }));
+    actors.sort((a, b) => b.w - a.w || (this.actorKeys[a.id]! < this.actorKeys[b.id]! ? -1 : 1));
+
+    const best = this.bestStory(placed, top, actors);
+    if (best) {
+      placed.story = best.story;
+      placed.score = best.score;
+      placed.parts = best.parts;
+      this.join(this.storyList[best.story]!, index);
+    } else {
+      const n = this.storyList.length;
+      const s: Story = {
+        n,
+        founder: c.f.id,
+        language: c.f.language,
+        members: [],
+        first: null,
+        last: null,
+        terms: new Map(),
+        actors: new Map(),
+        dates: new Map(),
+        monthDays: new Map(),
+        indexed: new Set(),
+      };
+      this.storyList.push(s);
+      placed.story = n;
+      this.join(s, index);
+    }
+  }
+
+  private bestStory(
+    x: Placed,
+    top: readonly { id: number; w: number }[],
+    actors: readonly { id: number; w: number }[],
+  ): { story: number; score: number; parts: ScoreParts } | null {
+    const cfg = this.config;
+    const hits = new Map<number, number>();
+    const scan = (postings: Map<number, number[]>, keys: readonly { id: number }[]) => {
+      for (const k of keys.slice(0, cfg.lookupKeys)) {
+        const list = postings.get(k.id);
+        if (!list) continue;
+        for (let i = Math.max(0, list.length - cfg.postingScan); i < list.length; i++) hits.set(list[i]!, (hits.get(list[i]!) ?? 0) + 1);
+      }
+    };
+    scan(this.termPostings, top);
+    scan(this.actorPostings, actors);
+    const shared = this.sharedWords(x.c.f.id);
+    for (const s of shared.keys()) hits.set(s, (hits.get(s) ?? 0) + cfg.lookupKeys);
+
+    const day = x.c.f.day;
+    const candidates = [...hits]
+      .filter(([s]) => {
+        const st = this.storyList[s]!;
+        if (day !== null && st.first !== null && gap(day, st) > cfg.windowDays) return false;
+        const lx = x.c.f.language;
+        if (lx && st.language && lx !== st.language) return (shared.get(s) ?? 0) >= cfg.crossLanguageReuseWords;
+        return true;
+      })
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, cfg.maxCandidates);
+    if (candidates.length === 0) return null;
+
+    const xNorm = Math.hypot(...top.map((t) => t.w));
+    const aNorm = Math.hypot(...actors.map((a) => a.w));
+    let best: { story: number; score: number; parts: ScoreParts } | null = null;
+    for (const [s] of candidates) {
+      const st = this.storyList[s]!;
+      const parts = this.scoreParts(x, st, top, xNorm, actors, aNorm, shared.get(s) ?? 0);
+      const score = combine(parts, cfg);
+      if (score >= cfg.threshold && (!best || score > best.score || (score === best.score && s < best.story))) best = { story: s, score, parts };
+    }
+    return best;
+  }
+
+  private scoreParts(
+    x: Placed,
+    st: Story,
+    top: readonly { id: number; w: number }[],
+    xNorm: number,
+    actors: readonly { id: number; w: number }[],
+    aNorm: number,
+    sharedWords: number,
+  ): ScoreParts {
+    const cfg = this.config;
+    let dot = 0;
+    for (const t of top) {
+      const v = st.terms.get(t.id);
+      if (v) dot += t.w * v * this.idf(this.termDf[t.id]!);
+    }
+    let sNorm = 0;
+    if (dot > 0) for (const [id, v] of st.terms) sNorm += (v * this.idf(this.termDf[id]!)) ** 2;
+    const text = dot > 0 && xNorm > 0 ? dot / (xNorm * Math.sqrt(sNorm)) : 0;
+
+    let actorScore: number | null = null;
+    if (actors.length > 0 || st.actors.size > 0) {
+      let adot = 0;
+      for (const a of actors) {
+        const v = st.actors.get(a.id);
+        if (v) adot += a.w * v * a.w;
+      }
+      let asNorm = 0;
+      if (adot > 0) for (const [id, v] of st.actors) asNorm += (v * this.idf(this.actorDf[id]!)) ** 2;
+      actorScore = adot > 0 && aNorm > 0 ? adot / (aNorm * Math.sqrt(asNorm)) : 0;
+    }
+
+    let matched = 0;
+    for (const d of x.c.f.dates) {
+      const md = d.slice(5);
+      if (d.startsWith('XXXX')) {
+        if (st.monthDays.has(md)) matched++;
+      } else if (st.dates.has(d) || st.dates.has(`XXXX-${md}`)) matched++;
+    }
+    const dates = Math.min(1, matched / cfg.datesFull);
+    const passages = Math.min(1, sharedWords / cfg.reuseFullWords);
+    const day = x.c.f.day;
+    return { text, actors: actorScore, dates, passages, gapDays: day !== null && st.first !== null ? gap(day, st) : null };
+  }
+
+  private sharedWords(id: string): Map<number, number> {
+    const out = new Map<number, number>();
+    for (const [other, words] of this.reuse.get(id) ?? []) {
+      const i = this.byId.get(other);
+      if (i === undefined || i >= this.placed.length - 1) continue;
+      const s = this.placed[i]!.story;
+      out.set(s, (out.get(s) ?? 0) + words);
+    }
+    return out;
+  }
+
+  private join(st: Story, index: number): void {
+    const cfg = this.config;
+    const p = this.placed[index]!;
+    st.members.push(index);
+    const day = p.c.f.day;
+    if (day !== null) {
+      st.first = st.first === null ? day : Math.min(st.first, day);
+      st.last = st.last === null ? day : Math.max(st.last, day);
+    }
+    p.top.forEach((id, i) => st.terms.set(id, (st.terms.get(id) ?? 0) + p.topTf[i]!));
+    if (st.terms.size > 2 * cfg.termsPerStory) prune(st.terms, cfg.termsPerStory, this.termKeys);
+    for (const a of p.c.actorIds) st.actors.set(a, (st.actors.get(a) ?? 0) + 1);
+    if (st.actors.size > 2 * cfg.termsPerStory) prune(st.actors, cfg.termsPerStory, this.actorKeys);
+    for (const d of p.c.f.dates) {
+      st.dates.set(d, (st.dates.get(d) ?? 0) + 1);
+      st.monthDays.set(d.slice(5), (st.monthDays.get(d.slice(5)) ?? 0) + 1);
+    }
+    const post = (postings: Map<number, number[]>, id: number, key: number) => {
+      if (st.indexed.has(key)) return;
+      st.indexed.add(key);
+      let list = postings.get(id);
+      if (!list) postings.set(id, (list = []));
+      list.push(st.n);
+    };
+    for (const id of p.top.slice(0, cfg.lookupKeys)) post(this.termPostings, id, id * 2);
+    for (const id of p.c.actorIds) post(this.actorPostings, id, id * 2 + 1);
+  }
+
+  private storyRow(s: Story): StoryRow {
+    return {
+      id: s.founder,
+      articles: s.members.map((i) => this.placed[i]!.c.f.id),
+      language: s.language,
+      first: s.first === null ? null : isoDay(s.first),
+      last: s.last === null ? null : isoDay(s.last),
+    };
+  }
+}
+
+function gap(day: number, st: Story): number {
+  if (st.first === null || st.last === null) return 0;
+  return day < st.first ? st.first - day : day > st.last ? day - st.last : 0;
+}
+
+/** The score formula (documented in config.ts). */
+export function combine(p: ScoreParts, cfg: StoryConfig): number {
+  const base = p.actors === null ? p.text : (cfg.textWeight * p.text + cfg.actorWeight * p.actors) / (cfg.textWeight + cfg.actorWeight);
+  const score = base + cfg.dateWeight * p.dates + cfg.passageWeight * p.passages;
+  return p.gapDays === null ? score : score * Math.exp(-p.gapDays / cfg.timeDecayDays);
+}
+
+function prune(m: Map<number, number>, keep: number, keys: readonly string[]): void {
+  const sorted = [...m].sort((a, b) => b[1] - a[1] || (keys[a[0]]! < keys[b[0]]! ? -1 : 1));
+  m.clear();
+  for (const [k, v] of sorted.slice(0, keep)) m.set(k, v);
+}
+
+export function isoDay(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Cluster a whole set of articles at once (convenience over StoryIndex). */
+export function clusterStories(articles: readonly StoryArticleInput[], config: Partial<StoryConfig> = {}, reuse: readonly ReusePair[] = []): StoryIndex {
+  const index = new StoryIndex(config);
+  index.addReuse(reuse);
+  for (const a of articles) index.add(a);
+  return index;
+}
