@@ -150,4 +150,18 @@ const yearEnd: Rule = {
   },
 };
 
-export const NAMED_RULES: readonly Rule[] = [holidays, wordYears, weekdayDate, secondDay, yearEnd];
+/** "the fiscal year", "the full year": the year last stated, else the publish year. */
+const fiscalYear: Rule = {
+  name: 'fiscal-year',
+  hint: /(?:fiscal|full|calendar)\s+year/i,
+  re: /\bthe\s+(?:fiscal|full|calendar)\s+year\b/gi,
+  make(m) {
+    return candidate(m.index, m.index + m[0].length, 'fiscal-year', 2, ({ ref, last }) => {
+      const stated = last && /^\d{4}/.test(last.value) ? last.value.slice(0, 4) : null;
+      if (stated) return { ...absolute('DATE', stated), anchor: 'event', evidence: `the year of "${last?.text}"` };
+      return ref ? { ...absolute('DATE', pad4(ref.y)), anchor: 'publish' } : fixed('DATE', 'XXXX');
+    });
+  },
+};
+
+export const NAMED_RULES: readonly Rule[] = [holidays, wordYears, weekdayDate, secondDay, yearEnd, fiscalYear];
