@@ -28,7 +28,11 @@ const range = (a: number, b: number): number[] => Array.from({ length: Math.max(
 function extendedEnd(v: ArticleView, m: Mention): number {
   const t = v.tokens;
   // A name that is itself the parenthesised short form: "the Free Wing Organization (FWO), a group".
-  if (t[m.first - 1]?.text === '(' && t[m.end]?.text === ')') return m.end + 1;
+  if (t[m.first - 1]?.text === '(' && t[m.end]?.text === ')') {
+    const before = v.mentionAt[m.first - 2] ?? -1;
+    // After another entity's name ("John Cornyn (Texas), a senator") the appositive is that entity's.
+    return before < 0 || v.mentions[before]!.name === m.name ? m.end + 1 : -1;
+  }
   if (!OPENERS.has(t[m.end]?.text ?? '')) return m.end;
   // "(MKO)", "(D-Nev.)", "(R-Texas)": a short parenthesis after a name belongs to it.
   for (let k = m.end + 1; k < Math.min(t.length, m.end + 6); k++) {
@@ -51,8 +55,8 @@ function appositiveTarget(v: ArticleView, mi: number, m: Mention): number {
 
 function appositive(v: ArticleView, mi: number, m: Mention, out: AttachedLabel[]): void {
   const target = appositiveTarget(v, mi, m);
-  if (target < 0) return;
   const after = extendedEnd(v, m);
+  if (target < 0 || after < 0) return;
   if (v.tokens[after]?.text !== ',') return;
   const np = nounPhraseAt(v, after + 1);
   if (!np || v.sentenceOf[np.start] !== v.sentenceOf[m.first]) return;
@@ -68,7 +72,7 @@ function appositive(v: ArticleView, mi: number, m: Mention, out: AttachedLabel[]
 function reverseAppositive(v: ArticleView, mi: number, m: Mention, out: AttachedLabel[]): void {
   const comma = v.lower[m.first - 1] === 'the' ? m.first - 2 : m.first - 1;
   if (comma < 2 || v.tokens[comma]!.text !== ',') return;
-  const follow = v.tokens[extendedEnd(v, m)];
+  const follow = v.tokens[Math.max(m.end, extendedEnd(v, m))];
   if (follow && !AFTER_NAME.has(follow.text.toLowerCase())) return;
   const headIndex = comma - 1;
   if (!isLowerStart(v.tokens[headIndex]!.text) || isFunctionWord(v.lower[headIndex]!) || v.mentionAt[headIndex]! >= 0) return;
@@ -116,6 +120,8 @@ function premodifier(v: ArticleView, mi: number, m: Mention, out: AttachedLabel[
   const words = [...pre, ...postWords];
   const lowers = pre.map((i) => v.lower[i]!);
   const form: LabelForm = lowers.includes('so-called') ? 'so-called' : lowers.includes('alleged') ? 'alleged' : 'premodifier';
+  // "that alleged Cruz has had ...": without a determiner, "alleged" is the verb.
+  if (form === 'alleged' && !opened) return;
   const last = words[words.length - 1]!;
   out.push({
     mention: mi,
@@ -164,7 +170,7 @@ function isTitleCase(v: ArticleView, i: number): boolean {
 }
 
 /** A lower-case word that is likely a noun: not a function word, not a verb form ("warns", "said", "based"). */
-function isCommonNoun(v: ArticleView, i: number): boolean {
+export function isCommonNoun(v: ArticleView, i: number): boolean {
   const t = v.tokens[i];
   if (!t || !isWordToken(t.text) || !isLowerStart(t.text) || v.sentenceOf[i] !== v.sentenceOf[i - 1]) return false;
   const low = v.lower[i]!;
@@ -180,6 +186,7 @@ function headFits(m: Mention, lower: string): boolean {
 
 function predicate(v: ArticleView, mi: number, m: Mention, out: AttachedLabel[]): void {
   let k = extendedEnd(v, m);
+  if (k < 0) return;
   // The name must be the subject: it opens its clause ("the split with Mr. X was ..." is not about X).
   let open = m.first - 1;
   while (open >= 0 && (HONORIFICS.has(v.lower[open]!) || (v.sentenceOf[open] === v.sentenceOf[m.first] && isCapitalized(v.tokens[open]!.text) && v.mentionAt[open] === -1))) open--;
@@ -203,7 +210,7 @@ function asPredicate(v: ArticleView, mi: number, m: Mention, out: AttachedLabel[
   const verbAt = v.lower[m.first - 1] === 'the' ? m.first - 2 : m.first - 1;
   if (verbAt < 0 || !AS_VERBS.test(v.lower[verbAt]!)) return;
   let k = extendedEnd(v, m);
-  if (v.lower[k] !== 'as') return;
+  if (k < 0 || v.lower[k] !== 'as') return;
   k++;
   const determined = v.lower[k] === 'a' || v.lower[k] === 'an' || v.lower[k] === 'the';
   if (determined) k++;

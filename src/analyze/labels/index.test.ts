@@ -126,6 +126,13 @@ describe('labels: must not match', () => {
   }
 });
 
+describe('labels: targets', () => {
+  it('an appositive after a parenthesised place describes the person, not the place', () => {
+    const found = labels('They met Sen. John Smith (Syria), a senior member.');
+    expect(found.filter((l) => l.data.form === 'appositive').map((l) => `${l.data.target.name}:${l.data.label}`)).toEqual(['John Smith:senior member']);
+  });
+});
+
 describe('labels: properties', () => {
   it('never throws on arbitrary Unicode with unbalanced quotes; spans slice', () => {
     fc.assert(

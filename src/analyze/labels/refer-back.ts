@@ -1,6 +1,6 @@
 import type { ArticleView, Mention } from './article-view.js';
 import type { AttachedLabel } from './attach.js';
-import { attachedLabels } from './attach.js';
+import { attachedLabels, isCommonNoun } from './attach.js';
 import { CONTRASTIVE, COPULAS, DEFINITE, GENERIC_GROUP_HEADS, HOME_PLACE_HEADS, isCapitalized, isFunctionWord, nameClassOf, RELATIONAL_NOUNS, type TypeClass, typeClassOf } from './lexicon.js';
 import { isModifierWord } from './phrase.js';
 import { quoteSegments } from './quotes.js';
@@ -83,7 +83,7 @@ function plainDescription(v: ArticleView, j: number): Description | null {
   const next = v.tokens[j + 1];
   if (next && v.sentenceOf[j + 1] === v.sentenceOf[j]) {
     const nl = v.lower[j + 1]!;
-    if (RELATIONAL_NOUNS.has(nl) || COMPLEMENTS.has(nl) || typeClassOf(nl) || (isCapitalized(next.text) && !isFunctionWord(nl))) return null;
+    if (RELATIONAL_NOUNS.has(nl) || COMPLEMENTS.has(nl) || typeClassOf(nl) || isCommonNoun(v, j + 1) || (isCapitalized(next.text) && !isFunctionWord(nl))) return null;
   }
   let k = j - 1;
   let mods = 0;
@@ -137,7 +137,7 @@ function namedAs(e: Entry, headLower: string): boolean {
 }
 
 function compatible(e: Entry, d: Description, headLower: string): boolean {
-  if (d.cls === 'place') return e.type === 'LOC' && (e.nameClass === null || e.nameClass === 'place');
+  if (d.cls === 'place') return e.type === 'LOC' && (e.nameClass === null || e.nameClass === 'place') && (!HOME_PLACE_HEADS.has(headLower) || e.evidence.has(headLower));
   if (e.type !== 'ORG') return false;
   if (d.cls === 'institution') return e.nameClass === 'institution' && namedAs(e, headLower);
   if (e.nameClass !== null && e.nameClass !== 'group') return false;
