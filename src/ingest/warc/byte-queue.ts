@@ -2,21 +2,41 @@
  * Pulls bytes from an async stream on demand: header blocks up to a blank line, exact-length blocks, and
  * skips, holding only what the caller asked for (never the whole file).
  */
+/** A place in the stream where bytes are missing (a damaged gzip member); reading goes on after it. */
+export interface StreamGapMarker {
+  readonly gap: Error;
+  readonly offset: number;
+}
+
+/**
+ * Thrown by a read that reaches a gap: the bytes it was waiting for are lost. The bytes buffered before
+ * the gap are dropped with them (they belong to what was being read); the next read starts after the gap.
+ */
+export class StreamGap extends Error {
+  constructor(readonly marker: StreamGapMarker) {
+    super(marker.gap.message, { cause: marker.gap });
+  }
+}
+
 export class ByteQueue {
   private buf: Buffer = Buffer.alloc(0);
   private ended = false;
   /** Bytes consumed so far (the offset of the next unread byte in the stream). */
   offset = 0;
 
-  constructor(private readonly source: AsyncIterator<Uint8Array>) {}
+  constructor(private readonly source: AsyncIterator<Uint8Array | StreamGapMarker>) {}
 
-  /** Pull one more chunk into the buffer; false at the end of the stream. */
+  /** Pull one more chunk into the buffer; false at the end of the stream. Throws StreamGap at a gap. */
   private async pull(): Promise<boolean> {
     if (this.ended) return false;
     const next = await this.source.next();
     if (next.done) {
       this.ended = true;
       return false;
+    }
+    if (!(next.value instanceof Uint8Array)) {
+      this.consume(this.buf.length);
+      throw new StreamGap(next.value);
     }
     const chunk = Buffer.from(next.value.buffer, next.value.byteOffset, next.value.byteLength);
     this.buf = this.buf.length === 0 ? chunk : Buffer.concat([this.buf, chunk]);

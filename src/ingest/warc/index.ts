@@ -6,7 +6,7 @@ import { feedFormatOfRoot, parseFeed, rootElementName } from '../feed/index.js';
 import { readHtmlDocument } from '../html/index.js';
 import { parsePublished } from '../published.js';
 import type { ReadItem, ReadOptions, Reader, SourceFile } from '../reader.js';
-import { ByteQueue } from './byte-queue.js';
+import { ByteQueue, StreamGap } from './byte-queue.js';
 import { gunzipStream } from './gunzip-stream.js';
 import { decodeContent, dechunk, parseContentType, parseHttpHead } from './http.js';
 import { warcRecordHeads, WarcFormatError, type BlockReader, type WarcRecordHead } from './records.js';
@@ -130,67 +130,50 @@ async function readRecord(head: WarcRecordHead, block: BlockReader, path: string
   return [{ kind: 'article', draft: withNotes(draft, notes) }];
 }
 
-/** Where reading a stretch of decompressed bytes ended: cleanly, or with the error that stopped it. */
-interface SegmentEnd {
-  readonly error: unknown;
-  /** The error came while the record `lastRecord` was being read. */
-  readonly inRecord: boolean;
-}
-
-/** Records of one stretch of decompressed bytes, until its end or the first error that stops it. */
-async function* readSegment(
-  chunks: AsyncIterable<Uint8Array>,
-  file: SourceFile,
-  options: ReadOptions,
-  state: { lastRecord: number; resumed: boolean },
-): AsyncGenerator<ReadItem, SegmentEnd | null> {
+/**
+ * Every record of the file in order. A broken record, a damaged gzip member or garbage between records
+ * is a 'failed' item and reading goes on; a file cut off in an uncompressed record ends with one.
+ */
+async function* readWarc(file: SourceFile, options: ReadOptions): AsyncIterable<ReadItem> {
+  const chunks = isGzip(file.head) ? gunzipStream(file.stream()) : file.stream();
   const queue = new ByteQueue(chunks[Symbol.asyncIterator]());
-  let inRecord = false;
+  let lastRecord = 0;
   try {
-    for await (const event of warcRecordHeads(queue, state.resumed ? { after: state.lastRecord } : null)) {
+    for await (const event of warcRecordHeads(queue)) {
       if ('damaged' in event) {
-        const { after, message } = event.damaged;
-        yield { kind: 'failed', source: `${file.path}#record-${after}`, error: new AppError('invalid-input', `${file.path}: after record ${after}: ${message}`) };
+        const { record, message } = event.damaged;
+        lastRecord = Math.max(lastRecord, record);
+        yield { kind: 'failed', source: `${file.path}#record-${record}`, error: new AppError('invalid-input', `${file.path}: ${message}`) };
         continue;
       }
       const { head, block } = event;
-      state.lastRecord = head.n;
-      inRecord = true;
+      lastRecord = head.n;
       let items: ReadItem[];
       try {
         items = await readRecord(head, block, file.path, options);
       } catch (e) {
-        if (e instanceof WarcFormatError || isStreamError(e)) throw e;
-        items = [failure(`${file.path}#record-${head.n}`, e)];
+        if (e instanceof WarcFormatError) throw e;
+        if (e instanceof StreamGap) {
+          block.gapReported = true;
+          const why = `record ${head.n} is cut short: the compressed data is truncated or corrupt (${e.message}); reading resumed at the next gzip member`;
+          items = [failure(`${file.path}#record-${head.n}`, new AppError('invalid-input', `${file.path}: ${why}`, { cause: e }))];
+        } else {
+          items = [failure(`${file.path}#record-${head.n}`, e)];
+        }
       }
       yield* items;
-      inRecord = false;
     }
-    return null;
   } catch (e) {
-    if (state.lastRecord === 0 && !state.resumed && e instanceof WarcFormatError) {
+    if (lastRecord === 0 && e instanceof WarcFormatError) {
       throw new AppError('invalid-input', `${file.path}: not a WARC file (${e.message})`, { cause: e, details: { path: file.path } });
     }
-    return { error: e, inRecord };
+    const truncated = e instanceof WarcFormatError && /truncated/.test(e.message);
+    yield {
+      kind: 'failed',
+      source: `${file.path}#record-${truncated ? lastRecord : lastRecord + 1}`,
+      error: new AppError('invalid-input', `${file.path}: reading stopped: ${describeError(e)}`, { cause: e }),
+    };
   }
-}
-
-async function* readWarc(file: SourceFile, options: ReadOptions): AsyncIterable<ReadItem> {
-  const state = { lastRecord: 0, resumed: false };
-  const chunks = isGzip(file.head) ? gunzipStream(file.stream()) : file.stream();
-  const end = yield* readSegment(chunks, file, options, state);
-  if (end === null) return;
-  const { error, inRecord } = end;
-  const truncatedRecord = error instanceof WarcFormatError && /truncated/.test(error.message);
-  const where = `${file.path}#record-${inRecord || truncatedRecord ? state.lastRecord : state.lastRecord + 1}`;
-  const why = isStreamError(error)
-    ? `the compressed data is truncated or corrupt after record ${inRecord ? state.lastRecord - 1 : state.lastRecord} (${describeError(error)})`
-    : describeError(error);
-  yield { kind: 'failed', source: where, error: new AppError('invalid-input', `${file.path}: reading stopped: ${why}`, { cause: error }) };
-}
-
-function isStreamError(e: unknown): boolean {
-  return e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string' && /^Z_|^ERR_/.test((e as NodeJS.ErrnoException).code!);
 }
 
 /** Reads .warc and .warc.gz files: one article per HTML response record, one per feed item. */

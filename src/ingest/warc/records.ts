@@ -1,4 +1,4 @@
-import { ByteQueue } from './byte-queue.js';
+import { ByteQueue, StreamGap } from './byte-queue.js';
 
 /**
  * WARC records read one at a time from a decompressed byte stream (WARC/1.0, 1.1 and the older 0.x
@@ -48,12 +48,14 @@ export function splitLines(block: Uint8Array): string[] {
 
 export class WarcFormatError extends Error {}
 
-/** Bytes that did not parse as a record header: reported, then skipped up to the next `WARC/` line. */
+/**
+ * A stretch that could not be read: bytes that did not parse as a record header (skipped up to the next
+ * `WARC/` line), or a record lost in a damaged gzip member.
+ */
 export interface DamagedRegion {
-  /** The last good record before the damage (0 when there was none). */
-  readonly after: number;
+  /** The record it is reported under: the last good record before garbage, or the record that was lost. */
+  readonly record: number;
   readonly offset: number;
-  readonly skipped: number;
   readonly message: string;
 }
 
@@ -66,15 +68,25 @@ const WARC_LINE = Buffer.from('WARC/');
  * through the queue; whatever it leaves unread is skipped, so that a record never has to be held whole.
  * A header that does not parse (a wrong Content-Length before it, garbage between records) is reported as
  * a damaged region and reading resumes at the next line starting with `WARC/`; at the very start of the
- * file it throws WarcFormatError instead (the file is not a WARC). `resume` continues the numbering
- * after a restart in the middle of a file.
+ * file it throws WarcFormatError instead (the file is not a WARC). A gap in the stream (a damaged gzip
+ * member) loses the record it falls in, reported as damaged, and reading goes on after it.
  */
-export async function* warcRecordHeads(queue: ByteQueue, resume: { readonly after: number } | null = null): AsyncGenerator<WarcEvent> {
-  let n = resume?.after ?? 0;
+export async function* warcRecordHeads(queue: ByteQueue): AsyncGenerator<WarcEvent> {
+  let n = 0;
   for (;;) {
-    await queue.skipNewlines();
-    const offset = queue.offset;
-    const headerBytes = await queue.readHeaderBlock(MAX_HEADER_BYTES);
+    let offset = queue.offset;
+    let headerBytes: Buffer | null;
+    try {
+      await queue.skipNewlines();
+      offset = queue.offset;
+      headerBytes = await queue.readHeaderBlock(MAX_HEADER_BYTES);
+    } catch (e) {
+      if (!(e instanceof StreamGap)) throw e;
+      // The next record was in the damaged member (one record per member, by convention): count it.
+      n++;
+      yield { damaged: { record: n, offset, message: `record ${n} is lost: the compressed data is truncated or corrupt (${e.message}); reading resumed at the next gzip member` } };
+      continue;
+    }
     if (headerBytes === null) return;
     const lines = splitLines(headerBytes);
     const first = lines[0] ?? '';
@@ -87,23 +99,39 @@ export async function* warcRecordHeads(queue: ByteQueue, resume: { readonly afte
         ? `a record header at byte ${offset} has no valid Content-Length`
         : null;
     if (problem !== null) {
-      if (n === 0 && resume === null) throw new WarcFormatError(problem);
-      const skipped = headerBytes.length + (await queue.skipToLineStartingWith(WARC_LINE));
-      yield { damaged: { after: n, offset, skipped, message: `${problem}; skipped ${skipped} bytes to the next record` } };
+      if (n === 0) throw new WarcFormatError(problem);
+      let skipped = headerBytes.length;
+      try {
+        skipped += await queue.skipToLineStartingWith(WARC_LINE);
+      } catch (e) {
+        if (!(e instanceof StreamGap)) throw e;
+      }
+      yield { damaged: { record: n, offset, message: `after record ${n}: ${problem}; skipped ${skipped} bytes to the next record` } };
       continue;
     }
     n++;
     const block = new BlockReader(queue, length);
     yield { head: { n, version: version![1]!, fields, length, offset }, block };
-    await block.skipRest();
+    try {
+      await block.skipRest();
+    } catch (e) {
+      if (!(e instanceof StreamGap)) throw e;
+    }
+    if (block.gap && !block.gapReported) {
+      yield { damaged: { record: n, offset, message: `record ${n} is cut short: the compressed data is truncated or corrupt (${block.gap.message}); reading resumed at the next gzip member` } };
+    }
     if (block.short) throw new WarcFormatError(`record ${n} is truncated: the file ends ${length - block.consumed} bytes before the end of its block`);
   }
 }
 
-/** The block of one record: read a prefix, the rest, or nothing. */
+/** The block of one record: read a prefix, the rest, or nothing. A gap inside it ends it. */
 export class BlockReader {
   consumed = 0;
   short = false;
+  /** The gap that cut this block short, if one did. */
+  gap: StreamGap | null = null;
+  /** Whoever read the block has already reported the gap. */
+  gapReported = false;
   constructor(
     private readonly queue: ByteQueue,
     readonly length: number,
@@ -115,16 +143,28 @@ export class BlockReader {
 
   async read(n: number): Promise<Buffer> {
     const want = Math.min(n, this.remaining);
-    const got = await this.queue.read(want);
-    this.consumed += got.length;
-    if (got.length < want) this.short = true;
-    return got;
+    if (this.gap) throw this.gap;
+    try {
+      const got = await this.queue.read(want);
+      this.consumed += got.length;
+      if (got.length < want) this.short = true;
+      return got;
+    } catch (e) {
+      if (e instanceof StreamGap) this.gap = e;
+      throw e;
+    }
   }
 
   async skipRest(): Promise<void> {
+    if (this.gap) return;
     const want = this.remaining;
-    const got = await this.queue.skip(want);
-    this.consumed += got;
-    if (got < want) this.short = true;
+    try {
+      const got = await this.queue.skip(want);
+      this.consumed += got;
+      if (got < want) this.short = true;
+    } catch (e) {
+      if (e instanceof StreamGap) this.gap = e;
+      throw e;
+    }
   }
 }

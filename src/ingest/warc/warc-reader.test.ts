@@ -122,26 +122,27 @@ describe('warcReader on WARCs built in memory', () => {
     ]);
     expect(drafts(await readAll(memoryFile('n.warc', warc))).map((d) => d.source)).toEqual(['n.warc#record-1', 'n.warc#record-2']);
   });
-  it('a truncated .warc.gz keeps what came before and ends with one failed item', async () => {
+  it('a truncated .warc.gz keeps what came before and ends with one failed item for the cut record', async () => {
     const whole = Buffer.concat(records().map((r) => gzipSync(r)));
-    const cut = whole.subarray(0, whole.length - 30);
-    const items = await readAll(memoryFile('cut.warc.gz', cut, 1 << 16));
+    const items = await readAll(memoryFile('cut.warc.gz', whole.subarray(0, whole.length - 30), 1 << 16));
     expect(drafts(items)).toHaveLength(4);
-    const last = items[items.length - 1]!;
-    expect(last.kind).toBe('failed');
-    expect(last.kind === 'failed' && last.error.message).toMatch(/reading stopped: .*truncated or corrupt/);
+    expect(failed(items).map((f) => f.source)).toEqual(['cut.warc.gz#record-9', 'cut.warc.gz#record-10']);
+    expect(failed(items)[1]!.error.message).toMatch(/record 10 is lost: the compressed data is truncated or corrupt/);
   });
-  it('a corrupt gzip member in the middle stops reading after every record before it', async () => {
+  it.each([
+    ['its header', 12],
+    ['its block', 300],
+  ])('a corrupt gzip member in the middle (damage in %s) loses only its record', async (_where, at) => {
     const members = records().map((r) => gzipSync(r));
     const bad = Buffer.from(members[6]!);
-    bad.fill(0x55, 12, 52);
+    bad.fill(0x55, at, Math.min(at + 40, bad.length - 8));
     members[6] = bad;
-    // Large chunks: zlib could decompress far ahead of the parser; nothing before the damage may be lost.
+    // Large chunks: zlib could decompress far ahead of the parser; nothing but the damaged record may be lost.
     const items = await readAll(memoryFile('mid.warc.gz', Buffer.concat(members), 1 << 16));
-    expect(drafts(items).map((d) => d.source)).toEqual(['mid.warc.gz#record-3']);
+    expect(drafts(items).map((d) => d.source)).toEqual(['mid.warc.gz#record-3', 'mid.warc.gz#record-8#item-1', 'mid.warc.gz#record-8#item-2']);
     const fails = failed(items);
-    expect(fails.map((f) => f.source)).toEqual(['mid.warc.gz#record-7']);
-    expect(fails[0]!.error.message).toMatch(/reading stopped: the compressed data is truncated or corrupt after record 6/);
+    expect(fails.map((f) => f.source)).toEqual(['mid.warc.gz#record-7', 'mid.warc.gz#record-9', 'mid.warc.gz#record-10']);
+    expect(fails[0]!.error.message).toMatch(/record 7 is (lost|cut short): the compressed data is truncated or corrupt .*resumed at the next gzip member/);
   });
   it('an uncompressed WARC cut inside a record block names that record', async () => {
     const rs = records().slice(0, 3);
