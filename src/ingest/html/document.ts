@@ -1,4 +1,3 @@
-import { parseHTML } from 'linkedom';
 import type { ArticleDraft, ArticleFormat, Published } from '../../domain/article.js';
 import { AppError } from '../../domain/errors.js';
 import type { Note } from '../../domain/note.js';
@@ -7,6 +6,9 @@ import { extractParagraphs } from './body.js';
 import { declaredCharset } from './charset.js';
 import { pageMetadata, readPageFacts, type PageMetadata } from './metadata.js';
 import { findPublished } from './publish-date.js';
+import { parseDocument } from './structure.js';
+
+export { parseDocument };
 
 export interface HtmlInput {
   readonly bytes: Uint8Array;
@@ -23,11 +25,6 @@ export interface HtmlInput {
 export interface HtmlMetadata extends PageMetadata {
   readonly published: Published | null;
   readonly notes: Note[];
-}
-
-/** Parse an HTML string into a DOM document (linkedom). */
-export function parseDocument(html: string): Document {
-  return parseHTML(html).document as unknown as Document;
 }
 
 /** The metadata of a page (title, byline, outlet, language, canonical URL, publish date) without its text. */
