@@ -4,16 +4,19 @@
  * digits folded to 0) gets a vector of positive PMI with its neighbours at -2..+2 among the 2,000 most
  * frequent words, randomly projected to 128 dimensions; spherical k-means then splits the vocabulary in
  * three levels (16, x16, x8), so each word has a coarse, a medium and a fine cluster id (like Brown-cluster
- * prefixes). Writes models/ner-clusters.tsv: word TAB id1,id2,id3.
+ * prefixes). Writes CLUSTERS_FILE (in the OS temp dir): word TAB id1,id2,id3.
  *   npx tsx scripts/ner-clusters.ts
  */
 import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { BENCH_DIR, REPO_ROOT } from '../test/support/shared.js';
+import { tmpdir } from 'node:os';
+import { BENCH_DIR } from '../test/support/shared.js';
 import { tokenize } from '../src/analyze/tokens/index.js';
 import { readConll } from './conll.js';
 
-const OUT = join(REPO_ROOT, 'models', 'ner-clusters.tsv');
+/** Where the clusters are cached between training runs (derived data: not committed; the model embeds them). */
+export const CLUSTERS_FILE = join(tmpdir(), 'triangulate-ner-clusters.tsv');
+const OUT = CLUSTERS_FILE;
 const t0 = Date.now();
 const log = (m: string): void => console.error(`[clusters ${((Date.now() - t0) / 1000).toFixed(0)}s] ${m}`);
 const norm = (w: string): string => w.toLowerCase().replace(/[0-9]/g, '0');

@@ -1,7 +1,8 @@
 /**
  * Train the NER model (averaged perceptron, greedy BILOU decoding) on CoNLL-2003 eng.train, choosing the
  * epoch on eng.testa. Writes models/ner-conll.bin.gz. Never reads eng.testb.
- *   npm run train:ner [-- --epochs 12 --min-count 2 --no-clusters]
+ * Word clusters come from scripts/ner-clusters.ts (built first when their cache file is missing).
+ *   npm run train:ner [-- --epochs 12 --min-count 1 --no-clusters --no-gazetteer --rebuild-clusters]
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import { FeatureTable } from '../src/analyze/entities/hash.js';
 import { ENTITY_TYPES, LABEL_COUNT, labelType, spansToLabels } from '../src/analyze/entities/labels.js';
 import { encodeModel, decodeModel, lexiconsOf } from '../src/analyze/entities/model.js';
 import { buildGazetteer } from './ner-gazetteer.js';
+import { CLUSTERS_FILE, writeClusters } from './ner-clusters.js';
 import { type LinearModel, decodeDocument, staticRows } from '../src/analyze/entities/tagger.js';
 import { type ConllDocument, readConll, tagsToSpans } from './conll.js';
 import { scoreModel } from './ner-score.js';
@@ -21,14 +23,15 @@ const opt = (name: string, dflt: number): number => {
   return i >= 0 ? Number(argv[i + 1]) : dflt;
 };
 const EPOCHS = opt('epochs', 12);
-const MIN_COUNT = opt('min-count', 2);
-const CLUSTERS_PATH = join(REPO_ROOT, 'models', 'ner-clusters.tsv');
+const MIN_COUNT = opt('min-count', 1);
+const CLUSTERS_PATH = CLUSTERS_FILE;
 const OUT = join(REPO_ROOT, 'models', 'ner-conll.bin.gz');
 const t0 = Date.now();
 const log = (m: string): void => console.error(`[${((Date.now() - t0) / 1000).toFixed(0)}s] ${m}`);
 
 function loadClusters(): Record<string, number[]> | null {
-  if (argv.includes('--no-clusters') || !existsSync(CLUSTERS_PATH)) return null;
+  if (argv.includes('--no-clusters')) return null;
+  if (!existsSync(CLUSTERS_PATH) || argv.includes('--rebuild-clusters')) writeClusters();
   const out: Record<string, number[]> = {};
   for (const line of readFileSync(CLUSTERS_PATH, 'utf8').split('\n')) {
     const [w, ids] = line.split('\t');

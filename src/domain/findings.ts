@@ -16,7 +16,8 @@ export type EntityVia =
   | 'acronym' // "Foo Bar Organization (FBO)" or "known as FBO"
   | 'known-as' // "X, known as Y"
   | 'short-form' // "Rama" after "Edi Rama"
-  | 'description'; // "the Albanian prime minister" -> the one PER with that title in the article
+  | 'description' // "the Albanian prime minister" -> the one PER with that title in the article
+  | 'pattern'; // a name found by a phrase pattern around it ("the Foo camp", "the camp, known as Foo")
 
 export interface EntityData {
   readonly type: EntityType;

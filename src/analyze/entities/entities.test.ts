@@ -46,6 +46,21 @@ describe('entities: model mentions and linking', () => {
     expect(find(run(text), mention)?.data.titles).toContain(title);
   });
 
+  it('finds places named by the noun around them', () => {
+    const text = 'Police entered the Zorva-7 camp on Tuesday. Residents of the camp, known as Zorva-7, protested.';
+    const fs = run(text).filter((f) => f.text === 'Zorva-7');
+    expect(fs.map((f) => [f.span.start, f.data.type])).toEqual([
+      [19, 'LOC'],
+      [76, 'LOC'],
+    ]);
+  });
+
+  it('takes a parenthesised long name as another name of the organisation', () => {
+    const text = 'The statement was signed by the Harlow Association (The Friends of Harlow Valley Victims).';
+    const inner = run(text).find((f) => f.text.startsWith('Friends of Harlow'));
+    expect(inner?.data.name).toBe('Harlow Association');
+  });
+
   it('links a description to the one person carrying that title', () => {
     const text = 'Albanian Prime Minister Edi Rama announced the decision in a video. The Albanian prime minister said the attack was serious.';
     const d = run(text).find((f) => f.data.via === 'description');

@@ -3,9 +3,9 @@ import type { ArticleStage } from '../../domain/stage.js';
 import type { TokenizedText } from '../../domain/text.js';
 import { linkMentions, mentionText } from './link.js';
 import { loadNerModel } from './load.js';
-import { type Mention, modelMentions } from './mentions.js';
+import { type Mention, mergePatternMentions, modelMentions, placePatternMentions } from './mentions.js';
 import type { NerModel } from './model.js';
-import { attachTitles, linkDescriptions } from './titles.js';
+import { attachTitles, extendPersonNames, linkDescriptions } from './titles.js';
 
 /**
  * The `entities` stage: people, organisations, places and other names (PER/ORG/LOC/MISC) with spans.
@@ -36,9 +36,15 @@ export const entitiesStage: ArticleStage<EntityFinding> = {
 /** Entity findings of one text (the stage without its context). */
 export function findEntities(text: string, tok: TokenizedText, model: NerModel = loadNerModel()): EntityFinding[] {
   const inp = { text, tokens: tok.tokens };
-  const ms = linkMentions(inp, modelMentions(text, tok, model));
   const sentenceOf = new Int32Array(tok.tokens.length).fill(-1);
   tok.sentences.forEach((s, si) => sentenceOf.fill(si, s.firstToken, s.endToken));
+  const raw = modelMentions(text, tok, model);
+  const rawOwner = new Uint8Array(tok.tokens.length);
+  for (const m of raw) rawOwner.fill(1, m.first, m.end);
+  mergePatternMentions(raw, placePatternMentions(tok));
+  for (const m of raw) rawOwner.fill(1, m.first, m.end);
+  extendPersonNames({ text, tokens: tok.tokens, sentenceOf }, raw, (i) => rawOwner[i] === 1);
+  const ms = linkMentions(inp, raw);
   const owner = new Int32Array(tok.tokens.length).fill(-1);
   ms.forEach((m, mi) => owner.fill(mi, m.first, m.end));
   const personAt = (i: number): boolean => {

@@ -88,6 +88,12 @@ export function definedAliases(inp: LinkInput, ms: readonly Mention[]): Alias[] 
       out.push({ words: [w(i + 1)], type: m.type, name: full, antecedent: span(inp, m), via: 'acronym' });
       continue;
     }
+    // "Foo Association (The Friends of Foo)": a longer name of the same kind in parentheses is another name.
+    const inner = ms.find((o) => o.first === i + 1 || (o.first === i + 2 && w(i + 1).toLowerCase() === 'the'));
+    if (w(i) === '(' && inner && inner.type === m.type && (m.type === 'ORG' || m.type === 'PER') && inner.end - inner.first > 1 && w(inner.end) === ')') {
+      out.push({ words: inp.tokens.slice(inner.first, inner.end).map((t) => t.text), type: m.type, name: full, antecedent: span(inp, m), via: 'known-as' });
+      continue;
+    }
     if (w(i) === ',' || w(i) === '(') i++;
     if (w(i).toLowerCase() === 'also') i++;
     if (w(i).toLowerCase() === 'known' && w(i + 1).toLowerCase() === 'as') {
@@ -105,18 +111,26 @@ export function definedAliases(inp: LinkInput, ms: readonly Mention[]): Alias[] 
   return out;
 }
 
-/** Token positions where `words` occur (exact text), not overlapping `taken`. */
-function occurrences(inp: LinkInput, words: readonly string[], taken: Uint8Array): number[] {
+/**
+ * Token positions where `words` occur (exact text), not overlapping `taken` (with `within`, a taken token
+ * is fine when every mention it belongs to lies inside the occurrence: the longer name replaces them).
+ */
+function occurrences(inp: LinkInput, words: readonly string[], taken: Uint8Array, within?: readonly Mention[]): number[] {
   const out: number[] = [];
   const n = inp.tokens.length;
   outer: for (let i = 0; i + words.length <= n; i++) {
     for (let k = 0; k < words.length; k++) {
-      if (inp.tokens[i + k]?.text !== words[k] || taken[i + k]) continue outer;
+      if (inp.tokens[i + k]?.text !== words[k]) continue outer;
+      if (taken[i + k]) {
+        const end = i + words.length;
+        const inside = within?.every((m) => m.end <= i + k || m.first > i + k || (m.first >= i && m.end <= end));
+        if (!within || !inside) continue outer;
+      }
     }
     // Not glued to a neighbouring capitalised word ("Iran" inside "Iran Air" stays with the model).
     const before = inp.tokens[i - 1]?.text ?? '';
     const after = inp.tokens[i + words.length]?.text ?? '';
-    if ((isCapital(before) && i > 0 && !inp.tokens[i]?.newlineBefore && !/^[\p{Lu}]+$/u.test(before)) || (isCapital(after) && hasLetter(after) && !/^\p{Lu}+$/u.test(words.join('')))) continue;
+    if ((isCapital(before) && i > 0 && !inp.tokens[i]?.newlineBefore && !/^[\p{Lu}]+$/u.test(before) && !NEVER_ALONE.has(before.toLowerCase())) || (isCapital(after) && hasLetter(after) && !/^\p{Lu}+$/u.test(words.join('')))) continue;
     out.push(i);
   }
   return out;
@@ -159,8 +173,14 @@ export function linkMentions(inp: LinkInput, model: Mention[]): Mention[] {
   for (const [k, src] of byLength) {
     const words = k.split('\u0000');
     if (words.length === 1 && NEVER_ALONE.has((words[0] ?? '').toLowerCase())) continue;
-    for (const i of occurrences(inp, words, taken)) {
+    for (const i of occurrences(inp, words, taken, words.length > 1 ? ms : undefined)) {
+      if (ms.some((o) => o.first === i && o.end === i + words.length)) continue;
       const m: Mention = { first: i, end: i + words.length, type: src.type, via: 'document', rule: 'entities/document', confidence: 1, name: src.name, antecedent: src.antecedent, titles: [] };
+      // Shorter mentions inside this longer repeat give way to it.
+      for (let j = ms.length - 1; j >= 0; j--) {
+        const o = ms[j];
+        if (o && o.first >= m.first && o.end <= m.end) ms.splice(j, 1);
+      }
       ms.push(m);
       mark(taken, m);
     }
@@ -173,9 +193,9 @@ export function linkMentions(inp: LinkInput, model: Mention[]): Mention[] {
 /** "Rama" -> "Edi Rama"; "IRAN" -> "Iran"; the longest unambiguous containing name wins. */
 function linkShortForms(inp: LinkInput, ms: Mention[]): void {
   const wordsOf = (m: Mention): string[] => inp.tokens.slice(m.first, m.end).map((t) => t.text.toLowerCase()).filter((w) => w !== "'s" && w !== '’s');
-  const full = ms.filter((m) => m.via === 'model' || m.via === 'document');
+  const full = ms.filter((m) => m.via === 'model' || m.via === 'document' || m.via === 'pattern');
   for (const m of ms) {
-    if (m.via !== 'model' && m.via !== 'document') continue;
+    if (m.via !== 'model' && m.via !== 'document' && m.via !== 'pattern') continue;
     const mine = wordsOf(m);
     const names = new Map<string, Mention>();
     for (const o of full) {

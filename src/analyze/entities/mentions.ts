@@ -9,7 +9,7 @@ export interface Mention {
   first: number;
   end: number;
   type: EntityType;
-  via: 'model' | 'document' | 'acronym' | 'known-as' | 'short-form' | 'description';
+  via: 'model' | 'document' | 'acronym' | 'known-as' | 'short-form' | 'description' | 'pattern';
   rule: string;
   confidence: number;
   name: string | null;
@@ -87,11 +87,18 @@ export function modelMentions(text: string, tok: TokenizedText, model: NerModel)
     const last = flat[s.end - 1];
     if (first === undefined || last === undefined) continue;
     const words0 = words.flat();
-    const lastWord = words0[s.end - 1] ?? '';
-    const type: EntityType = s.end - s.start > 1 && ORG_HEADS.has(lastWord.toLowerCase()) ? 'ORG' : (ENTITY_TYPES[s.type] ?? 'MISC');
+    let end = s.end;
+    // "Foo Association": a capitalised organisation noun right after the name belongs to it.
+    const after = words0[end] ?? '';
+    if (/^\p{Lu}/u.test(after) && ORG_HEADS.has(after.toLowerCase()) && flat[end] === last + 1) end++;
+    const lastWord = words0[end - 1] ?? '';
+    const next = (tok.tokens[(flat[end - 1] ?? -1) + 1]?.text ?? '');
+    let type: EntityType = end - s.start > 1 && ORG_HEADS.has(lastWord.toLowerCase()) ? 'ORG' : (ENTITY_TYPES[s.type] ?? 'MISC');
+    // "the Foo camp", "Foo province": a lowercase place noun after a name makes it a place.
+    if (type !== 'PER' && PLACE_HEADS.has(next)) type = 'LOC';
     out.push({
       first,
-      end: last + 1,
+      end: (flat[end - 1] ?? last) + 1,
       type,
       via: 'model',
       rule: 'entities/model:ner-conll',
@@ -108,6 +115,8 @@ export function modelMentions(text: string, tok: TokenizedText, model: NerModel)
 const BREAKS = new Set(['(', ')', '[', ']', '"', ',', ';']);
 /** Function words a name never starts or ends with. */
 const EDGE_WORDS = new Set(['of', 'the', 'and', 'in', 'for', 'on', 'at', 'to', 'a', 'an', "'s", 'by', 'with', 'from']);
+/** Lowercase nouns that make the name before them a place ("the Foo camp"). */
+export const PLACE_HEADS: ReadonlySet<string> = new Set(['camp', 'city', 'town', 'village', 'province', 'district', 'region', 'county', 'island', 'islands', 'port', 'valley', 'river', 'mountains', 'prefecture', 'governorate', 'neighbourhood', 'neighborhood', 'suburb', 'border', 'crossing']);
 /** A multi-word name ending in one of these nouns is an organisation ("... Organization", "... Society"). */
 const ORG_HEADS = new Set([
   'organization', 'organisation', 'association', 'council', 'party', 'ministry', 'society', 'committee', 'union',
@@ -130,4 +139,41 @@ function splitAtBrackets<S extends { start: number; end: number }>(s: S, words: 
     }
   }
   return out;
+}
+
+/**
+ * Places named by the noun around them, which the model can miss on unfamiliar names: "the Foo-3 camp",
+ * "Foo province", "the camp, known as Foo-3". The caller merges them with the model's mentions.
+ */
+export function placePatternMentions(tok: TokenizedText): Mention[] {
+  const out: Mention[] = [];
+  const w = (i: number): string => tok.tokens[i]?.text ?? '';
+  const isName = (i: number): boolean => /^\p{Lu}[\p{L}\p{N}'-]*$/u.test(w(i));
+  const add = (first: number, end: number): void => {
+    out.push({ first, end, type: 'LOC', via: 'pattern', rule: 'entities/place-noun', confidence: 1, name: null, antecedent: null, titles: [] });
+  };
+  for (let i = 1; i < tok.tokens.length; i++) {
+    if (!PLACE_HEADS.has(w(i))) continue;
+    // "the Foo camp": a run of 1-3 capitalised tokens right before the noun, after "the".
+    let a = i;
+    while (a > 0 && i - a < 3 && isName(a - 1) && !tok.tokens[a]?.newlineBefore) a--;
+    if (a < i && w(a - 1).toLowerCase() === 'the' && !NOT_PLACE.has(w(a).toLowerCase())) add(a, i);
+    // "the camp, known as Foo".
+    if (w(i - 1).toLowerCase() === 'the' && w(i + 1) === ',' && w(i + 2) === 'known' && w(i + 3) === 'as') {
+      let e = i + 4;
+      while (e < tok.tokens.length && e - (i + 4) < 3 && isName(e)) e++;
+      if (e > i + 4) add(i + 4, e);
+    }
+  }
+  return out;
+}
+const NOT_PLACE = new Set(['same', 'old', 'new', 'main', 'refugee', 'former']);
+
+/** Add pattern mentions: one with the span of a model mention retypes it; one overlapping nothing is added. */
+export function mergePatternMentions(ms: Mention[], patterns: readonly Mention[]): void {
+  for (const p of patterns) {
+    const same = ms.find((m) => m.first === p.first && m.end === p.end);
+    if (same) same.type = p.type;
+    else if (!ms.some((m) => m.first < p.end && p.first < m.end)) ms.push(p);
+  }
 }

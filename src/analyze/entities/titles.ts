@@ -141,3 +141,23 @@ export function linkDescriptions(inp: TitleInput, ms: readonly Mention[], taken:
   }
   return out;
 }
+
+const NOT_NAME = new Set(['the', 'a', 'an', 'but', 'and', 'in', 'on', 'at', 'when', 'while', 'after', 'before', 'as', 'if', 'mr', 'mrs', 'ms', 'dr', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+
+/**
+ * A person mention right after a capitalised word that is not a role, a title abbreviation or an acronym
+ * ("US President Barack | Obama") takes that word in: first names the model left out.
+ */
+export function extendPersonNames(inp: TitleInput, ms: Mention[], taken: (i: number) => boolean): void {
+  for (const m of ms) {
+    if (m.type !== 'PER' || m.via !== 'model') continue;
+    let a = m.first;
+    while (a > 0 && m.first - a < 2 && (inp.sentenceOf[a - 1] ?? -1) === inp.sentenceOf[m.first] && !taken(a - 1)) {
+      const w = word(inp, a - 1);
+      if (!/^\p{Lu}\p{Ll}+$/u.test(w) || isRole(w) || MODIFIERS.has(w.toLowerCase()) || NOT_NAME.has(w.toLowerCase())) break;
+      if (inp.tokens[a]?.newlineBefore) break;
+      a--;
+    }
+    if (a < m.first && !(a === 0 || (inp.sentenceOf[a - 1] ?? -1) !== inp.sentenceOf[a]) ) m.first = a;
+  }
+}
