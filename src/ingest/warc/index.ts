@@ -16,8 +16,8 @@ import { warcRecordHeads, WarcFormatError, type BlockReader, type WarcRecordHead
  * being read is in memory. Every `response` (or `resource`) record holding an HTML page with status 200
  * becomes an article through the HTML reader, with the WARC-Target-URI as url and the WARC-Date as a
  * fallback publish date; RSS/Atom payloads go through the feed parser. Redirects, revisits, requests,
- * metadata and non-HTML payloads are skipped. A broken record is a 'failed' item and the rest continue;
- * a truncated or corrupt file ends with a 'failed' item naming where it stopped.
+ * metadata and non-HTML payloads are skipped. A broken record, a damaged gzip member or garbage between
+ * records is a 'failed' item naming the record, and reading goes on after it; a file cut off ends with one.
  */
 
 const BY = 'ingest/warc';
