@@ -41,6 +41,10 @@ const CLAUSE: readonly string[] = [
   'according to|according to',
   'be quoted as saying|was quoted as saying is quoted as saying were quoted as saying been quoted as saying',
   'be cited as saying|was cited as saying were cited as saying is cited as saying been cited as saying',
+  'seem', 'appear', 'decline', 'refuse', 'seek|seek seeks sought seeking', 'offer', 'consider', 'prefer', 'favor', 'favour',
+  'repeat', 'echo|echo echoes echoed echoing', 'highlight', 'discuss', 'learn', 'regard', 'view', 'acknowledge', 'lament',
+  'point to|point to points to pointed to pointing to', 'focus on|focus on focuses on focused on focusing on',
+  'push for|push for pushes for pushed for pushing for', 'vote for|vote for votes for voted for voting for',
   'express hope|express hope expresses hope expressed hope expressing hope',
   'express concern|express concern expresses concern expressed concern expressing concern',
 ];
@@ -59,7 +63,7 @@ const QUOTE: readonly string[] = [
   'chant', 'read|read reads read reading', 'put it|put it puts it put it putting it',
 ];
 
-const DOUBLED = new Set(['slam', 'quip', 'snap', 'plan', 'admit', 'regret', 'ban', 'rebut', 'blog', 'chat']);
+const DOUBLED = new Set(['prefer', 'slam', 'quip', 'snap', 'plan', 'admit', 'regret', 'ban', 'rebut', 'blog', 'chat']);
 
 function regularForms(word: string): string[] {
   const last = word.slice(-1);
@@ -132,4 +136,15 @@ export const AUX = new Set([
 export const NOT_BEFORE_VERB = new Set([
   'the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'this', 'these', 'those', 'of', 'to',
   'for', 'with', 'by', 'from', 'on', 'in', 'at', 'about', 'such', 'whose',
+]);
+
+/** Cues that count only when followed by these words ("appeared to", not "appeared at a rally"). */
+export const REQUIRES_NEXT: ReadonlyMap<string, RegExp> = new Map([
+  ['seem', /^\s*(?:to|that|as if|as though|like|\w+ly\s+to)\b/i],
+  ['appear', /^\s*(?:to|that|as if|as though|\w+ly\s+to)\b/i],
+  ['learn', /^\s*(?:that|of|about)\b/i],
+  ['consider', /^\s*(?:that|whether|him|her|it|them|the|a|an|\w+ing)\b/i],
+  ['view', /^\s*(?:\S+\s+){0,5}?as\b/i],
+  ['regard', /^\s*(?:\S+\s+){0,5}?as\b/i],
+  ['offer', /^\s*(?:to|a|an|the|his|her|their|no|support|praise|condolences|thoughts)\b/i],
 ]);

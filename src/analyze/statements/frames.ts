@@ -1,8 +1,8 @@
 import type { Span } from '../../domain/span.js';
-import { CUE_ALTERNATION, CUE_REGEX, cueEntry, type CueEntry } from './cues.js';
+import { CUE_ALTERNATION, CUE_REGEX, cueEntry, REQUIRES_NEXT, type CueEntry } from './cues.js';
 import { readModifiers } from './modifiers.js';
 import { quoteWords, type Quote } from './quotes.js';
-import { sourceAfter, sourceBefore } from './source.js';
+import { sourceAfter, sourceAfterAccordingTo, sourceBefore } from './source.js';
 import { PRONOUNS, scanWords } from './words.js';
 
 /**
@@ -42,6 +42,8 @@ function cuesIn(text: string, from: number, to: number): Cue[] {
     const entry = cueEntry(m[0]);
     // "United States", "Post": a capitalised cue is a name, except a sentence-initial "According to".
     if (/^\p{Lu}/u.test(m[0]) && !/^According/.test(m[0]) && !(entry && !AMBIGUOUS.has(entry.lemma) && titleCase(text, from + m.index))) continue;
+    const needs = entry ? REQUIRES_NEXT.get(entry.lemma) : undefined;
+    if (needs && !needs.test(text.slice(from + m.index + m[0].length, from + m.index + m[0].length + 60))) continue;
     if (entry) out.push({ start: from + m.index, end: from + m.index + m[0].length, entry });
   }
   return out;
@@ -68,7 +70,7 @@ const COORDINATED = new RegExp(`\\s+(?:and|but)\\s+(?:also\\s+|then\\s+|later\\s
 
 /** Cues that are often nouns ("talk show host", "the post office"): they need content right after them. */
 const AMBIGUOUS = new Set(['show', 'post', 'report', 'support', 'call', 'plan', 'rule', 'question', 'attack', 'comment', 'remark', 'note', 'state', 'order', 'figure', 'project', 'answer', 'request', 'demand', 'counter', 'signal', 'estimate', 'forecast', 'hope', 'fear', 'doubt', 'guess', 'label', 'brand', 'welcome', 'mock', 'thank', 'praise', 'blame', 'claim', 'want', 'wish', 'comment', 'find', 'respond', 'reply', 'plan', 'decide', 'read', 'intend', 'order', 'rule']);
-const CONTENT_START = /^\s*(?:[:,“"«]|(?:that|the|a|an|his|her|their|its|our|my|your|this|these|those|it|him|them|he|she|they|we|i|you|how|what|why|whether|who|when|where|no|some|to|there|if|in|on|for|about|of|\p{Lu})\b)/u;
+const CONTENT_START = /^\s*(?:[:,“"«]|\p{Lu}|(?:that|the|a|an|his|her|their|its|our|my|your|this|these|those|it|him|them|he|she|they|we|i|you|how|what|why|whether|who|when|where|no|some|to|there|if)(?![\p{L}]))/u;
 const inside = (pos: number, s: Span) => pos >= s.start && pos < s.end;
 const contentWords = (text: string, s: Span) => text.slice(s.start, s.end).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
@@ -297,7 +299,7 @@ export class FrameFinder {
       // "..., according to a new poll." / "..., said Steve Bell, senior director of ..."
       const appositive = cue.entry.lemma === 'according to' || closing ? null : sourceBefore(text, u.start, cue.start);
       if (appositive && text.slice(appositive.span.start, appositive.span.end).includes(',')) return null; // "X, a historian, said ..."
-      sourceSpan = sourceAfter(text, cue.end, u.end);
+      sourceSpan = cue.entry.lemma === 'according to' ? sourceAfterAccordingTo(text, cue.end, u.end) : sourceAfter(text, cue.end, u.end);
       if (!sourceSpan || !tailOk(text.slice(sourceSpan.end, u.end))) return null;
     } else {
       if (!tailOk(text.slice(mods.next, u.end))) return null;
@@ -334,7 +336,7 @@ export class FrameFinder {
     const cueSpan = { start: cue.start, end: cue.end };
     if (cue.entry.lemma === 'according to') {
       // "According to X, content."
-      const source = sourceAfter(text, cue.end, ceiling);
+      const source = sourceAfterAccordingTo(text, cue.end, ceiling);
       if (!source) return null;
       const commaPos = text.indexOf(',', source.end);
       if (commaPos < 0 || commaPos >= ceiling || commaPos - source.end > 2) return null;

@@ -124,3 +124,15 @@ export function sourceAfter(text: string, from: number, ceiling: number): Span |
   const span = trimSpan(text, { start: words[0]!.start, end: words[end]!.end });
   return span.end > span.start ? span : null;
 }
+
+/** The source after "according to": everything up to the next comma or the sentence end ("a count by The Associated Press"). */
+export function sourceAfterAccordingTo(text: string, from: number, ceiling: number): Span | null {
+  const rest = text.slice(from, ceiling);
+  const m = /^[^,;:“”"«»—–]{1,240}/.exec(rest);
+  if (!m) return null;
+  const span = trimSpan(text, { start: from, end: from + m[0].length });
+  let { end } = span;
+  while (end > span.start && /[.!?\s]/.test(text[end - 1]!) && !/\b\p{Lu}[\p{L}]{0,3}\.$|\b(?:\p{Lu}\.)+$/u.test(text.slice(span.start, end))) end--;
+  if (end - span.start < 2 || text.slice(span.start, end).split(/\s+/).length > 30) return null;
+  return { start: span.start, end };
+}
