@@ -7,7 +7,7 @@ export const NER_MODEL_ID = 'ner-conll';
 const FILE = join('models', `${NER_MODEL_ID}.bin.gz`);
 
 /** The package root: the nearest directory above this module holding the model file (src/ or dist/src/). */
-function modelPath(): string {
+export function nerModelPath(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 8; i++) {
     const p = join(dir, FILE);
@@ -26,7 +26,7 @@ let loadMs = 0;
 export function loadNerModel(): NerModel {
   if (cached === null) {
     const t0 = performance.now();
-    cached = decodeModel(readFileSync(modelPath()));
+    cached = decodeModel(readFileSync(nerModelPath()));
     loadMs = performance.now() - t0;
   }
   return cached;
