@@ -16,7 +16,10 @@ export interface StoryConfig {
   readonly actorWeight: number;
   /** Bonus for shared specific days mentioned in the text (year-less days match any year), at `datesFull` shared days. */
   readonly dateWeight: number;
-  /** Bonus for shared passages (the optional reuse signal), at `reuseFullWords` shared words. */
+  /**
+   * Bonus for shared passages (the optional reuse signal), at `reuseFullWords` shared words. Kept small: outlets
+   * copy background paragraphs ("the group spent many years in Iraq...") into articles about other events.
+   */
   readonly passageWeight: number;
   /** Minimum score to join a story. Lower: fewer, bigger stories (recall); higher: purer stories (precision). */
   readonly threshold: number;
@@ -42,7 +45,10 @@ export interface StoryConfig {
   readonly postingScan: number;
   /** Candidate stories fully scored per article (those sharing the most keys). */
   readonly maxCandidates: number;
-  /** An article whose language differs from a story's (both known) joins it only with this much shared passage (words). */
+  /**
+   * Language guard: an article whose language differs from a story's (both known) is compared with it only when
+   * they share this many passage words (reuse signal); it then scores at least its passage similarity.
+   */
   readonly crossLanguageReuseWords: number;
 }
 
@@ -50,7 +56,7 @@ export const STORY_DEFAULTS: StoryConfig = {
   textWeight: 0.6,
   actorWeight: 1,
   dateWeight: 0.2,
-  passageWeight: 0.3,
+  passageWeight: 0.1,
   threshold: 0.16,
   reuseFullWords: 40,
   datesFull: 2,

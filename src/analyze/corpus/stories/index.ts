@@ -332,7 +332,9 @@ export class StoryIndex {
     for (const [s] of candidates) {
       const st = this.storyList[s]!;
       const parts = this.scoreParts(x, st, top, xNorm, actors, aNorm, shared.get(s) ?? 0);
-      const score = combine(parts, cfg);
+      // Across languages, the shared passage that let the story through the language guard is the evidence.
+      const cross = x.c.f.language && st.language && x.c.f.language !== st.language;
+      const score = cross ? Math.max(combine(parts, cfg), parts.passages) : combine(parts, cfg);
       if (score >= cfg.threshold && (!best || score > best.score || (score === best.score && s < best.story))) best = { story: s, score, parts };
     }
     return best;

@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { clusterStories, explainStory, StoryIndex, type StoryArticleInput } from './index.js';
+import { lemma } from './terms.js';
+import { background, storyInput } from './test-support.js';
+
+const QUAKE_A = storyInput('quake-a', {
+  title: 'Strong earthquake shakes Velmora coast, dozens injured',
+  text: 'A magnitude 6.4 earthquake struck the Velmora coast on Tuesday, injuring dozens of residents and collapsing a bridge near Port Tarrin. Rescue teams searched the rubble overnight, the regional governor Ilse Marant said.',
+  published: '2024-03-05',
+  entities: [['Velmora', 'LOC'], ['Port Tarrin', 'LOC'], ['Ilse Marant', 'PER']],
+  dates: ['2024-03-05'],
+});
+const QUAKE_B = storyInput('quake-b', {
+  title: 'Quake of magnitude 6.4 hits Velmora; bridge collapses',
+  text: 'Dozens were hurt when a 6.4-magnitude quake hit coastal Velmora, bringing down a bridge close to Port Tarrin. Governor Ilse Marant told reporters that rescuers kept digging through the rubble through the night.',
+  published: '2024-03-06',
+  entities: [['Velmora', 'LOC'], ['Port Tarrin', 'LOC'], ['Ilse Marant', 'PER'], ['Marant', 'PER']],
+  dates: ['2024-03-05'],
+});
+const BUDGET_MARCH = storyInput('budget-march', {
+  title: 'Finance minister Oren Dask presents the Kelvar budget',
+  text: 'Finance minister Oren Dask presented the Kelvar national budget to parliament, promising lower taxes for small firms and more money for schools. The opposition called the budget reckless.',
+  published: '2024-03-10',
+  entities: [['Oren Dask', 'PER'], ['Kelvar', 'LOC']],
+  dates: ['2024-03-10'],
+});
+const RESIGN_SEPT = storyInput('resign-sept', {
+  title: 'Kelvar finance minister Oren Dask resigns over scandal',
+  text: 'Oren Dask, the Kelvar finance minister, resigned on Monday after newspapers revealed payments from a construction company. Parliament will choose a successor, the prime minister said.',
+  published: '2024-09-16',
+  entities: [['Oren Dask', 'PER'], ['Kelvar', 'LOC']],
+  dates: ['2024-09-16'],
+});
+const QUAKE_FR = storyInput('quake-fr', {
+  title: 'Un fort séisme secoue la côte de Velmora',
+  text: 'Un séisme de magnitude 6,4 a frappé mardi la côte de Velmora, faisant des dizaines de blessés et détruisant un pont près de Port Tarrin. La gouverneure Ilse Marant a indiqué que les secours fouillaient les décombres.',
+  published: '2024-03-05',
+  language: 'fr',
+});
+
+function partition(articles: readonly StoryArticleInput[]): string[][] {
+  return clusterStories(articles)
+    .stories()
+    .map((s) => [...s.articles].sort())
+    .sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
+}
+
+function together(articles: readonly StoryArticleInput[], a: string, b: string): boolean {
+  const index = clusterStories(articles);
+  return index.storyOf(a) === index.storyOf(b);
+}
+
+describe('stories: small cases', () => {
+  const cases: [string, StoryArticleInput[], string, string, boolean][] = [
+    ['same event, different wording -> one story', [QUAKE_A, QUAKE_B, BUDGET_MARCH, ...background(8)], 'quake-a', 'quake-b', true],
+    ['same actors, another event months later -> two stories', [BUDGET_MARCH, RESIGN_SEPT, QUAKE_A, ...background(8)], 'budget-march', 'resign-sept', false],
+    ['unrelated events the same week -> apart', [QUAKE_A, BUDGET_MARCH, ...background(8)], 'quake-a', 'budget-march', false],
+    ['a French article is not merged with the English ones', [QUAKE_A, QUAKE_B, QUAKE_FR, ...background(8)], 'quake-a', 'quake-fr', false],
+  ];
+  it.each(cases)('%s', (_name, articles, a, b, expected) => {
+    expect(together(articles, a, b)).toBe(expected);
+  });
+
+  it('a French article joins an English story only with a long shared passage', () => {
+    const articles = [QUAKE_A, QUAKE_B, QUAKE_FR, ...background(8)];
+    const index = new StoryIndex();
+    index.addReuse([{ a: 'quake-a', b: 'quake-fr', words: 80 }]);
+    articles.forEach((a) => index.add(a));
+    expect(index.storyOf('quake-fr')).toBe(index.storyOf('quake-a'));
+  });
+
+  it('the background articles of different topics stay apart', () => {
+    const stories = partition(background(8));
+    expect(stories).toHaveLength(8);
+  });
+
+  it('explains a story: shared actors, dates, terms and each member score', () => {
+    const index = clusterStories([QUAKE_A, QUAKE_B, BUDGET_MARCH, ...background(8)], {}, [{ a: 'quake-a', b: 'quake-b', words: 12 }]);
+    const id = index.storyOf('quake-a')!;
+    expect(id).toBe('quake-a'); // named after its first article in canonical order
+    const e = explainStory(index, id)!;
+    expect(e.story.articles).toEqual(['quake-a', 'quake-b']);
+    expect(e.actors.map((a) => a.name)).toEqual(expect.arrayContaining(['Velmora', 'Port Tarrin', 'Ilse Marant']));
+    expect(e.dates).toEqual([{ value: '2024-03-05', articles: ['quake-a', 'quake-b'] }]);
+    expect(e.passages).toEqual([{ a: 'quake-a', b: 'quake-b', words: 12 }]);
+    expect(e.terms.map((t) => t.term)).toEqual(expect.arrayContaining(['rubble', 'bridge']));
+    expect(e.articles[0]).toMatchObject({ id: 'quake-a', score: null });
+    expect(e.articles[1]!.score).toBeGreaterThan(0.16);
+    expect(e.articles[1]!.parts).toMatchObject({ gapDays: 1, passages: expect.any(Number) });
+    expect(e.story).toMatchObject({ first: '2024-03-05', last: '2024-03-06', language: 'en' });
+  });
+
+  it('rows are plain JSON and replay to the same stories', () => {
+    const articles = [QUAKE_A, QUAKE_B, BUDGET_MARCH, RESIGN_SEPT, QUAKE_FR, ...background(8)];
+    const index = clusterStories(articles);
+    const rows = JSON.parse(JSON.stringify(index.rows()));
+    const again = StoryIndex.fromRows(rows);
+    expect(again.stories()).toEqual(index.stories());
+    expect(again.rows()).toEqual(index.rows());
+  });
+
+  it('adding articles one at a time gives the batch result, late earlier-dated ones included', () => {
+    const articles = [RESIGN_SEPT, QUAKE_B, ...background(8), BUDGET_MARCH, QUAKE_A];
+    const index = new StoryIndex();
+    for (const a of articles) {
+      index.add(a);
+      index.stories(); // read between additions: processed incrementally, replayed when out of order
+    }
+    expect(index.stories()).toEqual(clusterStories(articles).stories());
+    expect(index.size).toBe(articles.length);
+  });
+
+  it('ignores an article added twice', () => {
+    const index = clusterStories([QUAKE_A, QUAKE_A, QUAKE_B]);
+    expect(index.rows()).toHaveLength(2);
+  });
+
+  it('copes with empty and odd articles', () => {
+    const index = clusterStories([
+      storyInput('empty', { text: '' }),
+      storyInput('digits', { text: '1 2 3 ... !!!', published: 'not a date' }),
+      storyInput('emoji', { text: '🙂🙂 ✓', language: null }),
+    ]);
+    expect(index.stories().flatMap((s) => s.articles).sort()).toEqual(['digits', 'emoji', 'empty']);
+  });
+});
+
+describe('stories: lemmas', () => {
+  it.each([
+    ['killed', 'kill'],
+    ['killing', 'kill'],
+    ['kills', 'kill'],
+    ['countries', 'country'],
+    ['stopped', 'stop'],
+    ['running', 'run'],
+    ['famous', 'famous'],
+    ['crisis', 'crisis'],
+    ['agreed', 'agreed'],
+  ])('%s -> %s', (word, expected) => {
+    expect(lemma(word)).toBe(expected);
+  });
+});
