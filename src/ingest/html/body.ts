@@ -57,6 +57,5 @@ export function extractParagraphs(document: Document, title: string | null = nul
   const content = result?.content;
   if (!content) return [];
   const blocks = nodeBlocks(content as unknown as NodeLike);
-  const kept = keepProse(blocks, title);
-  return (kept.length > 0 ? kept : blocks).map((b) => b.text);
+  return keepProse(blocks, title).map((b) => b.text);
 }

@@ -163,9 +163,11 @@ export function pageMetadata(facts: PageFacts, givenUrl: string | null): PageMet
     if (authors.length > 0) break;
   }
   const metaAuthor = firstMeta(facts, 'author', 'article:author', 'byl', 'sailthru.author', 'parsely-author', 'dc.creator', 'dcterms.creator');
+  const notAddress = (s: string | null): s is string => s !== null && !/^(?:https?:|www\.|\/)|\.(?:com|org|net)\b/i.test(s.trim());
+  authors = authors.filter(notAddress);
   const byline =
     (authors.length > 0 ? [...new Set(authors)].join(', ') : null) ??
-    (metaAuthor && !/^https?:/.test(metaAuthor) ? squash(metaAuthor) : null) ??
+    (notAddress(metaAuthor) ? squash(metaAuthor) : null) ??
     (facts.relAuthor && facts.relAuthor.length <= 100 ? facts.relAuthor : null) ??
     (facts.bylineText && facts.bylineText.length <= 100 ? facts.bylineText : null);
 
