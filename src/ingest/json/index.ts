@@ -55,7 +55,7 @@ function looksLikeLines(head: Uint8Array): boolean {
   } catch {
     return false;
   }
-  return /^\s*\{/.test(text.slice(nl + 1)) || text.slice(nl + 1).trim() === '';
+  return /^\s*\{/.test(text.slice(nl + 1));
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -109,20 +109,12 @@ async function* readJsonArray(file: SourceFile, options: ReadOptions): AsyncIter
 }
 
 async function* readJsonDocument(file: SourceFile, options: ReadOptions): AsyncIterable<ReadItem> {
-  if (startsWithArray(file.head)) {
-    yield* readJsonArray(file, options);
-    return;
-  }
   const bytes = await file.bytes();
   const { text } = decodeBytes(bytes, 'utf-8');
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    if (looksLikeLines(bytes)) {
-      yield* readJsonLines(file, options);
-      return;
-    }
     throw new AppError('invalid-input', `${file.path}: not valid JSON (${(e as Error).message})`, { cause: e, details: { path: file.path } });
   }
   const encoder = new TextEncoder();
@@ -201,7 +193,8 @@ export const jsonReader: Reader = {
     return 0;
   },
   read(file, options) {
-    if (LINES_NAME.test(file.path) || (!JSON_NAME.test(file.path) && looksLikeLines(file.head))) return readJsonLines(file, options);
+    if (LINES_NAME.test(file.path) || looksLikeLines(file.head)) return readJsonLines(file, options);
+    if (startsWithArray(file.head)) return readJsonArray(file, options);
     return readJsonDocument(file, options);
   },
 };
