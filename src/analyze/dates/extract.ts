@@ -41,7 +41,7 @@ export function extractDates(text: string, ref: Ref | null, chronoResults?: Pars
   // A chosen span that resolves to nothing gives way to the spans it hid (at most a few rounds).
   for (let round = 0; ; round++) {
     const { findings, failed } = resolveChosen(text, ref, chooseCandidates(cands));
-    if (!failed.size || round >= 3) return ref ? findings : resolveYearless(text, findings);
+    if (!failed.size || round >= 3) return ref ? findings : resolveYearless(findings);
     cands = cands.filter((c) => !failed.has(c));
   }
 }

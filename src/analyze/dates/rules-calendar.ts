@@ -4,14 +4,11 @@ import {
   durationValue,
   modOf,
   MONTH_FULL_SRC,
-  NUMBER_WORD_SRC,
   ORDINAL,
   parseMonth,
-  parseNumber,
   parseUnit,
   SEASON_SRC,
   seasonCode,
-  UNIT_SRC,
 } from './lexicon.js';
 import { groupStart, prefixBefore, type Rule } from './rule.js';
 import { pickYear } from './weekday.js';

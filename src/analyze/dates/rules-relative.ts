@@ -4,7 +4,6 @@ import {
   calendarUnitValue,
   fixed,
   refDay,
-  shiftFromRef,
   shiftValue,
   type Candidate,
   type Ref,
@@ -12,21 +11,15 @@ import {
   type ResolveEnv,
 } from './candidate.js';
 import {
-  durationValue,
   modOf,
   MONTH_FULL_SRC,
-  NUMBER_WORD_SRC,
   parseMonth,
-  parseNumber,
-  parseUnit,
   parseWeekday,
   partOfDayCode,
   PART_OF_DAY_SRC,
   SEASON_SRC,
   seasonCode,
-  UNIT_SRC,
   WEEKDAY_SRC,
-  type Unit,
 } from './lexicon.js';
 import { prefixBefore, type Rule } from './rule.js';
 import { resolveWeekday } from './weekday.js';
@@ -37,7 +30,6 @@ import { resolveWeekday } from './weekday.js';
  * "now" / "recently" / "the future", and sets ("every year", "weekly").
  */
 
-const APPROX_SRC = '(about|almost|nearly|some|roughly|around|approximately|more\\s+than|over|less\\s+than|just|only|barely|at\\s+least|close\\s+to)';
 
 const publish = (type: TimexType, value: string, mod: string | null, evidence: string | null = null): Resolved => ({
   type,
@@ -52,9 +44,6 @@ function candidate(start: number, end: number, rule: string, priority: number, r
   return { start, end, rule: `dates/${rule}`, priority, resolve };
 }
 
-function unitName(unit: Unit): string {
-  return { S: 'second', MIN: 'minute', H: 'hour', D: 'day', W: 'week', M: 'month', Q: 'quarter', Y: 'year', DE: 'decade', CE: 'century', WE: 'weekend' }[unit];
-}
 
 /** "year-earlier", "the year-ago quarter": the last date of the article, one year back. */
 const yearEarlier: Rule = {

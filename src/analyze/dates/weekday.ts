@@ -1,4 +1,4 @@
-import { addDays, fmtDay, fmtMonth, isValidYmd, pad2, pad4, toDays, weekday, type Ymd } from './calendar.js';
+import { addDays, fmtDay, isValidYmd, pad2, pad4, toDays, weekday, type Ymd } from './calendar.js';
 import { refDay, type Ref } from './candidate.js';
 
 /**

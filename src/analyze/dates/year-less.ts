@@ -13,7 +13,7 @@ import { yearsWithWeekday } from './weekday.js';
 
 const MAX_DISTANCE = 1500;
 
-export function resolveYearless(text: string, findings: readonly DateFinding[]): DateFinding[] {
+export function resolveYearless(findings: readonly DateFinding[]): DateFinding[] {
   const weekdays = findings.filter((f) => /^XXXX-WXX-[1-7]$/.test(f.data.value));
   const years = findings.filter((f) => f.data.type === 'DATE' && /^\d{4}$/.test(f.data.value)).map((f) => Number(f.data.value));
   const spans = findings

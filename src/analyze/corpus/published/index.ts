@@ -34,11 +34,13 @@ function contentWords(s: string): Set<string> {
   return out;
 }
 
+/** The sentence around a span: ends at a line break or at . ! ? followed by a space and a capital or quote. */
 function sentenceAround(text: string, start: number, end: number): string {
+  const isEnd = (i: number): boolean => text[i] === '\n' || (/[.!?]/.test(text[i] ?? '') && /\s/.test(text[i + 1] ?? '') && /[A-Z"“‘'(]/.test(text[i + 2] ?? ''));
   let a = start;
-  while (a > 0 && !/[.!?\n]/.test(text[a - 1] ?? '')) a--;
+  while (a > 0 && !isEnd(a - 1)) a--;
   let b = end;
-  while (b < text.length && !/[.!?\n]/.test(text[b] ?? '')) b++;
+  while (b < text.length && !isEnd(b)) b++;
   return text.slice(a, b);
 }
 
