@@ -130,6 +130,23 @@ function primaryLanguage(tag: string | null): string | null {
   return m ? m[1]!.toLowerCase() : null;
 }
 
+/** "By Jane Doe | November 18, 2019" -> "Jane Doe": the label and whatever follows a separator go. */
+export function cleanByline(raw: string | null): string | null {
+  if (!raw) return null;
+  let s = squash(raw).replace(/^(?:by|von|por|par|di|da|de|door|av|af|autor(?:a)?:?|author:?)\s+/i, '');
+  s = s.split(/\s[|•·—–]\s|\s-\s|\s{2,}/)[0]!.replace(/[,;:|]\s*$/, '').trim();
+  if (s === '' || s.length > 100 || /\d{4}/.test(s)) return null;
+  return s;
+}
+
+/** "Site | Tagline | Section" -> "Site" when the site name runs long. */
+function cleanOutlet(raw: string | null): string | null {
+  if (!raw) return null;
+  if (raw.length <= 30) return raw;
+  const first = raw.split(/\s[|•·—–-]\s/)[0]!.trim();
+  return first !== '' ? first : raw;
+}
+
 export function pageMetadata(facts: PageFacts, givenUrl: string | null): PageMetadata {
   const ld = facts.jsonLd;
   const ldArticle = ld[0];
@@ -180,5 +197,5 @@ export function pageMetadata(facts: PageFacts, givenUrl: string | null): PageMet
   const meta: Record<string, string> = {};
   const ogType = firstMeta(facts, 'og:type');
   if (ogType) meta['og:type'] = ogType;
-  return { title, byline: orNull(byline), outlet, language, url, meta };
+  return { title, byline: cleanByline(byline), outlet: cleanOutlet(outlet), language, url, meta };
 }
