@@ -85,7 +85,7 @@ function run(ctx: StageContext): LabelFinding[] {
   const out: LabelFinding[] = [];
   const seen = new Set<string>();
   const push = (f: LabelFinding): void => {
-    const key = `${f.data.target.span.start}:${f.data.labelSpan.start}:${f.data.labelSpan.end}:${f.data.form}`;
+    const key = `${f.data.target.name}:${f.data.labelSpan.start}:${f.data.labelSpan.end}:${f.data.form}`;
     if (f.data.label.length === 0 || seen.has(key)) return;
     seen.add(key);
     out.push(f);

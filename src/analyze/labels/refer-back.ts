@@ -145,6 +145,18 @@ function compatible(e: Entry, d: Description, headLower: string): boolean {
   return d.quoted || GENERIC_GROUP_HEADS.has(headLower) || namedAs(e, headLower);
 }
 
+/** Capitalised words inside a description that are not mentions and not its first word: "the Qarnash movement". */
+function properWords(v: ArticleView, d: Description): string[] {
+  const out: string[] = [];
+  const sentence = v.sentences[v.sentenceOf[d.first]!];
+  for (let k = d.wordsStart; k < d.head; k++) {
+    const m = v.mentionAt[k]!;
+    if ((m >= 0 && !isAdjectiveMention(v, m)) || k === sentence?.firstToken || !isCapitalized(v.tokens[k]!.text)) continue;
+    out.push(v.lower[k]!);
+  }
+  return out;
+}
+
 /** Resolve every description in text order; resolved ones count as mentions for later ones. */
 export function resolveDescriptions(v: ArticleView, attached: readonly AttachedLabel[], descriptions: readonly Description[]): ResolvedDescription[] {
   type Event = { pos: number; order: number; mention?: Mention; label?: AttachedLabel; description?: Description };
@@ -176,17 +188,24 @@ export function resolveDescriptions(v: ArticleView, attached: readonly AttachedL
       const d = ev.description;
       const headLower = v.lower[d.head]!;
       const sd = sentenceOf(d.first);
-      const tierA = (e: Entry): boolean => e.nameClass === d.cls || e.evidence.has(d.cls);
-      const compat = [...entries.values()].filter((e) => compatible(e, d, headLower)).sort((a, b) => b.lastPos - a.lastPos);
+      // Tiers: the exact head noun in the name or said before (A+), the class only (A), neither (B).
+      const exact = (e: Entry): boolean => namedAs(e, headLower);
+      const tierA = (e: Entry): boolean => e.nameClass === d.cls || e.evidence.has(d.cls) || exact(e);
+      let compat = [...entries.values()].filter((e) => compatible(e, d, headLower)).sort((a, b) => b.lastPos - a.lastPos);
+      // "the Qarnash movement": a capitalised word in the description must be part of the name it refers to.
+      const proper = properWords(v, d);
+      if (proper.length > 0 && !d.quoted) compat = compat.filter((e) => proper.some((w) => e.name.toLowerCase().split(/[\s-]+/).includes(w)));
       const inWindow = compat.filter((e) => sd - sentenceOf(e.lastPos) <= 2);
       let pick: Entry | null = null;
       let how: ReferenceHow = 'class';
       // Places need a referent in the same or the previous sentence: countries crowd news text.
       const recentOnly = d.cls !== 'place' ? inWindow : HOME_PLACE_HEADS.has(headLower) ? [] : inWindow.filter((e) => sd - sentenceOf(e.lastPos) <= 1);
-      const best = compat.find((e) => tierA(e) && sd - sentenceOf(e.lastPos) <= 15);
+      const inRange = (e: Entry): boolean => sd - sentenceOf(e.lastPos) <= 15;
+      const top = compat.some((e) => exact(e) && inRange(e)) ? exact : tierA;
+      const best = compat.find((e) => top(e) && inRange(e));
       if (best && (d.cls !== 'place' || inWindow.includes(best))) {
         const rival =
-          compat.some((e) => e !== best && tierA(e) && sentenceOf(e.lastPos) === sentenceOf(best.lastPos)) ||
+          compat.some((e) => e !== best && top(e) && sentenceOf(e.lastPos) === sentenceOf(best.lastPos)) ||
           inWindow.some((e) => !tierA(e) && (d.cls === 'place' ? sentenceOf(e.lastPos) >= sentenceOf(best.lastPos) : e.lastPos > best.lastPos && sentenceOf(e.lastPos) === sd));
         pick = rival ? null : best;
         how = inWindow.includes(best) ? 'class' : 'class-distant';
