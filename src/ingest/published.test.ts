@@ -52,6 +52,9 @@ const CASES: readonly Row[] = [
   ['12:30 PM, Sep 7, 2022', '2022-09-07T12:30', 'minute', null],
   ['Updated: September 7, 2022 21:25 GMT+3', '2022-09-07T21:25', 'minute', 180],
   ['September 2022', '2022-09', 'month', null],
+  ['5:30 AM ET, Tue November 19, 2019', '2019-11-19T05:30', 'minute', null],
+  ['Nov. 19, 2019 11:04 PM EST', '2019-11-19T23:04', 'minute', -300],
+  ['2019-11-19 13:03:00 UTC', '2019-11-19T13:03', 'minute', 0],
   ['Wednesday 7 September 2022', '2022-09-07', 'day', null],
   // numeric
   ['7.9.2022', '2022-09-07', 'day', null],
@@ -94,6 +97,8 @@ const MUST_NOT_PARSE: readonly string[] = [
   '7 September 2022 25:61',
   'Copyright 2022 The Company',
   '2022-09-07T21:25:00+99:00',
+  '11/18/19 11:04 PM EST',
+  '20 hours ago',
 ];
 
 describe('parsePublished', () => {

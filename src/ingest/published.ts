@@ -73,12 +73,13 @@ const FILLERS = new Set(
   ).split(' '),
 );
 
-/** Named zones with a single well-known offset (minutes). Ambiguous ones (IST) are accepted with no offset. */
+/** Named zones with a single well-known offset (minutes). Ambiguous ones (IST, ET = EST or EDT) are accepted with no offset. */
 const ZONES: Readonly<Record<string, number | null>> = {
   z: 0, ut: 0, utc: 0, gmt: 0, wet: 0,
   est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420, akst: -540, akdt: -480, hst: -600,
   ast: -240, adt: -180, nst: -210, ndt: -150,
   bst: 60, cet: 60, cest: 120, met: 60, mest: 120, eet: 120, eest: 180, west: 60, wat: 60, cat: 120, eat: 180, sast: 120,
+  et: null, ct: null, mt: null, pt: null,
   msk: 180, irst: 210, irdt: 270, pkt: 300, ist: null, npt: 345, ict: 420, wib: 420, hkt: 480, sgt: 480, awst: 480, pht: 480,
   jst: 540, kst: 540, acst: 570, aest: 600, aedt: 660, nzst: 720, nzdt: 780, brt: -180, art: -180, clt: -240,
 };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { AppError } from '../../domain/errors.js';
 import { readHtmlDocument } from './document.js';
 
@@ -176,5 +177,21 @@ describe('readHtmlDocument: metadata', () => {
     const d = read(page(''), null);
     expect(d.published).toBeNull();
     expect(d.notes.map((n) => n.code)).toContain('no-publish-date');
+  });
+});
+
+describe('readHtmlDocument on arbitrary input', () => {
+  it('returns a draft or throws AppError, nothing else', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }).map((s) => `<html><body><p>${s}</p></body></html>`)), (s) => {
+        try {
+          const a = readHtmlDocument({ bytes: new TextEncoder().encode(s), source: 'x', url: null, declaredEncoding: null });
+          expect(a.text.trim()).not.toBe('');
+        } catch (e) {
+          expect(e).toBeInstanceOf(AppError);
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 });

@@ -45,9 +45,15 @@ function hasArticleText(text: string): boolean {
 export function readHtmlDocument(input: HtmlInput): ArticleDraft {
   const declared = input.declaredEncoding ?? declaredCharset(input.bytes);
   const decoded = decodeBytes(input.bytes, declared);
-  const document = parseDocument(decoded.text);
-  const meta = readHtmlMetadata(document, input.url, input.fallbackPublished ?? null);
-  const paragraphs = extractParagraphs(document, meta.title);
+  let meta: HtmlMetadata;
+  let paragraphs: string[];
+  try {
+    const document = parseDocument(decoded.text);
+    meta = readHtmlMetadata(document, input.url, input.fallbackPublished ?? null);
+    paragraphs = extractParagraphs(document, meta.title);
+  } catch (e) {
+    throw new AppError('invalid-input', `${input.source}: the HTML page could not be parsed`, { cause: e, details: { source: input.source } });
+  }
   const text = paragraphs.join('\n\n');
   if (!hasArticleText(text)) {
     throw new AppError('invalid-input', `${input.source}: no article text found in the HTML page (no block of readable text)`, {

@@ -44,7 +44,8 @@ function moveBodyContent(document: Document): void {
 
 /** Parse an HTML string into a DOM document (linkedom), with the body repaired when it came out empty. */
 export function parseDocument(html: string): Document {
-  const document = parseHTML(dropPrefixBeforeHtml(html)).document as unknown as Document;
+  const source = /<[a-z!]/i.test(html) ? dropPrefixBeforeHtml(html) : `<html><head></head><body>${html.replace(/</g, '&lt;')}</body></html>`;
+  const document = parseHTML(source).document as unknown as Document;
   const bodyText = (document.body?.textContent ?? '').trim().length;
   const allText = (document.documentElement?.textContent ?? '').trim().length;
   if (bodyText < allText * 0.5) moveBodyContent(document);
