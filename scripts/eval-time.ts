@@ -8,6 +8,7 @@
  *   npm run eval:time -- --errors=train   print our misses / false alarms / wrong values on train (tuning aid)
  */
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import * as chrono from 'chrono-node';
 import type { ParsedResult } from 'chrono-node';
 import { printReport, progress, progressDone, type ReportTable } from '../bench/report.js';
@@ -31,9 +32,12 @@ export interface TimexScores {
   relaxedMatched: number;
   valueCorrect: number;
   typeCorrect: number;
+  /** Matched gold DATE/TIME timexes, and those with the right value (comparable with date-only systems). */
+  dateTimeMatched: number;
+  dateTimeValueCorrect: number;
 }
 
-const empty = (): TimexScores => ({ gold: 0, system: 0, strictMatched: 0, relaxedMatched: 0, valueCorrect: 0, typeCorrect: 0 });
+const empty = (): TimexScores => ({ gold: 0, system: 0, strictMatched: 0, relaxedMatched: 0, valueCorrect: 0, typeCorrect: 0, dateTimeMatched: 0, dateTimeValueCorrect: 0 });
 
 function refFromDct(dct: string): Ref | null {
   const day = dct.slice(0, 10);
@@ -77,7 +81,12 @@ export function scoreDoc(gold: readonly GoldTimex[], sys: readonly SysTimex[], s
     const x = sys[i];
     if (!x) return;
     s.relaxedMatched++;
-    if (normValue(x.value) === normValue(g.value)) s.valueCorrect++;
+    const valueOk = normValue(x.value) === normValue(g.value);
+    if (g.type === 'DATE' || g.type === 'TIME') {
+      s.dateTimeMatched++;
+      if (valueOk) s.dateTimeValueCorrect++;
+    }
+    if (valueOk) s.valueCorrect++;
     else errors?.push(`VALUE\t${g.type}\t${g.value}\t${JSON.stringify(g.text)}\tgot ${x.type} ${x.value} ${JSON.stringify(x.text)}${ctx(g.start, g.end)}`);
     if (x.type === g.type) s.typeCorrect++;
     else errors?.push(`TYPE\t${g.type}\t${g.value}\t${JSON.stringify(g.text)}\tgot ${x.type}`);
@@ -108,6 +117,7 @@ export function figures(s: TimexScores): Record<string, number> {
     valueAccuracy: valueAcc,
     valueF1: relaxedF1 * valueAcc,
     typeAccuracy: typeAcc,
+    dateTimeValueAccuracy: s.dateTimeMatched ? s.dateTimeValueCorrect / s.dateTimeMatched : 0,
     typeF1: relaxedF1 * typeAcc,
   };
 }
@@ -175,17 +185,17 @@ function main(): void {
     ] as const) {
       const f = figures(s);
       out[`${split.name}.${system === 'chrono-node alone' ? 'chrono' : 'ours'}`] = f;
-      rows.push([split.name, split.role, system, f.gold ?? 0, f.system ?? 0, fmt(f.strictF1), fmt(f.relaxedP), fmt(f.relaxedR), fmt(f.relaxedF1), fmt(f.valueAccuracy), fmt(f.valueF1), fmt(f.typeAccuracy)]);
+      rows.push([split.name, split.role, system, f.gold ?? 0, f.system ?? 0, fmt(f.strictF1), fmt(f.relaxedP), fmt(f.relaxedR), fmt(f.relaxedF1), fmt(f.valueAccuracy), fmt(f.valueF1), fmt(f.typeAccuracy), fmt(f.dateTimeValueAccuracy)]);
     }
   }
   const tables: ReportTable[] = [
     {
       title: 'TempEval-3 Task A (TIMEX3), DCT given. Tune on train; the reporting split is test (platinum, 20 docs). Value F1 = relaxed F1 x value accuracy. Published on test: HeidelTime 0.776, SUTime 0.674.',
-      header: ['split', 'role', 'system', 'gold', 'found', 'strict F1', 'relaxed P', 'relaxed R', 'relaxed F1', 'value acc', 'value F1', 'type acc'],
+      header: ['split', 'role', 'system', 'gold', 'found', 'strict F1', 'relaxed P', 'relaxed R', 'relaxed F1', 'value acc', 'value F1', 'type acc', 'DATE/TIME value acc'],
       rows,
     },
   ];
   printReport(tables, out, argv);
 }
 
-main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();
