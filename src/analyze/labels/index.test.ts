@@ -81,6 +81,7 @@ const CASES: Case[] = [
   { text: 'He named the notorious Red Wing Organization (RWO) and its clash, warning that the terror group will act.', label: 'terror group', form: 'description', target: 'Red Wing' },
   { text: 'The Unity Party met on Monday. The party said no.', label: 'party', form: 'description', target: 'Unity Party' },
   { text: 'The American Rifle Association met. The association said no.', label: 'association', form: 'description', target: 'American Rifle Association' },
+  { text: 'Thousands of supporters of the banned Unity Party marched.', label: 'banned', form: 'premodifier', target: 'Unity Party' },
   { text: 'They met in the capital Tirana on Monday.', label: 'capital', form: 'premodifier', target: 'Tirana' },
 ];
 
@@ -112,6 +113,8 @@ const MUST_NOT: readonly (readonly [string, string, LabelForm?])[] = [
   ['Iranian terror victims denounce Albania for it.', 'a headline clause is not a premodifier'],
   ['Hamas spoke. The group members left.', '"group" modifies "members"'],
   ['Rama told reporters Hamas would stay.', 'a verb before a name is not a label'],
+  ['The letter slammed Hamas for it.', 'a verb after a determined noun is not a label'],
+  ['Its actions making Albania a hub were noted.', 'an -ing verb is not a label'],
   ['The American Rifle Association spoke. The party said no.', 'a party is not an association', 'description'],
   ['Shots were fired in Newtown. The nation mourned.', '"the nation" is not the last place named', 'description'],
   ['The Department of Homeland Security spoke. The group said no.', 'a department is not a group', 'description'],

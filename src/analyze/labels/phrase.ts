@@ -100,7 +100,12 @@ export function modifiersBefore(v: ArticleView, i: number, max = 5): { first: nu
     if (m >= 0) {
       const mention = v.mentions[m]!;
       if (!(mention.type === 'MISC' && mention.end - mention.first === 1)) break;
-    } else if (!isModifierWord(v, j) || (isVerbForm(v.tokens[j]!.text) && low !== 'alleged')) break;
+    } else if (!isModifierWord(v, j)) break;
+    else if (isVerbForm(v.tokens[j]!.text) && low !== 'alleged') {
+      // A participle only right after a determiner ("the banned X", "an exiled X"); elsewhere a verb.
+      const det = j - 1 >= 0 && sameSentence(v, i, j - 1) && DETERMINERS.has(v.lower[j - 1]!);
+      if (!det || !/ed$/.test(low)) break;
+    }
     j--;
     count++;
   }
