@@ -50,6 +50,7 @@ const CASES: Row[] = [
   ['the swine flu pandemic of 2009-2010, when children died', '2013-03-22', '2010', 'DATE', '2010'],
   ['It caught the attention of the United States in the 2000s.', null, '2000s', 'DATE', '200X'],
   ['It was popular in the 80s.', '2013-03-22', 'the 80s', 'DATE', '198X'],
+  ['It killed citizens during the 80s and 90s.', '2013-03-22', '90s', 'DATE', '199X'],
   ['a relic of the 20th century', null, '20th century', 'DATE', '19'],
   ['Profits rose in early 2011.', null, 'early 2011', 'DATE', '2011', 'absolute', 'START'],
   // seasons and quarters
@@ -150,6 +151,10 @@ const NEGATIVES: string[] = [
   'Prices fall when supply rises.',
   'Three quarters of voters agreed.',
   'He ate 3/4 of the pie.',
+  'Officials may decide later.',
+  'The march began at dawn.',
+  'Turnout rose to 1986 from 1,200.'.replace(/1986 from /, ''),
+  'The 2-1 vote passed.',
 ];
 
 describe('dates stage: must not match', () => {

@@ -85,7 +85,7 @@ const DECADE_WORDS: Record<string, number> = { twenties: 2, thirties: 3, forties
 const decades: Rule = {
   name: 'decade',
   hint: /0'?s\b|ties\b/i,
-  re: /\b(?:(early|late|mid)[\s-]+)?(?:((?:1[0-9]|20)\d)0'?s\b|(?:the\s+)(?:'|’)?(\d)0'?s\b|(?:the\s+)(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)/gi,
+  re: /\b(?:(early|late|mid)[\s-]+)?(?:((?:1[0-9]|20)\d)0'?s\b|(?:the\s+|(?<=0'?s\s+(?:and|or|to|through)\s+))(?:'|’)?(\d)0'?s\b|(?:the\s+)(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)/gi,
   make(m, text) {
     const mod = modOf(m[1]);
     if (m[2]) {
