@@ -24,6 +24,8 @@ interface BodyResult {
   readonly ours: ExtractionScore;
   readonly references: Record<string, ExtractionScore>;
   readonly pagesPerSecond: number;
+  /** Pages per second of CPU time of this process: steadier than wall time on a shared machine. */
+  readonly pagesPerCpuSecond: number;
   readonly failures: number;
 }
 
@@ -35,6 +37,7 @@ function evalBody(): BodyResult {
   const predicted = new Map<string, string>();
   let failures = 0;
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   pages.forEach((page, i) => {
     progress(`body ${i + 1}/${pages.length}`);
     try {
@@ -46,6 +49,8 @@ function evalBody(): BodyResult {
     }
   });
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   progressDone();
   const ours = scoreExtraction(ids.map((id) => ({ truth: truth[id]!.articleBody, predicted: predicted.get(id) ?? '' })));
   if (show > 0) {
@@ -62,7 +67,7 @@ function evalBody(): BodyResult {
     const output = (json['output'] ?? json) as Record<string, { articleBody?: string }>;
     references[file.replace(/\.json$/, '')] = scoreExtraction(ids.map((id) => ({ truth: truth[id]!.articleBody, predicted: output[id]?.articleBody ?? '' })));
   }
-  return { ours, references, pagesPerSecond: pages.length / seconds, failures };
+  return { ours, references, pagesPerSecond: pages.length / seconds, pagesPerCpuSecond: pages.length / cpuSeconds, failures };
 }
 
 interface DateResult {
@@ -115,10 +120,10 @@ if (only !== 'dates') {
   });
   tables.push({
     title: 'Body extraction speed and failures (ours)',
-    header: ['pages/s', 'pages with no text (error)', 'target F1'],
-    rows: [[body.pagesPerSecond.toFixed(1), body.failures, '>= 0.93']],
+    header: ['pages/s (wall)', 'pages/s (CPU time)', 'pages with no text (error)', 'target F1'],
+    rows: [[body.pagesPerSecond.toFixed(1), body.pagesPerCpuSecond.toFixed(1), body.failures, '>= 0.93']],
   });
-  figures['body'] = { ...body.ours, pagesPerSecond: body.pagesPerSecond, failures: body.failures, references: body.references };
+  figures['body'] = { ...body.ours, pagesPerSecond: body.pagesPerSecond, pagesPerCpuSecond: body.pagesPerCpuSecond, failures: body.failures, references: body.references };
 }
 
 if (only !== 'body') {
