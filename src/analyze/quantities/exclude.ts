@@ -51,7 +51,8 @@ export function exclusionReason(v: ArticleView, n: NumberExpr, dateCovered: (sta
     const tokPrev = tokens[n.first - 1]?.text ?? '';
     const tokNext = tokens[n.end]?.text ?? '';
     if (tokPrev === '+' || (PURE_DIGITS.test(first.text) && (PURE_DIGITS.test(tokNext) || PURE_DIGITS.test(tokPrev)))) return 'phone-or-code';
-    if (/^\d{2,4}[-.]\d{3,4}(?:[-.]\d{3,4})?$/.test(first.text) && !/,/.test(first.text) && n.range && (n.high ?? 0) >= 100 && (n.low ?? 0) >= 100 && !/^\d{4}[-–]\d{2}$/.test(first.text) && /\d{3}-\d{4}/.test(first.text)) return 'phone-or-code';
+    // "555-1234", "020-7946-0018": digit groups of three and four joined by dashes.
+    if (/^\d{3}-\d{4}$/.test(first.text) || /^\d{2,4}-\d{3,4}-\d{4}$/.test(first.text)) return 'phone-or-code';
     if (ID_WORDS.has(prev) || tokPrev === '#') return 'identifier';
     // "Route 1000", "Boeing 737": a capitalised word (not the sentence's first) right before digits.
     if (n.first > 0 && isCapitalized(tokPrev) && /^\p{L}/u.test(tokPrev) && sentence?.firstToken !== n.first - 1 && !n.currency && !/^[A-Z]{2,}$/.test(tokPrev)) return 'identifier';

@@ -120,6 +120,7 @@ const MUST_NOT: readonly (readonly [string, string])[] = [
   ['No one wants to back it.', 'pronoun one'],
   ['The two nations broke ties.', 'definite small number'],
   ['Call +98 21 1234 5678 now.', 'phone number'],
+  ['Call 555-1234 for tickets.', 'local phone number'],
   ['Traffic stopped on Route 1000 today.', 'identifier'],
   ['They met in Room 1986 today.', 'identifier'],
   ['Under Article 5 allies must respond.', 'identifier'],
