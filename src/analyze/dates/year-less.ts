@@ -12,13 +12,16 @@ import { yearsWithWeekday } from './weekday.js';
  */
 
 const MAX_DISTANCE = 1500;
+const MAX_SPAN_YEARS = 15;
 
 export function resolveYearless(findings: readonly DateFinding[]): DateFinding[] {
   const weekdays = findings.filter((f) => /^XXXX-WXX-[1-7]$/.test(f.data.value));
   const years = findings.filter((f) => f.data.type === 'DATE' && /^\d{4}$/.test(f.data.value)).map((f) => Number(f.data.value));
   const spans = findings
     .filter((f) => f.data.type === 'DURATION' && /^P\d+Y$/.test(f.data.value))
-    .map((f) => ({ years: Number(/^P(\d+)Y$/.exec(f.data.value)?.[1]), text: f.text }));
+    .map((f) => ({ years: Number(/^P(\d+)Y$/.exec(f.data.value)?.[1]), text: f.text }))
+    // A span of time bounds "now" only when it is short enough to be about the present ("for a decade").
+    .filter((x) => x.years >= 1 && x.years <= MAX_SPAN_YEARS);
   return findings.map((f) => {
     const m = /^XXXX-(\d{2})-(\d{2})$/.exec(f.data.value);
     if (!m || f.data.type !== 'DATE') return f;
@@ -35,10 +38,10 @@ export function resolveYearless(findings: readonly DateFinding[]): DateFinding[]
     const latestYear = years.length ? Math.max(...years) : null;
     const span = spans.sort((a, b) => b.years - a.years)[0];
     const md = `${pad2(month)}-${pad2(day)}`;
-    if (latestYear === null || !span) {
-      const from = latestYear ?? 1990;
-      const cands = yearsWithWeekday(month, day, wd, from, from + 12);
-      return withEvidence(f, `"${near.w.text}" is the nearest weekday; ${md} is a ${wdName} in ${cands.join(', ')}${latestYear === null ? '' : ` (after ${latestYear}, the latest year stated)`}; not enough evidence to choose`);
+    if (latestYear === null) return withEvidence(f, `"${near.w.text}" is the nearest weekday, but the article states no year to bound the choice; not enough evidence to choose`);
+    if (!span) {
+      const cands = yearsWithWeekday(month, day, wd, latestYear, latestYear + 12);
+      return withEvidence(f, `"${near.w.text}" is the nearest weekday; ${md} is a ${wdName} in ${cands.join(', ')} (after ${latestYear}, the latest year stated); no span of time bounds the present; not enough evidence to choose`);
     }
     const upper = latestYear + span.years;
     const cands = yearsWithWeekday(month, day, wd, latestYear, upper);
