@@ -88,7 +88,7 @@ export function storyFeatures(a: StoryArticleInput, config: StoryConfig): StoryF
 }
 
 /** The canonical processing order: publish day (undated last), then id. Clustering follows it, whatever the input order. */
-export function compareFeatures(a: StoryFeatures, b: StoryFeatures): number {
+export function compareFeatures(a: Pick<StoryFeatures, 'day' | 'id'>, b: Pick<StoryFeatures, 'day' | 'id'>): number {
   const da = a.day ?? Number.MAX_SAFE_INTEGER;
   const db = b.day ?? Number.MAX_SAFE_INTEGER;
   return da - db || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

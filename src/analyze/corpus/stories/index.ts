@@ -59,10 +59,14 @@ export interface StoryRow {
 
 /** An article with its features turned into vocabulary ids (compact: 100,000 articles fit in memory). */
 interface Compact {
-  readonly f: StoryFeatures;
+  readonly id: string;
+  readonly language: string | null;
+  readonly day: number | null;
   readonly termIds: Int32Array;
   readonly termCounts: Float32Array;
   readonly actorIds: Int32Array;
+  readonly actorCounts: Float32Array;
+  readonly dates: readonly string[];
 }
 
 interface Placed {
@@ -87,6 +91,10 @@ interface Story {
   readonly dates: Map<string, number>;
   readonly monthDays: Map<string, number>;
   readonly indexed: Set<number>;
+  /** Cached profile norms under the IDF of a corpus of `normN` articles; dropped when the story changes. */
+  termNorm: number;
+  actorNorm: number;
+  normN: number;
 }
 
 export class StoryIndex {
@@ -127,6 +135,18 @@ export class StoryIndex {
     this.pending.push(this.compact(f));
   }
 
+  /** An article's features back from the compact form (display names: the first in sort order seen for a key). */
+  private features(c: Compact): StoryFeatures {
+    return {
+      id: c.id,
+      language: c.language,
+      day: c.day,
+      terms: Array.from(c.termIds, (id, i) => [this.termKeys[id]!, c.termCounts[i]!] as const),
+      actors: Array.from(c.actorIds, (id, i) => [this.actorKeys[id]!, this.actorNames[id]!, c.actorCounts[i]!] as const),
+      dates: c.dates,
+    };
+  }
+
   /** Shared passages between articles (symmetric); strengthens and can bridge languages. */
   addReuse(pairs: readonly ReusePair[]): void {
     for (const p of pairs) {
@@ -162,11 +182,11 @@ export class StoryIndex {
   rows(): StoryMemberRow[] {
     this.settle();
     return this.placed.map((p) => ({
-      article: p.c.f.id,
+      article: p.c.id,
       story: this.storyList[p.story]!.founder,
       score: p.score,
       parts: p.parts,
-      features: p.c.f,
+      features: this.features(p.c),
     }));
   }
 
@@ -184,7 +204,7 @@ export class StoryIndex {
     if (!s) return null;
     return {
       story: this.storyRow(s),
-      members: s.members.map((i) => ({ placed: this.placed[i]!, f: this.placed[i]!.c.f })),
+      members: s.members.map((i) => ({ placed: this.placed[i]!, f: this.features(this.placed[i]!.c) })),
       reuse: this.reuse,
       idfTerm: (id) => this.idf(this.termDf[id] ?? 0),
       idfActor: (id) => this.idf(this.actorDf[id] ?? 0),
@@ -195,15 +215,15 @@ export class StoryIndex {
 
   private settle(): void {
     if (this.pending.length === 0 && !this.dirty) return;
-    const pending = this.pending.sort((a, b) => compareFeatures(a.f, b.f));
+    const pending = this.pending.sort((a, b) => compareFeatures(a, b));
     this.pending = [];
     this.pendingIds.clear();
     const last = this.placed[this.placed.length - 1];
-    if (!this.dirty && (!last || !pending[0] || compareFeatures(last.c.f, pending[0].f) < 0)) {
+    if (!this.dirty && (!last || !pending[0] || compareFeatures(last.c, pending[0]) < 0)) {
       for (const c of pending) this.process(c);
       return;
     }
-    const all = [...this.placed.map((p) => p.c), ...pending].sort((a, b) => compareFeatures(a.f, b.f));
+    const all = [...this.placed.map((p) => p.c), ...pending].sort((a, b) => compareFeatures(a, b));
     this.termDf = [];
     this.actorDf = [];
     this.placed = [];
@@ -223,12 +243,15 @@ export class StoryIndex {
       termCounts[i] = n;
     });
     const actorIds = new Int32Array(f.actors.length);
-    f.actors.forEach(([k, name], i) => {
-      const before = this.actorKeys.length;
-      actorIds[i] = this.vocab(this.actorIds, this.actorKeys, k);
-      if (this.actorKeys.length > before) this.actorNames.push(name);
+    const actorCounts = new Float32Array(f.actors.length);
+    f.actors.forEach(([k, name, n], i) => {
+      const id = this.vocab(this.actorIds, this.actorKeys, k);
+      actorIds[i] = id;
+      actorCounts[i] = n;
+      const cur = this.actorNames[id];
+      if (cur === undefined || name < cur) this.actorNames[id] = name;
     });
-    return { f, termIds, termCounts, actorIds };
+    return { id: f.id, language: f.language, day: f.day, termIds, termCounts, actorIds, actorCounts, dates: f.dates };
   }
 
   private vocab(ids: Map<string, number>, keys: string[], key: string): number {
@@ -252,7 +275,7 @@ export class StoryIndex {
     for (const a of c.actorIds) this.actorDf[a] = (this.actorDf[a] ?? 0) + 1;
     const placed: Placed = { c, story: -1, score: null, parts: null, top: new Int32Array(0), topTf: new Float32Array(0) };
     this.placed.push(placed);
-    this.byId.set(c.f.id, index);
+    this.byId.set(c.id, index);
 
     // Salient terms: TF-IDF with the document frequencies as they stand now.
     const weighted: { id: number; tf: number; w: number }[] = [];
@@ -277,8 +300,8 @@ export class StoryIndex {
       const n = this.storyList.length;
       const s: Story = {
         n,
-        founder: c.f.id,
-        language: c.f.language,
+        founder: c.id,
+        language: c.language,
         members: [],
         first: null,
         last: null,
@@ -287,6 +310,9 @@ export class StoryIndex {
         dates: new Map(),
         monthDays: new Map(),
         indexed: new Set(),
+        termNorm: 0,
+        actorNorm: 0,
+        normN: -1,
       };
       this.storyList.push(s);
       placed.story = n;
@@ -310,15 +336,15 @@ export class StoryIndex {
     };
     scan(this.termPostings, top);
     scan(this.actorPostings, actors);
-    const shared = this.sharedWords(x.c.f.id);
+    const shared = this.sharedWords(x.c.id);
     for (const s of shared.keys()) hits.set(s, (hits.get(s) ?? 0) + cfg.lookupKeys);
 
-    const day = x.c.f.day;
+    const day = x.c.day;
     const candidates = [...hits]
       .filter(([s]) => {
         const st = this.storyList[s]!;
         if (day !== null && st.first !== null && gap(day, st) > cfg.windowDays) return false;
-        const lx = x.c.f.language;
+        const lx = x.c.language;
         if (lx && st.language && lx !== st.language) return (shared.get(s) ?? 0) >= cfg.crossLanguageReuseWords;
         return true;
       })
@@ -333,7 +359,7 @@ export class StoryIndex {
       const st = this.storyList[s]!;
       const parts = this.scoreParts(x, st, top, xNorm, actors, aNorm, shared.get(s) ?? 0);
       // Across languages, the shared passage that let the story through the language guard is the evidence.
-      const cross = x.c.f.language && st.language && x.c.f.language !== st.language;
+      const cross = x.c.language && st.language && x.c.language !== st.language;
       const score = cross ? Math.max(combine(parts, cfg), parts.passages) : combine(parts, cfg);
       if (score >= cfg.threshold && (!best || score > best.score || (score === best.score && s < best.story))) best = { story: s, score, parts };
     }
@@ -355,9 +381,8 @@ export class StoryIndex {
       const v = st.terms.get(t.id);
       if (v) dot += t.w * v * this.idf(this.termDf[t.id]!);
     }
-    let sNorm = 0;
-    if (dot > 0) for (const [id, v] of st.terms) sNorm += (v * this.idf(this.termDf[id]!)) ** 2;
-    const text = dot > 0 && xNorm > 0 ? dot / (xNorm * Math.sqrt(sNorm)) : 0;
+    if (dot > 0 || (actors.length > 0 && st.actors.size > 0)) this.refreshNorms(st);
+    const text = dot > 0 && xNorm > 0 ? dot / (xNorm * st.termNorm) : 0;
 
     let actorScore: number | null = null;
     if (actors.length > 0 || st.actors.size > 0) {
@@ -366,13 +391,11 @@ export class StoryIndex {
         const v = st.actors.get(a.id);
         if (v) adot += a.w * v * a.w;
       }
-      let asNorm = 0;
-      if (adot > 0) for (const [id, v] of st.actors) asNorm += (v * this.idf(this.actorDf[id]!)) ** 2;
-      actorScore = adot > 0 && aNorm > 0 ? adot / (aNorm * Math.sqrt(asNorm)) : 0;
+      actorScore = adot > 0 && aNorm > 0 ? adot / (aNorm * st.actorNorm) : 0;
     }
 
     let matched = 0;
-    for (const d of x.c.f.dates) {
+    for (const d of x.c.dates) {
       const md = d.slice(5);
       if (d.startsWith('XXXX')) {
         if (st.monthDays.has(md)) matched++;
@@ -380,8 +403,25 @@ export class StoryIndex {
     }
     const dates = Math.min(1, matched / cfg.datesFull);
     const passages = Math.min(1, sharedWords / cfg.reuseFullWords);
-    const day = x.c.f.day;
+    const day = x.c.day;
     return { text, actors: actorScore, dates, passages, gapDays: day !== null && st.first !== null ? gap(day, st) : null };
+  }
+
+  /**
+   * The norms of a story's profiles under the current IDF. Recomputed when the story changed or the corpus grew
+   * by more than 1% since: the IDF of a large corpus moves slowly, and this keeps scoring linear in corpus size.
+   * Still exact for the order-independence guarantee: it depends only on the canonical sequence.
+   */
+  private refreshNorms(st: Story): void {
+    const n = this.placed.length;
+    if (st.normN >= 0 && n <= st.normN * 1.01) return;
+    let t = 0;
+    for (const [id, v] of st.terms) t += (v * this.idf(this.termDf[id]!)) ** 2;
+    let a = 0;
+    for (const [id, v] of st.actors) a += (v * this.idf(this.actorDf[id]!)) ** 2;
+    st.termNorm = Math.sqrt(t);
+    st.actorNorm = Math.sqrt(a);
+    st.normN = n;
   }
 
   private sharedWords(id: string): Map<number, number> {
@@ -399,7 +439,8 @@ export class StoryIndex {
     const cfg = this.config;
     const p = this.placed[index]!;
     st.members.push(index);
-    const day = p.c.f.day;
+    st.normN = -1;
+    const day = p.c.day;
     if (day !== null) {
       st.first = st.first === null ? day : Math.min(st.first, day);
       st.last = st.last === null ? day : Math.max(st.last, day);
@@ -408,7 +449,7 @@ export class StoryIndex {
     if (st.terms.size > 2 * cfg.termsPerStory) prune(st.terms, cfg.termsPerStory, this.termKeys);
     for (const a of p.c.actorIds) st.actors.set(a, (st.actors.get(a) ?? 0) + 1);
     if (st.actors.size > 2 * cfg.termsPerStory) prune(st.actors, cfg.termsPerStory, this.actorKeys);
-    for (const d of p.c.f.dates) {
+    for (const d of p.c.dates) {
       st.dates.set(d, (st.dates.get(d) ?? 0) + 1);
       st.monthDays.set(d.slice(5), (st.monthDays.get(d.slice(5)) ?? 0) + 1);
     }
@@ -426,7 +467,7 @@ export class StoryIndex {
   private storyRow(s: Story): StoryRow {
     return {
       id: s.founder,
-      articles: s.members.map((i) => this.placed[i]!.c.f.id),
+      articles: s.members.map((i) => this.placed[i]!.c.id),
       language: s.language,
       first: s.first === null ? null : isoDay(s.first),
       last: s.last === null ? null : isoDay(s.last),
