@@ -59,6 +59,8 @@ const CASES: Row[] = [
   ['Revenue rose in the first quarter of 2018.', null, 'the first quarter of 2018', 'DATE', '2018-Q1'],
   ['Third-quarter profit fell.', '1989-11-02', 'Third-quarter', 'DATE', '1989-Q3'],
   ['Profit in Q1 2018 fell.', null, 'Q1 2018', 'DATE', '2018-Q1'],
+  ['Profit rose in the third quarter of 1989 from the 1988 quarter.', null, 'the 1988 quarter', 'DATE', '1988-Q3', 'event'],
+  ['Sales fell in the last half of 1989.', null, 'the last half of 1989', 'DATE', '1989-H2'],
   // durations
   ['Albania has hosted the group for a decade.', null, 'a decade', 'DURATION', 'P10Y'],
   ['Diplomats were told to leave within 24 hours.', null, '24 hours', 'DURATION', 'PT24H'],

@@ -146,12 +146,22 @@ const quarters: Rule = {
   name: 'quarter',
   hint: /quarter|half|period|\bQ[1-4]/i,
   re: new RegExp(
-    `\\b(?:(?:the\\s+)?(?:(?:fiscal|calendar)\\s+)?(?:(${YEAR_SRC})(?:'s|’s)?\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|final)[\\s-]+(?:fiscal\\s+|calendar\\s+)?(quarter|half)(?:\\s+of\\s+(?:fiscal\\s+)?(${YEAR_SRC}))?|Q([1-4])(?:\\s*(${YEAR_SRC}))?|(${YEAR_SRC})\\s*Q([1-4])|the\\s+(?:(?:latest|most\\s+recent|recent|current|same|just-ended|year-earlier|year-ago|fiscal)\\s+)?(quarter|half|period))\\b`,
+    `\\b(?:(?:the\\s+)?(?:(?:fiscal|calendar)\\s+)?(?:(${YEAR_SRC})(?:'s|’s)?\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\\s-]+(?:fiscal\\s+|calendar\\s+)?(quarter|half)(?:\\s+of\\s+(?:fiscal\\s+)?(${YEAR_SRC}))?|Q([1-4])(?:\\s*(${YEAR_SRC}))?|(${YEAR_SRC})\\s*Q([1-4])|the\\s+(?:(?:latest|most\\s+recent|recent|current|same|just-ended|year-earlier|year-ago|fiscal)\\s+)?(quarter|half|period)|the\\s+(${YEAR_SRC})\\s+(quarter|period))\\b`,
     'gi',
   ),
   make(m) {
+    if (m[10]) {
+      // "the 1988 quarter": the quarter named before, in that year.
+      const year = m[10];
+      return candidate(m.index, m.index + m[0].length, 'quarter', 2, ({ last }) => {
+        const q = last && /^\d{4}-Q[1-4]$/.test(last.value) ? last.value.slice(5) : null;
+        return q ? { ...absolute('DATE', `${year}-${q}`), anchor: 'event', evidence: `the quarter of "${last?.text}" in ${year}` } : absolute('DATE', `${year}-QX`);
+      });
+    }
+    // "the last quarter" alone is the previous quarter (deictic rule); "the last quarter of 1989" is Q4.
+    if (m[2]?.toLowerCase() === 'last' && !m[4]) return null;
     const explicitYear = m[1] ?? m[4] ?? m[6] ?? m[7];
-    const ordinal: number | null = m[2] ? (m[2].toLowerCase() === 'final' ? (m[3]?.toLowerCase() === 'half' ? 2 : 4) : (ORDINAL[m[2].toLowerCase()] ?? null)) : m[5] ? Number(m[5]) : m[8] ? Number(m[8]) : null;
+    const ordinal: number | null = m[2] ? (/^(final|last)$/i.test(m[2]) ? (m[3]?.toLowerCase() === 'half' ? 2 : 4) : (ORDINAL[m[2].toLowerCase()] ?? null)) : m[5] ? Number(m[5]) : m[8] ? Number(m[8]) : null;
     const half = (m[3] ?? m[9] ?? '').toLowerCase() === 'half';
     const period = (m[9] ?? '').toLowerCase() === 'period';
     const yearBack = /year-(?:earlier|ago)/i.test(m[0]) ? -1 : 0;
