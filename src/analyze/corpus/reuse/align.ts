@@ -311,6 +311,44 @@ function mergeOverlapping(a: Uint32Array, b: Uint32Array, passages: WordPassage[
   return list;
 }
 
+/**
+ * Two passages in the same order in both articles, separated by at most `maxJoinGap` words on each side, are
+ * one edited passage when at least half of the words in between still align (heavy edits leave no shared
+ * shingle for a stretch, but most words survive); unrelated text in between aligns far less than half.
+ */
+function joinAdjacent(a: Uint32Array, b: Uint32Array, passages: WordPassage[], p: ReuseParams): WordPassage[] {
+  const list = passages.slice().sort((x, y) => x.a0 - y.a0 || x.b0 - y.b0);
+  const out: WordPassage[] = [];
+  let cur = list[0];
+  for (let k = 1; k < list.length; k++) {
+    const q = list[k] as WordPassage;
+    const c = cur as WordPassage;
+    const ga = q.a0 - c.a1;
+    const gb = q.b0 - c.b1;
+    let joined: WordPassage | null = null;
+    if (ga >= 0 && gb >= 0 && ga <= p.maxJoinGap && gb <= p.maxJoinGap) {
+      const [clo, chi] = diagRange(c);
+      const [qlo, qhi] = diagRange(q);
+      const ops = alignBanded(a, b, c.a0, q.a1, c.b0, q.b1, Math.min(clo, qlo), Math.max(chi, qhi));
+      let i = c.a0;
+      let sameInGap = 0;
+      for (const o of ops) {
+        if (o === SAME && i >= c.a1 && i < q.a0) sameInGap++;
+        if (o !== INSERT) i++;
+      }
+      const pieces = trimAndSplit(c.a0, c.b0, ops, p.maxGap);
+      if (pieces.length === 1 && sameInGap * 2 >= Math.max(ga, gb)) joined = pieces[0] as WordPassage;
+    }
+    if (joined) cur = joined;
+    else {
+      out.push(c);
+      cur = q;
+    }
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
 /** The passages shared by two articles, in order of their start in `a`. */
 export function alignArticles(a: AlignInput, b: AlignInput, isBoilerplate: (h: number) => boolean, p: ReuseParams): WordPassage[] {
   const seeds = seedsOf(a, b, isBoilerplate, p);
@@ -328,7 +366,8 @@ export function alignArticles(a: AlignInput, b: AlignInput, isBoilerplate: (h: n
     ops.set(fwd, back.length + core.length);
     raw.push(...trimAndSplit(c.i0 - back.length, c.j0 - back.length, ops, p.maxGap));
   }
-  return mergeOverlapping(a.words, b.words, raw, p.maxGap).filter((x) => {
+  const merged = mergeOverlapping(a.words, b.words, raw, p.maxGap);
+  return joinAdjacent(a.words, b.words, merged, p).filter((x) => {
     const wa = x.a1 - x.a0;
     const wb = x.b1 - x.b0;
     return Math.min(wa, wb) >= p.minWords && (2 * x.same) / (wa + wb) >= p.minSimilarity;

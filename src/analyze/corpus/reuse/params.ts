@@ -23,6 +23,13 @@ export interface ReuseParams {
    */
   readonly maxGap: number;
   /**
+   * Two passages in the same order in both articles, at most this many words apart on each side, are joined
+   * into one when at least half of the words between them still align: at 20% edits a stretch of 20 words
+   * can keep no intact shingle while most of its words survive. Unrelated text between two copied
+   * paragraphs aligns far less than half and keeps them apart.
+   */
+  readonly maxJoinGap: number;
+  /**
    * How far an alignment may run past the last shared shingle on word-by-word matches: extension stops when
    * mismatches exceed matches by more than this (X-drop). Recovers edited words at passage edges
    * ("... of the terror organization since 2016" vs "... of the terror cult since 2016").
@@ -34,8 +41,9 @@ export interface ReuseParams {
    */
   readonly minWords: number;
   /**
-   * Lowest similarity reported: 2 x matched words / (words in a + words in b). 0.5 keeps passages with
-   * one word in three edited; raising it keeps only near-verbatim copies.
+   * Lowest similarity reported: 2 x matched words / (words in a + words in b). 0.6 keeps passages with
+   * about one word in three edited and drops loose paraphrases that share a few phrases (at 0.5, many pairs
+   * of PolNeAR articles that merely quote the same politician); raising it keeps only near-verbatim copies.
    */
   readonly minSimilarity: number;
   /**
@@ -57,10 +65,11 @@ export interface ReuseParams {
 export const REUSE_DEFAULTS: ReuseParams = {
   n: 5,
   minShared: 2,
-  maxGap: 12,
+  maxGap: 16,
+  maxJoinGap: 48,
   xDrop: 3,
   minWords: 12,
-  minSimilarity: 0.5,
+  minSimilarity: 0.6,
   dfCap: 100,
   maxRepeats: 8,
 };
