@@ -89,6 +89,7 @@ const CASES: Row[] = [
   ['In the future, prices may rise.', null, 'the future', 'DATE', 'FUTURE_REF'],
   ['Children should be vaccinated every year.', null, 'every year', 'SET', 'P1Y'],
   ['The paper is published weekly.', null, 'weekly', 'SET', 'P1W'],
+  ['The deal adds profit of $33 million a year.', null, 'a year', 'SET', 'P1Y'],
   ['Orangemen march every Monday.', null, 'every Monday', 'SET', 'XXXX-WXX-1'],
   // anchored on another event
   ['The letter was issued five days after Albania cut diplomatic ties with Iran.', null, 'five days', 'DURATION', 'P5D', 'event'],
@@ -157,6 +158,7 @@ const NEGATIVES: string[] = [
   'The march began at dawn.',
   'Turnout rose to 1986 from 1,200.'.replace(/1986 from /, ''),
   'The 2-1 vote passed.',
+  'It will be a second betrayal.',
 ];
 
 describe('dates stage: must not match', () => {

@@ -19,6 +19,7 @@ const PREFIX = new RegExp(
   'i',
 );
 const AMOUNT_WORD = /^(?:few|several|many|some|of|half|dozen|couple|numerous|\w+ty|\w+-\w+)$/;
+const NOT_PLURAL = new Set(['was', 'has', 'this', 'his', 'its', 'less', 'across', 'unless', 'thus', 'plus', 'always', 'perhaps', 'sometimes', 'besides', 'towards', 'afterwards', 'whereas', 'does', 'goes', 'takes', 'lasts', 'spends', 'needs', 'gives', 'makes', 'seems', 'remains', 'comes', 'within']);
 const FOLLOW = /^(\s+and\s+a\s+half\b)?(\s+(ago|earlier|later|before|after|since|previously)\b)?/i;
 const EVENT_STOP = /^(?:that|this|these|those|then|which|when|it|the\s+(?:fact|end|start)|[,.;:])/i;
 
@@ -118,7 +119,14 @@ export const amount: Rule = {
     const before = text.slice(Math.max(0, start - 12), start);
     if (/(?:\baged?|\$|€|£|\d)\s*$/i.test(before)) return null;
     const numberText = (p[3] ?? '').toLowerCase();
-    if ((numberText === 'a' || numberText === 'an') && /\b(?:\d+|times|meals|hours|dollars|cents)\s*$/i.test(before)) return null;
+    if (numberText === 'a' || numberText === 'an') {
+      // A rate ("$500 million a year", "700 seats a week") or an ordinal ("a second betrayal"), not an amount of time.
+      const prevWord = /([A-Za-z%\d]+)\W*$/.exec(before)?.[1]?.toLowerCase() ?? '';
+      if (u.unit === 'S' && /^\s+[a-z]/.test(rest)) return null;
+      const rate = /^(?:\d+|%|times|million|billion|trillion|percent|dollars|cents|euros|pounds)$/.test(prevWord) || (/^[a-z]{3,}s$/.test(prevWord) && !NOT_PLURAL.has(prevWord));
+      // A rate is a set of times in TimeML: "$33 million a year" -> SET P1Y.
+      if (rate && k === 1) return candidate(start, amountEnd, 'set', 2, () => fixed('SET', durationValue(1, u.unit)));
+    }
     if (/^\d{1,3}(,\d{3})+$/.test(numberText)) return null;
     const value = durationValue(n === null ? null : n * u.factor, u.unit);
     return candidate(start, amountEnd, 'duration', 1, () => ({ ...fixed('DURATION', value, mod), anchor: 'absolute', yearUnknown: false }));
