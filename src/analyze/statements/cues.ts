@@ -45,11 +45,14 @@ const CLAUSE: readonly string[] = [
   'repeat', 'echo|echo echoes echoed echoing', 'highlight', 'discuss', 'learn', 'regard', 'view', 'acknowledge', 'lament',
   'point to|point to points to pointed to pointing to', 'focus on|focus on focuses on focused on focusing on',
   'push for|push for pushes for pushed for pushing for', 'vote for|vote for votes for voted for voting for',
+  'make it clear|make it clear makes it clear made it clear making it clear', 'compare', 'portray', 'tout', 'invoke', 'imply|imply implies implied implying',
+  'email', 'e-mail', 'challenge', 'encourage', 'retweet', 'shoot back|shoot back shoots back shot back shooting back', 'plead', 'identify|identify identifies identified identifying',
   'express hope|express hope expresses hope expressed hope expressing hope',
   'express concern|express concern expresses concern expressed concern expressing concern',
 ];
 
 const OBJECT: readonly string[] = [
+  'assail', 'trash', 'praise', 'tease', 'liken', 'fault', 'credit', 'pan', 'knock', 'target', 'recommend', 'nominate',
   'accuse', 'criticize', 'criticise', 'call|call calls called calling', 'describe', 'dismiss', 'blame', 'praise',
   'endorse', 'defend', 'slam', 'blast', 'condemn', 'denounce', 'reject', 'question', 'chastise', 'attack',
   'decry', 'applaud', 'welcome', 'label', 'brand', 'cite', 'thank', 'mock', 'ridicule', 'support', 'oppose',
@@ -63,7 +66,7 @@ const QUOTE: readonly string[] = [
   'chant', 'read|read reads read reading', 'put it|put it puts it put it putting it',
 ];
 
-const DOUBLED = new Set(['prefer', 'slam', 'quip', 'snap', 'plan', 'admit', 'regret', 'ban', 'rebut', 'blog', 'chat']);
+const DOUBLED = new Set(['prefer', 'pan', 'slam', 'quip', 'snap', 'plan', 'admit', 'regret', 'ban', 'rebut', 'blog', 'chat']);
 
 function regularForms(word: string): string[] {
   const last = word.slice(-1);

@@ -49,6 +49,9 @@ function cuesIn(text: string, from: number, to: number): Cue[] {
   return out;
 }
 
+/** Line labels that are not speakers ("Read next: ...", "UPDATE: ..."). */
+const NOT_A_SPEAKER = /^(?:read|read next|read more|update|updated|watch|photo|photos|video|related|source|sources|note|editor'?s note|correction|click|listen|see|see also|also|tags|share|advertisement|breaking|breaking news|exclusive|full text|opinion|analysis|poll|live|warning|q|a|question|answer|transcript|subscribe|follow|contact|email|credit|caption)$/i;
+
 /** What may follow a closing frame to the sentence end: a short phrase without quotations or clauses. */
 function tailOk(rest: string): boolean {
   const r = rest.trim();
@@ -69,7 +72,7 @@ function titleCase(text: string, pos: number): boolean {
 const COORDINATED = new RegExp(`\\s+(?:and|but)\\s+(?:also\\s+|then\\s+|later\\s+)?(?:${CUE_ALTERNATION})(?![\\p{L}\\p{N}-])`, 'iu');
 
 /** Cues that are often nouns ("talk show host", "the post office"): they need content right after them. */
-const AMBIGUOUS = new Set(['show', 'post', 'report', 'support', 'call', 'plan', 'rule', 'question', 'attack', 'comment', 'remark', 'note', 'state', 'order', 'figure', 'project', 'answer', 'request', 'demand', 'counter', 'signal', 'estimate', 'forecast', 'hope', 'fear', 'doubt', 'guess', 'label', 'brand', 'welcome', 'mock', 'thank', 'praise', 'blame', 'claim', 'want', 'wish', 'comment', 'find', 'respond', 'reply', 'plan', 'decide', 'read', 'intend', 'order', 'rule']);
+const AMBIGUOUS = new Set(['credit', 'target', 'pan', 'knock', 'trash', 'email', 'challenge', 'compare', 'show', 'post', 'report', 'support', 'call', 'plan', 'rule', 'question', 'attack', 'comment', 'remark', 'note', 'state', 'order', 'figure', 'project', 'answer', 'request', 'demand', 'counter', 'signal', 'estimate', 'forecast', 'hope', 'fear', 'doubt', 'guess', 'label', 'brand', 'welcome', 'mock', 'thank', 'praise', 'blame', 'claim', 'want', 'wish', 'comment', 'find', 'respond', 'reply', 'plan', 'decide', 'read', 'intend', 'order', 'rule']);
 const CONTENT_START = /^\s*(?:[:,“"«]|\p{Lu}|(?:that|the|a|an|his|her|their|its|our|my|your|this|these|those|it|him|them|he|she|they|we|i|you|how|what|why|whether|who|when|where|no|some|to|there|if)(?![\p{L}]))/u;
 const inside = (pos: number, s: Span) => pos >= s.start && pos < s.end;
 const contentWords = (text: string, s: Span) => text.slice(s.start, s.end).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
@@ -101,9 +104,12 @@ export class FrameFinder {
     private readonly text: string,
     private readonly units: readonly Unit[],
     private readonly quotes: readonly Quote[],
+    /** Spans of person and organisation names (from the entities stage), for "Name: content" lines. */
+    private readonly names: readonly Span[] = [],
   ) {}
 
   find(): Draft[] {
+    this.colonFrames();
     this.quoteFrames();
     for (const u of this.units) this.cueFrames(u);
     return this.drafts;
@@ -172,6 +178,27 @@ export class FrameFinder {
         if (!wholePara) continue;
       }
       this.push({ ...frame.draft, content, mode: 'direct' });
+    }
+  }
+
+  /** Headline and transcript lines "Elizabeth Warren: Trump Is a ‘Proven Failure’" / "KATE BOLDUAN: Why not?". */
+  private colonFrames(): void {
+    const { text } = this;
+    const line = /^[ \t]*((?:\p{Lu}[\p{L}.’'-]*|of|the|de|van|von)(?:[ \t]+(?:\p{Lu}[\p{L}.’'-]*|of|the|de|van|von)){0,5}):[ \t]+(\S[^\n]*)$/gmu;
+    for (let m = line.exec(text); m !== null; m = line.exec(text)) {
+      const who = m[1]!;
+      const start = m.index + m[0].indexOf(who);
+      const source = { start, end: start + who.length };
+      if (NOT_A_SPEAKER.test(who)) continue;
+      const transcript = /^[\p{Lu} .'’-]{4,}$/u.test(who) && /\p{Lu}{2}/u.test(who);
+      const named = this.names.some((n) => n.start >= source.start && n.end <= source.end);
+      if (!transcript && !named) continue;
+      const colon = source.end;
+      const contentStart = colon + 1 + (m[2] ? text.slice(colon + 1).indexOf(m[2]) : 0);
+      const content = trimContent(text, { start: contentStart, end: m.index + m[0].length });
+      if (contentWords(text, content) < 2) continue;
+      this.push({ mode: modeOf(content, this.quotes), source, cue: { start: colon, end: colon + 1 }, content, medium: null, addressee: null, rule: 'statements/name-colon', sameSpeakerAs: null });
+      for (const q of this.quotes) if (q.start >= content.start && q.end <= content.end) this.quotedByFrame.add(q);
     }
   }
 
@@ -258,8 +285,9 @@ export class FrameFinder {
     const contents: Span[] = this.drafts.filter((d) => d.content.start < u.end && d.content.end > u.start).map((d) => d.content);
     let ceiling = u.end;
     // A trailing frame ("..., Press TV reported.") closes the sentence: find it first.
-    const tail = cues[cues.length - 1]!;
-    const trailing = this.trailingFrame(u, tail);
+    let ti = cues.length - 1;
+    while (ti > 0 && /^\S*ing$/i.test(text.slice(cues[ti]!.start, cues[ti]!.end)) && /,\s*$/.test(text.slice(u.start, cues[ti]!.start))) ti--;
+    const trailing = this.trailingFrame(u, cues[ti]!);
     if (trailing) {
       this.push(trailing);
       contents.push(trailing.content);
@@ -380,11 +408,17 @@ export class FrameFinder {
       if (!source) return null;
     }
     const mods = readModifiers(text, cue.end, ceiling, cue.entry.lemma);
+    if (source && /\bas\s*$/i.test(text.slice(Math.max(u.start, source.start - 4), source.start)) && /^\s*,/.test(text.slice(cue.end, cue.end + 3))) {
+      // "As the paper noted, it is surprising ...": the content is the main clause.
+      const content = trimContent(text, { start: text.indexOf(',', cue.end) + 1, end: this.contentEnd(text.indexOf(',', cue.end) + 1, ceiling, u.start, u.start) });
+      if (contentWords(text, content) < 2) return null;
+      return { mode: modeOf(content, this.quotes), source, cue: cueSpan, content, medium: null, addressee: null, rule: 'statements/as-source-cue', sameSpeakerAs: null };
+    }
     const content = trimContent(text, { start: mods.next, end: this.contentEnd(mods.next, ceiling, u.start, source?.start ?? cue.start) });
     if (contentWords(text, content) < 1) return null;
     const contentText = text.slice(content.start, content.end);
     if (contentText.startsWith('(')) return null;
-    if (cue.entry.cls === 'object' && /^(?:on|in|at|by|for|from|with|to|into|over|as)\b/i.test(contentText)) return null;
+    if (cue.entry.cls === 'object' && !mods.addressee && /^(?:on|in|at|by|for|from|with|to|into|over|as)\b/i.test(contentText)) return null;
     return { mode: modeOf(content, this.quotes), source, cue: cueSpan, content, medium: mods.medium, addressee: mods.addressee, rule, sameSpeakerAs };
   }
 
@@ -404,6 +438,7 @@ export class FrameFinder {
     end = Math.min(end, firstOutside(/;\s/g));
     end = Math.min(end, firstOutside(/,\s+(?:adding|saying|noting|arguing|explaining|insisting|stressing|warning|calling|claiming|accusing|telling|urging|citing|asking)\b/g));
     end = Math.min(end, firstOutside(/,\s+(?:and|but)\s+(?:he|she|they|we|I|it|the|a|an|\p{Lu}[\p{L}’'-]*)\s/gu));
+    end = Math.min(end, firstOutside(/\s+(?:and|but)\s+(?:he|she|they|we|I)\s/gu));
     end = Math.min(end, firstOutside(new RegExp(COORDINATED.source, 'giu')));
     const lead = text.slice(clauseStart, sourceStart);
     if (/^\s*(?:but\s+|and\s+|yet\s+)?(?:even\s+)?(?:while|although|though|as|when|if|because|since|after|before|whereas|once|until|whether)\b/i.test(lead)) {

@@ -67,8 +67,9 @@ export function findStatements(ctx: StageContext): StatementFinding[] {
   const scan = findQuotes(text);
   for (const at of scan.unbalanced) ctx.note('unbalanced-quote', 'a quotation mark without its partner; the quotation was not used', { start: at, end: at + 1 });
   const units = unitsOf(ctx, scan.quotes);
-  const drafts = new FrameFinder(text, units, scan.quotes).find();
   const entities = ctx.prior('entities').filter((f: AnyFinding): f is EntityFinding => f.kind === 'entity');
+  const names = entities.filter((e) => e.data.type === 'PER' || e.data.type === 'ORG').map((e) => e.span);
+  const drafts = new FrameFinder(text, units, scan.quotes, names).find();
   const resolver = new SpeakerResolver(text, entities, units.map((u) => u.start));
   // Resolve in text order so that "he" can refer to an earlier speaker.
   const order = drafts.map((d, i) => ({ d, i, at: (d.source ?? d.cue).start })).sort((a, b) => a.at - b.at);

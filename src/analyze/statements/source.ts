@@ -19,7 +19,7 @@ const BOUNDARY = new Set([
   'whether', 'once', 'upon', 'per', 'via', 'following', 'despite', 'amid', 'toward', 'towards', 'around',
 ]);
 const TIME_WORD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|now|recently|earlier|later|last|this|next|week|month|year|morning|afternoon|evening|night|january|february|march|april|may|june|july|august|september|october|november|december|\d+)$/;
-const PUNCT_INSIDE = new Set(["'s", '’s', '-', '&', '(', ')']);
+const PUNCT_INSIDE = new Set(["'s", '’s', '&', '(', ')']);
 const MAX_NP = 14;
 
 function trimSpan(text: string, s: Span): Span {
@@ -73,6 +73,8 @@ export function sourceBefore(text: string, floor: number, cueStart: number): Sou
   if (last.isWord && NOT_BEFORE_VERB.has(last.lower)) return null;
   if (last.text === ',') return appositiveSource(text, words, k, auxStart);
   if (!last.isWord && !/[)’']/.test(last.text)) return null;
+  // "..., who said ...": the relative pronoun is the source; the speaker is the noun before it.
+  if (last.isWord && (last.lower === 'who' || last.lower === 'which')) return { span: { start: last.start, end: last.end }, auxStart };
   if (last.isWord && BOUNDARY.has(last.lower)) return null;
   const first = npStart(words, k);
   if (first < 0) return null;

@@ -39,6 +39,7 @@ export class SpeakerResolver {
     const raw = this.text.slice(source.start, source.end);
     const lower = raw.toLowerCase();
     if (PRONOUN.test(lower)) return this.pronoun(source, lower, prior);
+    if (lower === 'who' || lower === 'which') return this.relative(source);
     const inside = this.entities.filter((e) => e.span.start >= source.start && e.span.end <= source.end);
     // A person anywhere in the phrase ("Joel Pollak of ..."); otherwise only the head ("the U.S. National
     // Security Council", not "Iranian" in "the Iranian people").
@@ -56,6 +57,16 @@ export class SpeakerResolver {
     const short = this.byShortName(stripped);
     if (short) return short;
     return { name: raw, entity: null, type: null, via: 'unresolved' };
+  }
+
+  /** "Olsi Jazexhi, who said ...": the name right before the relative pronoun. */
+  private relative(source: Span): SpeakerRef {
+    const raw = this.text.slice(source.start, source.end);
+    const before = this.text.slice(Math.max(0, source.start - 4), source.start);
+    const edge = source.start - (before.length - before.replace(/[\s,]+$/, '').length);
+    const e = this.entities.find((m) => m.span.end === edge && m.data.type !== 'LOC' && m.data.type !== 'MISC');
+    if (!e) return { name: raw, entity: null, type: null, via: 'unresolved' };
+    return { name: e.data.name, entity: e.span, type: e.data.type, via: 'pronoun' };
   }
 
   /** "the Albanian prime minister": the one person whose titles say so. */

@@ -249,3 +249,27 @@ describe('statements: properties', () => {
     );
   });
 });
+
+describe('statements: relative and participle sources', () => {
+  it('resolves "who" to the name before it', () => {
+    const text = 'The crowd cheered Ann Lee, who said the vote was rigged.';
+    const { statements } = run(text, [{ text: 'Ann Lee', type: 'PER' }]);
+    const s = statements.find((f) => f.data.cue?.text === 'said');
+    expect(s?.data.source?.text).toBe('who');
+    expect(s?.data.speaker).toMatchObject({ name: 'Ann Lee', type: 'PER' });
+  });
+
+  it('gives "..., adding that ..." the speaker of the statement before it', () => {
+    const text = 'The letter said the deal was secret, adding that it had been signed in 2012.';
+    const { statements } = run(text);
+    const adding = statements.find((f) => f.data.cue?.text === 'adding');
+    expect(adding?.data.source).toBeNull();
+    expect(adding?.data.speaker).toMatchObject({ name: 'The letter', type: 'DOC' });
+    expect(adding?.data.content.text).toBe('that it had been signed in 2012');
+  });
+
+  it('finds the frame in "As the paper noted, ..."', () => {
+    const { statements } = run('As the paper noted, it is surprising that the deal was signed.');
+    expect(statements[0]?.data).toMatchObject({ source: { text: 'the paper' }, cue: { text: 'noted' }, content: { text: 'it is surprising that the deal was signed' } });
+  });
+});
