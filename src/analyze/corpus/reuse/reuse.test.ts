@@ -79,6 +79,19 @@ describe('reuse: cases', () => {
     checkSpans(pairs, [a, b]);
     expect(pairs.map((p) => p.a.text)).toEqual([COPIED.slice(0, -1), OTHER_B.slice(0, -1)]);
   });
+
+  it('a heavily edited stretch with no shared shingle left is bridged when most of its words still align', () => {
+    const x =
+      'The committee met on Thursday to review the budget for the coming year. Members argued for hours about the cost of repairing the old bridge over the river and the new road to the harbour which the mayor said would double the tax paid by every household in town, before the vote was taken late in the evening by a narrow margin.';
+    const y =
+      'The committee met on Thursday to review the budget for the coming year. Members fought for many hours over the cost of fixing the old bridge across the wide river and a new road into the harbour that the mayor said could double the taxes paid by each household in town, before the vote was taken late in the evening by a narrow margin.';
+    // No 5-word shingle survives in the middle 36 words: without joining, two passages.
+    expect(findReuse([art('x', x), art('y', y)], { maxJoinGap: 0 })).toHaveLength(2);
+    const pairs = findReuse([art('x', x), art('y', y)]);
+    expect(pairs).toHaveLength(1);
+    expect(pairs[0]?.a.text).toBe(x.slice(0, -1));
+    expect(pairs[0]?.b.text).toBe(y.slice(0, -1));
+  });
 });
 
 describe('reuse: negative cases', () => {
@@ -139,6 +152,15 @@ describe('reuse: index', () => {
     expect(index.pairs().map((p) => `${p.a.articleId}-${p.b.articleId}`)).toEqual(['a-b', 'a-c', 'b-c']);
     expect(index.add(art('c', 'again'))).toBe(false);
     expect(index.pairsOf('c').every((p) => p.a.articleId === 'c')).toBe(true);
+  });
+
+  it('a pair found early goes when its shared text turns out to be boilerplate', () => {
+    const index = new ReuseIndex({ dfCap: 3 });
+    index.add(art('a', COPIED));
+    index.add(art('b', COPIED));
+    expect(index.pairs()).toHaveLength(1);
+    index.addAll([art('c', COPIED), art('d', COPIED)]);
+    expect(index.pairs()).toEqual([]);
   });
 
   it('swapPair swaps sides and turns inserts into deletes', () => {
