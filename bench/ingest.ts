@@ -40,6 +40,7 @@ async function child(mode: Mode, dir: string): Promise<ChildResult> {
     const { READERS } = await import('../src/ingest/readers.js');
     const { openSourceFile } = await import('../src/ingest/files.js');
     const { finishArticle } = await import('../src/ingest/ingest.js');
+    await (await import('../src/ingest/language.js')).prepareLanguageDetector();
     for (const f of files) {
       const file = await openSourceFile(f, f, 64 * 2 ** 20);
       const reader = READERS.reduce((best, r) => (r.sniff(file.path, file.head) > best.sniff(file.path, file.head) ? r : best));

@@ -2,10 +2,9 @@ import type { Article, ArticleSummary } from './domain/article.js';
 import { AppError } from './domain/errors.js';
 import type { StoredFinding } from './domain/finding.js';
 import type { ArticleStage } from './domain/stage.js';
-import { inferPublished, type PublishedInput } from './analyze/corpus/published/index.js';
-import { analyzeArticle, selectStages } from './analyze/pipeline.js';
+import type { PublishedInput } from './analyze/corpus/published/index.js';
 import type { DateFinding } from './domain/findings.js';
-import { ingest, type IngestOptions, type IngestSummary } from './ingest/ingest.js';
+import type { IngestOptions, IngestSummary } from './ingest/ingest.js';
 import { openSqliteStore } from './store/sqlite.js';
 import type { ArticleQuery, Page, SearchHit, Store, StoreStats } from './store/store.js';
 
@@ -31,6 +30,14 @@ export interface ArticleView {
   readonly analysis: readonly { stage: string; version: number; notes: readonly { code: string; message: string }[] }[];
 }
 
+/*
+ * Ingest and analysis (readers, extractors, models) load on first use: `articles`, `show`, `search` and the
+ * server start without them.
+ */
+const loadIngest = () => import('./ingest/ingest.js');
+const loadPipeline = () => import('./analyze/pipeline.js');
+const loadPublished = () => import('./analyze/corpus/published/index.js');
+
 /**
  * The composition root: the one core object that the CLI, the server and the tests drive. It owns the
  * store and runs ingest and analysis; everything user-facing goes through it.
@@ -48,8 +55,9 @@ export class Triangulate {
     return new Triangulate(store);
   }
 
-  ingest(inputs: readonly string[], options: IngestOptions): Promise<IngestSummary> {
+  async ingest(inputs: readonly string[], options: IngestOptions): Promise<IngestSummary> {
     if (inputs.length === 0) throw new AppError('usage', 'nothing to ingest: give files, folders or glob patterns');
+    const { ingest } = await loadIngest();
     return ingest(inputs, this.store, options);
   }
 
@@ -58,6 +66,7 @@ export class Triangulate {
    * `all`). Each article's results are stored in one transaction, so an interrupted run resumes cleanly.
    */
   async analyze(options: { stages?: readonly string[] | null; all?: boolean; onProgress?: (p: AnalyzeProgress) => void } = {}): Promise<AnalyzeSummary> {
+    const { selectStages, analyzeArticle } = await loadPipeline();
     const { stages, unknown } = selectStages(options.stages ?? null);
     if (unknown.length > 0) throw new AppError('usage', `unknown stage(s): ${unknown.join(', ')}`);
     const ids = options.all ? await this.allIds() : await this.store.articlesNeedingAnalysis(stages.map((s) => ({ name: s.name, version: s.version })), Number.MAX_SAFE_INTEGER);
@@ -67,7 +76,7 @@ export class Triangulate {
       options.onProgress?.({ done: i, total: ids.length });
       const article = await this.store.getArticle(ids[i]!);
       if (!article) continue;
-      const results = this.runStages(article, stages);
+      const results = analyzeArticle(article, stages);
       findings += results.reduce((n, r) => n + r.findings.length, 0);
       if (results.some((r) => r.notes.some((n) => n.code === 'stage-crashed' || n.code === 'bad-span'))) withProblems++;
       await this.store.putAnalysis(article.id, results);
@@ -92,20 +101,18 @@ export class Triangulate {
     }
     if (undated === 0) return 0;
     let changed = 0;
+    const { inferPublished } = await loadPublished();
+    const { analyzeArticle } = await loadPipeline();
     for (const [id, published] of inferPublished(inputs)) {
       const article = inputs.find((i) => i.article.id === id)?.article;
       if (!article || (article.published && article.published.source !== 'inferred')) continue;
       if (article.published?.value === published.value) continue;
       await this.store.setPublished(id, published);
       const updated = { ...article, published };
-      await this.store.putAnalysis(id, this.runStages(updated, stages));
+      await this.store.putAnalysis(id, analyzeArticle(updated, stages));
       changed++;
     }
     return changed;
-  }
-
-  private runStages(article: Article, stages: readonly ArticleStage[]) {
-    return analyzeArticle(article, stages);
   }
 
   private async allIds(): Promise<string[]> {

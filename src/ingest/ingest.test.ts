@@ -2,10 +2,11 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, openSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../store/sqlite.js';
 import type { Store } from '../store/store.js';
 import { finishArticle, ingest } from './ingest.js';
+import { prepareLanguageDetector } from './language.js';
 
 const ARTICLE = (n: number) =>
   `Council votes on budget ${n}\n\nThe city council voted on Tuesday to approve budget number ${n} after a long debate.\n\n"We have done our work," the mayor said.\n`;
@@ -104,6 +105,7 @@ describe('ingest: bad input never stops a batch', () => {
 });
 
 describe('finishArticle', () => {
+  beforeAll(prepareLanguageDetector);
   const draft = (text: string) => ({
     source: 's.txt', format: 'text' as const, url: null, outlet: null, title: null, byline: null, published: null, dateline: null,
     language: null, text, meta: {}, raw: new Uint8Array(), encoding: 'utf-8', notes: [],

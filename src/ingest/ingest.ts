@@ -7,7 +7,7 @@ import type { Store } from '../store/store.js';
 import { findDateline } from './dateline.js';
 import { binaryRatio } from './encoding.js';
 import { expandInputs, openSourceFile } from './files.js';
-import { resolveLanguage } from './language.js';
+import { prepareLanguageDetector, resolveLanguage } from './language.js';
 import type { ReadOptions, Reader } from './reader.js';
 import { READERS } from './readers.js';
 
@@ -131,6 +131,7 @@ export async function ingest(inputs: readonly string[], store: Store, options: I
     await store.recordFailure(source, err.code, err.message);
   };
 
+  await prepareLanguageDetector();
   const { files, unreadable } = await expandInputs(inputs, options.cwd);
   for (const u of unreadable) await fail(display(u.path, options.cwd), u.error);
 
