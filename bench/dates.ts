@@ -52,7 +52,7 @@ function time(fn: () => void, rounds: number): number {
   return best;
 }
 
-export async function benchDates(rounds = 7): Promise<{ tables: ReportTable[]; figures: Record<string, unknown> }> {
+export async function benchDates(rounds = 15): Promise<{ tables: ReportTable[]; figures: Record<string, unknown> }> {
   const { docs, source } = loadDocs();
   const refs = docs.map((d) => refFromPublished({ value: d.published, precision: 'day', source: 'input', utcOffset: null, raw: null }));
   const instants = docs.map((d) => new Date(`${d.published}T12:00:00Z`));

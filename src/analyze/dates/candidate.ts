@@ -176,11 +176,20 @@ const NOT_PAST = /^(scheduled|expected|planned|proposed|needed|required|based|ca
 
 const PAST_WINDOW = 3;
 
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 160;
+}
+
 function clauseBefore(text: string, start: number): string {
   let a = start;
   const lo = Math.max(0, start - 120);
   // A clause starts after a line break or after . ! ? ; followed by a space ("9.5 million" does not end one).
-  while (a > lo && !(text[a - 1] === '\n' || (/[.!?;]/.test(text[a - 2] ?? '') && /\s/.test(text[a - 1] ?? '')))) a--;
+  for (; a > lo; a--) {
+    const c = text.charCodeAt(a - 1);
+    if (c === 10) break;
+    const p = text.charCodeAt(a - 2);
+    if (isSpace(c) && (p === 46 || p === 33 || p === 63 || p === 59)) break;
+  }
   return text.slice(a, start);
 }
 

@@ -21,7 +21,8 @@ export const RULES: readonly Rule[] = [amount, ...RELATIVE_RULES, ...CALENDAR_RU
 
 export function findCandidates(text: string, ref: Ref | null, chronoResults?: ParsedResult[]): Candidate[] {
   const out: Candidate[] = chronoCandidates(text, ref, chronoResults);
-  for (const rule of RULES) runRule(rule, text, out);
+  const lower = text.toLowerCase();
+  for (const rule of RULES) runRule(rule, text, out, lower);
   return out;
 }
 

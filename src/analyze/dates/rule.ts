@@ -8,13 +8,17 @@ export interface Rule {
   readonly name: string;
   /** Global regex; compiled once with the module and reused (its lastIndex is reset on every run). */
   readonly re: RegExp;
-  /** A cheap test that the text can contain a match at all; the rule is skipped when it fails. */
-  readonly hint?: RegExp;
+  /**
+   * A cheap test that the text can contain a match at all; the rule is skipped when it fails: lowercase
+   * substrings (one must occur in the lowercased text), or a regex for shapes words cannot say.
+   */
+  readonly hint?: RegExp | readonly string[];
   make(m: RegExpExecArray, text: string): Candidate | readonly Candidate[] | null;
 }
 
-export function runRule(rule: Rule, text: string, out: Candidate[]): void {
-  if (rule.hint && !rule.hint.test(text)) return;
+export function runRule(rule: Rule, text: string, out: Candidate[], lower: string = text.toLowerCase()): void {
+  const hint = rule.hint;
+  if (hint instanceof RegExp ? !hint.test(text) : hint && !hint.some((h) => lower.includes(h))) return;
   const re = rule.re;
   if (!re.global) throw new Error(`rule ${rule.name}: regex must be global`);
   re.lastIndex = 0;

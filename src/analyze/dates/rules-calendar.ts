@@ -84,7 +84,7 @@ const DECADE_WORDS: Record<string, number> = { twenties: 2, thirties: 3, forties
 /** "the 1980s" -> '198X'; "the '80s", "the 80s", "the eighties" -> '198X' (century from the publish date). */
 const decades: Rule = {
   name: 'decade',
-  hint: /0'?s\b|ties\b/i,
+  hint: ["0s", "0's", '0’s', 'ties'],
   re: /\b(?:(early|late|mid)[\s-]+)?(?:((?:1[0-9]|20)\d)0'?s\b|(?:the\s+|(?<=0'?s\s+(?:and|or|to|through)\s+))(?:'|’)?(\d)0'?s\b|(?:the\s+)(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)/gi,
   make(m, text) {
     const mod = modOf(m[1]);
@@ -111,7 +111,7 @@ const CENTURY_WORDS: Record<string, number> = {
 /** "the 20th century" -> '19'. */
 const centuries: Rule = {
   name: 'century',
-  hint: /century/i,
+  hint: ['century', 'centuries'],
   re: /\b(?:(early|late|mid)[\s-]+)?(?:(\d{1,2})(?:st|nd|rd|th)|(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[- ]first))[\s-]+century\b/gi,
   make(m) {
     const n = m[2] ? Number(m[2]) : CENTURY_WORDS[(m[3] ?? '').toLowerCase().replace(' ', '-')];
@@ -123,7 +123,7 @@ const centuries: Rule = {
 /** "summer 2018", "the summer of 2018", "in the spring" (the latest such season by the publish date). */
 const seasons: Rule = {
   name: 'season',
-  hint: /spring|summer|fall|autumn|winter/i,
+  hint: ['spring', 'summer', 'fall', 'autumn', 'winter'],
   re: new RegExp(`\\b(?:(early|late|mid)[\\s-]+)?(${SEASON_SRC})(?:\\s+(?:of\\s+)?(${YEAR_SRC})\\b)?`, 'gi'),
   make(m, text) {
     const code = seasonCode(m[2] ?? '');
@@ -144,7 +144,7 @@ const seasons: Rule = {
 /** "the third quarter", "third-quarter", "the fourth quarter of 2018", "Q1 2018", "fiscal 1989's second quarter", "the quarter". */
 const quarters: Rule = {
   name: 'quarter',
-  hint: /quarter|half|period|\bQ[1-4]/i,
+  hint: ['quarter', 'half', 'period', 'q1', 'q2', 'q3', 'q4'],
   re: new RegExp(
     `\\b(?:(?:the\\s+)?(?:(?:fiscal|calendar)\\s+)?(?:(${YEAR_SRC})(?:'s|’s)?\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\\s-]+(?:fiscal\\s+|calendar\\s+)?(quarter|half)(?:\\s+of\\s+(?:fiscal\\s+)?(${YEAR_SRC}))?|Q([1-4])(?:\\s*(${YEAR_SRC}))?|(${YEAR_SRC})\\s*Q([1-4])|the\\s+(?:(?:latest|most\\s+recent|recent|current|same|just-ended|year-earlier|year-ago|fiscal)\\s+)?(quarter|half|period)|the\\s+(${YEAR_SRC})\\s+(quarter|period))\\b`,
     'gi',
@@ -213,6 +213,7 @@ const VAGUE_PREFIX = /(?<![\w-])(recent|the\s+past|the\s+last|the\s+next|the\s+c
 
 const vagueDurations: Rule = {
   name: 'vague-duration',
+  hint: ['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'decades', 'centuries'],
   re: /\b(?:years|months|weeks|days|hours|minutes|decades|centuries)\b/gi,
   make(m, text) {
     const pre = prefixBefore(text, m.index, VAGUE_PREFIX, 20);
@@ -229,7 +230,7 @@ const vagueDurations: Rule = {
 /** A month written alone with a 4-digit year handled by chrono; month-only words chrono misses: "mid-July". */
 const midMonth: Rule = {
   name: 'mid-month',
-  hint: /\b(?:early|late|mid)[\s-]+[A-Za-z]/i,
+  hint: ['early', 'late', 'mid'],
   re: new RegExp(`\\b(early|late|mid)[\\s-]+(${MONTH_FULL_SRC})(?:\\s+(${YEAR_SRC}))?\\b`, 'gi'),
   make(m) {
     const month = parseMonth(m[2] ?? '');

@@ -49,7 +49,7 @@ function thanksgiving(y: number): number {
 
 const holidays: Rule = {
   name: 'holiday',
-  hint: /christmas|new year|independence day|bastille|halloween|valentine|patrick|boxing day|may day|thanksgiving/i,
+  hint: ['christmas', 'new year', 'independence day', 'bastille', 'halloween', 'valentine', 'patrick', 'boxing day', 'may day', 'thanksgiving'],
   re: /\b(?:(last|next|this)\s+)?(Christmas(?:\s+(?:Eve|Day))?|New\s+Year['’]s\s+(?:Eve|Day)|Independence\s+Day|Bastille\s+Day|Halloween|Valentine['’]s\s+Day|St\.\s+Patrick['’]s\s+Day|Boxing\s+Day|May\s+Day|Thanksgiving(?:\s+Day)?)(?:\s+((?:1[0-9]|20)\d\d))?\b/g,
   make(m) {
     const name = (m[2] ?? '').toLowerCase().replace(/\s+/g, ' ').replace('’', "'");
@@ -95,7 +95,7 @@ const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty:
 /** "nineteen ninety-six" -> 1996; "the year two thousand" -> 2000; "two thousand and one" -> 2001. */
 const wordYears: Rule = {
   name: 'word-year',
-  hint: /nineteen|eighteen|two thousand/i,
+  hint: ['nineteen', 'eighteen', 'two thousand'],
   re: /\b(?:(eighteen|nineteen)[\s-]+(?:(ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(one|two|three|four|five|six|seven|eight|nine))?|oh[\s-]+(one|two|three|four|five|six|seven|eight|nine))|(?:the\s+year\s+)?two\s+thousand(?:\s+(?:and\s+)?(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?(?!\s+(?:people|dollars|euros|members|troops|soldiers|years|times|miles|km|kilometers|tons|votes)\b))\b/gi,
   make(m) {
     let y: number;
@@ -143,7 +143,7 @@ const secondDay: Rule = {
 /** "by year end", "year-end": the end of the publish year. */
 const yearEnd: Rule = {
   name: 'year-end',
-  hint: /year[- ]end/i,
+  hint: ['year-end', 'year end'],
   re: /\byear[- ]end\b/gi,
   make(m) {
     return candidate(m.index, m.index + m[0].length, 'year-end', 2, ({ ref }) => (ref ? { ...absolute('DATE', pad4(ref.y), 'END'), anchor: 'publish' } : fixed('DATE', 'XXXX', 'END')));
@@ -153,7 +153,7 @@ const yearEnd: Rule = {
 /** "the fiscal year", "the full year": the year last stated, else the publish year. */
 const fiscalYear: Rule = {
   name: 'fiscal-year',
-  hint: /(?:fiscal|full|calendar)\s+year/i,
+  hint: ['fiscal year', 'full year', 'calendar year'],
   re: /\bthe\s+(?:fiscal|full|calendar)\s+year\b/gi,
   make(m) {
     return candidate(m.index, m.index + m[0].length, 'fiscal-year', 2, ({ ref, last }) => {

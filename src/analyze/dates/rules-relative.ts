@@ -48,7 +48,7 @@ function candidate(start: number, end: number, rule: string, priority: number, r
 /** "year-earlier", "the year-ago quarter": the last date of the article, one year back. */
 const yearEarlier: Rule = {
   name: 'year-earlier',
-  hint: /year[- ](?:earlier|ago)/i,
+  hint: ['year-earlier', 'year earlier', 'year-ago', 'year ago'],
   re: /\b(?:the\s+)?year[- ](?:earlier|ago)(?:\s+(?:quarter|period|month|year|level|figure))?\b/gi,
   make(m) {
     return candidate(m.index, m.index + m[0].length, 'year-earlier', 3, ({ ref, last }) => {
@@ -125,7 +125,7 @@ const deictic: Rule = {
 /** "today", "yesterday morning", "tonight", "last night", "this morning". */
 const dayWords: Rule = {
   name: 'day-word',
-  hint: /today|tonight|yesterday|tomorrow|morning|afternoon|evening|night/i,
+  hint: ['today', 'tonight', 'yesterday', 'tomorrow', 'morning', 'afternoon', 'evening', 'night'],
   re: new RegExp(`\\b(?:(today|tonight|yesterday|tomorrow)(?:\\s+(${PART_OF_DAY_SRC}))?|(this|last|tomorrow|yesterday)\\s+(${PART_OF_DAY_SRC}))\\b`, 'gi'),
   make(m) {
     const word = (m[1] ?? m[3] ?? '').toLowerCase();
@@ -144,6 +144,7 @@ const dayWords: Rule = {
 /** PRESENT_REF / PAST_REF / FUTURE_REF words. */
 const references: Rule = {
   name: 'reference',
+  hint: ['now', 'current', 'present', 'recent', 'lately', 'past', 'future', 'these days', 'moment'],
   re: /\b(?:(now|currently|presently|at\s+present|nowadays|right\s+now|these\s+days|at\s+the\s+moment|the\s+present)|(recently|lately|the\s+past(?!\s+(?:\d|few|several|many|two|three|four|five|six|seven|eight|nine|ten|week|month|year|decade|century|quarter|weekend|day|summer|winter|spring|fall)))|(the\s+future|the\s+near\s+future))\b/gi,
   make(m) {
     const value = m[1] ? 'PRESENT_REF' : m[2] ? 'PAST_REF' : 'FUTURE_REF';
@@ -160,6 +161,7 @@ const SET_UNIT: Record<string, string> = {
 /** "every year", "each season", "weekly", "twice a year", "every Monday". */
 const sets: Rule = {
   name: 'set',
+  hint: ['every', 'each', 'hourly', 'daily', 'nightly', 'weekly', 'monthly', 'annually', 'yearly', 'once', 'twice', 'times'],
   re: new RegExp(
     `\\b(?:(?:every|each)\\s+(?:other\\s+)?(second|minute|hour|day|night|week|weekend|month|year|decade|quarter|morning|afternoon|evening|season|${SEASON_SRC}|${WEEKDAY_SRC})|(hourly|daily|nightly|weekly|biweekly|monthly|annually|yearly)|(?:once|twice|three\\s+times|four\\s+times|\\d+\\s+times)\\s+(?:a|per|each|every)\\s+(day|week|month|year))\\b`,
     'gi',
@@ -179,7 +181,7 @@ const sets: Rule = {
 /** Weekday with a part of day: "Wednesday night", "Friday afternoon" -> TIME. */
 const weekdayPart: Rule = {
   name: 'weekday-part',
-  hint: /day\s+(?:morning|afternoon|evening|night)/i,
+  hint: ['morning', 'afternoon', 'evening', 'night'],
   re: new RegExp(`\\b(${WEEKDAY_SRC})\\s+(${PART_OF_DAY_SRC})\\b`, 'gi'),
   make(m) {
     const wd = parseWeekday(m[1] ?? '');
@@ -197,7 +199,7 @@ const weekdayPart: Rule = {
 /** "the weekend" / "over the weekend": the latest weekend by the publish date, or the next one in a future clause. */
 const weekend: Rule = {
   name: 'weekend',
-  hint: /weekend/i,
+  hint: ['weekend'],
   re: /\bthe\s+weekend\b/gi,
   make(m) {
     return candidate(m.index, m.index + m[0].length, 'weekend', 2, ({ ref, future }) => {
