@@ -2,7 +2,7 @@
  * Train the NER model (averaged perceptron, greedy BILOU decoding) on CoNLL-2003 eng.train, choosing the
  * epoch on eng.testa. Writes models/ner-conll.bin.gz. Never reads eng.testb.
  * Word clusters come from scripts/ner-clusters.ts (built first when their cache file is missing).
- *   npm run train:ner [-- --epochs 12 --min-count 1 --no-clusters --no-gazetteer --rebuild-clusters]
+ *   npm run train:ner [-- --epochs 12 --runs 3 --min-count 1 --no-clusters --no-gazetteer --rebuild-clusters]
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +24,9 @@ const opt = (name: string, dflt: number): number => {
 };
 const EPOCHS = opt('epochs', 12);
 const MIN_COUNT = opt('min-count', 1);
+const RUNS = opt('runs', 3);
+/** Epochs before this one are not scored on testa (saves time; the best epoch is always later). */
+const MIN_EPOCH = opt('min-epoch', 6);
 const CLUSTERS_PATH = CLUSTERS_FILE;
 const OUT = join(REPO_ROOT, 'models', 'ner-conll.bin.gz');
 const t0 = Date.now();
@@ -114,40 +117,56 @@ function main(): void {
   const table = buildDictionary(train);
   for (const d of train) d.rows = staticRows(d.f, table);
   const L = LABEL_COUNT;
-  const w = new Float32Array(table.size * L);
-  const u = new Float64Array(table.size * L);
-  const model: LinearModel = { table, weights: w };
-  let c = 1;
-  let best = { f1: -1, epoch: 0, weights: new Float32Array(0) };
-  const order = train.slice();
-  for (let epoch = 1; epoch <= EPOCHS; epoch++) {
-    let errors = 0;
-    let tokens = 0;
-    for (const d of shuffle(order, epoch * 7919)) {
-      decodeDocument(d.f, d.rows, model, (t, rows, pred) => {
-        const g = d.gold[t] ?? 0;
-        tokens++;
-        c++;
-        if (g === pred) return;
-        errors++;
-        for (const r of rows) {
-          const b = r * L;
-          w[b + g] = (w[b + g] ?? 0) + 1;
-          u[b + g] = (u[b + g] ?? 0) + c;
-          w[b + pred] = (w[b + pred] ?? 0) - 1;
-          u[b + pred] = (u[b + pred] ?? 0) - c;
-        }
-      });
-    }
-    const avg = new Float32Array(w.length);
-    for (let i = 0; i < w.length; i++) avg[i] = (w[i] ?? 0) - (u[i] ?? 0) / c;
-    const devScore = scoreModel(dev, (sentences) => {
+  const score = (weights: Float32Array): number =>
+    scoreModel(dev, (sentences) => {
       const f = extractFeatures(sentences, lex);
-      return decodeDocument(f, staticRows(f, table), { table, weights: avg }).labels;
-    });
-    log(`epoch ${epoch}/${EPOCHS}: train token error ${(errors / tokens).toFixed(4)}, testa F1 ${devScore.f1.toFixed(4)}`);
-    if (devScore.f1 > best.f1) best = { f1: devScore.f1, epoch, weights: avg };
+      return decodeDocument(f, staticRows(f, table), { table, weights }).labels;
+    }).f1;
+  // RUNS perceptrons over different document orders; each keeps its best epoch on testa; the model is
+  // their average (bagging-like: steadier than any single run).
+  const runs: { f1: number; epoch: number; weights: Float32Array }[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const w = new Float32Array(table.size * L);
+    const u = new Float64Array(table.size * L);
+    const model: LinearModel = { table, weights: w };
+    let c = 1;
+    let best = { f1: -1, epoch: 0, weights: new Float32Array(0) };
+    const order = train.slice();
+    for (let epoch = 1; epoch <= EPOCHS; epoch++) {
+      let errors = 0;
+      let tokens = 0;
+      for (const d of shuffle(order, epoch * 7919 + run * 104729)) {
+        decodeDocument(d.f, d.rows, model, (t, rows, pred) => {
+          const g = d.gold[t] ?? 0;
+          tokens++;
+          c++;
+          if (g === pred) return;
+          errors++;
+          for (const r of rows) {
+            const b = r * L;
+            w[b + g] = (w[b + g] ?? 0) + 1;
+            u[b + g] = (u[b + g] ?? 0) + c;
+            w[b + pred] = (w[b + pred] ?? 0) - 1;
+            u[b + pred] = (u[b + pred] ?? 0) - c;
+          }
+        });
+      }
+      if (epoch < MIN_EPOCH) {
+        log(`run ${run + 1}/${RUNS} epoch ${epoch}/${EPOCHS}: train token error ${(errors / tokens).toFixed(4)}`);
+        continue;
+      }
+      const avg = new Float32Array(w.length);
+      for (let i = 0; i < w.length; i++) avg[i] = (w[i] ?? 0) - (u[i] ?? 0) / c;
+      const f1 = score(avg);
+      log(`run ${run + 1}/${RUNS} epoch ${epoch}/${EPOCHS}: train token error ${(errors / tokens).toFixed(4)}, testa F1 ${f1.toFixed(4)}`);
+      if (f1 > best.f1) best = { f1, epoch, weights: avg };
+    }
+    runs.push(best);
   }
+  const summed = new Float32Array(table.size * L);
+  for (const r of runs) for (let i = 0; i < summed.length; i++) summed[i] = (summed[i] ?? 0) + (r.weights[i] ?? 0) / runs.length;
+  const best = { f1: runs.length > 1 ? score(summed) : (runs[0]?.f1 ?? 0), epoch: runs.map((r) => r.epoch).join('+'), weights: summed };
+  log(`average of ${runs.length} run(s) (best epochs ${best.epoch}): testa F1 ${best.f1.toFixed(4)}`);
   // Drop rows whose weights are all ~0 after averaging.
   const keep: number[] = [];
   for (const [key, row] of table.entries()) {
@@ -162,7 +181,7 @@ function main(): void {
     weights.set(best.weights.subarray((keep[2 * i + 1] ?? 0) * L, ((keep[2 * i + 1] ?? 0) + 1) * L), i * L);
   }
   const file = encodeModel(
-    { id: 'ner-conll', clusters, gazetteer, trained: { data: 'CoNLL-2003 eng.train', tunedOn: 'eng.testa', epochs: EPOCHS, bestEpoch: best.epoch, minCount: MIN_COUNT, testaF1: Number(best.f1.toFixed(4)), seconds: Math.round((Date.now() - t0) / 1000) } },
+    { id: 'ner-conll', clusters, gazetteer, trained: { data: 'CoNLL-2003 eng.train', tunedOn: 'eng.testa', epochs: EPOCHS, runs: RUNS, bestEpochs: best.epoch, minCount: MIN_COUNT, testaF1: Number(best.f1.toFixed(4)), seconds: Math.round((Date.now() - t0) / 1000) } },
     keys,
     weights,
   );

@@ -11,7 +11,7 @@ import { hashString, mix } from './hash.js';
  * same word lowercase elsewhere, capitalised mid-sentence elsewhere. Changing any template changes the keys:
  * bump FEATURE_VERSION and retrain.
  */
-export const FEATURE_VERSION = 5;
+export const FEATURE_VERSION = 6;
 
 const enum T {
   Bias = 1, Word, Lower, Prefix1, Prefix2, Prefix3, Prefix4, Suffix1, Suffix2, Suffix3, Suffix4, Shape, ShortShape,
@@ -25,7 +25,7 @@ const enum T {
 export type ClusterMap = ReadonlyMap<string, readonly number[]>;
 
 /** Gazetteer classes, one bit each; the gazetteer maps a lowercase phrase (words joined by spaces) to bits. */
-export const GAZETTEER_CLASSES = ['first', 'last', 'person', 'city', 'country', 'region', 'place', 'org', 'team', 'demonym', 'honorific', 'time'] as const;
+export const GAZETTEER_CLASSES = ['first', 'last', 'person', 'city', 'country', 'region', 'place', 'org', 'team', 'demonym', 'honorific', 'time', 'bigcity'] as const;
 export type Gazetteer = ReadonlyMap<string, number>;
 
 /** What the features read besides the words: learnt clusters and the name gazetteer. */
