@@ -22,6 +22,12 @@ function isDateLine(text: string): boolean {
   return (rest.match(/[\p{L}\p{N}]+/gu) ?? []).length <= 6;
 }
 
+/** "By Jane Doe - 11/18/19 11:04 PM EST", "Updated at 1:23 p.m.": the byline and time stamps, not prose. */
+function isBylineOrStamp(text: string): boolean {
+  if (text.length > 80 || /[.!?]["”’]?$/.test(text.replace(/\b[ap]\.m\.$/i, ''))) return false;
+  return /^(?:[Bb]y|BY|[Vv]on|[Pp]or|[Pp]ar|[Dd]oor|[Dd]i)\s+\p{Lu}/u.test(text) || /^(?:updated|last updated|posted|published|publicado|publié|aktualisiert)\b/i.test(text);
+}
+
 function isLinkLine(b: Block): boolean {
   return b.linkShare > 0.8 && b.text.length < 200;
 }
@@ -36,13 +42,17 @@ function isLabelLine(b: Block): boolean {
  * link line amid prose ("Get it on Amazon for $39") stays.
  */
 export function keepProse(blocks: readonly Block[], title: string | null): Block[] {
-  const drop = blocks.map((b) => (title !== null && b.text.toLowerCase() === title.toLowerCase()) || isDateLine(b.text) || isLabelLine(b));
+  const drop = blocks.map(
+    (b) => (title !== null && b.text.toLowerCase() === title.toLowerCase()) || isDateLine(b.text) || isLabelLine(b) || isBylineOrStamp(b.text),
+  );
   const link = blocks.map(isLinkLine);
   for (let i = 0; i < blocks.length; i++) {
     if (!link[i]) continue;
     const run = (i > 0 && link[i - 1]) || (i + 1 < blocks.length && link[i + 1]);
     const afterLabel = i > 0 && isLabelLine(blocks[i - 1]!);
-    if (run || afterLabel) drop[i] = true;
+    // An all-capitals link amid prose is a promotion ("CLICK HERE TO GET THE APP"), not a sentence.
+    const shouting = /\p{Lu}{3}/u.test(blocks[i]!.text) && blocks[i]!.text === blocks[i]!.text.toUpperCase();
+    if (run || afterLabel || shouting) drop[i] = true;
   }
   // Edges: link lines before the first prose block and after the last one.
   for (let i = 0; i < blocks.length && (link[i] || drop[i]); i++) drop[i] = true;

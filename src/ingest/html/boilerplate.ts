@@ -12,6 +12,8 @@ const DROP_NAMES = new RegExp(
   'i',
 );
 
+const KEEP_TAGS = new Set(['article', 'main', 'body', 'a', 'strong', 'em', 'b', 'i', 'u', 'abbr', 'cite', 'q', 'time']);
+
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 
 /** Characters of paragraph text under an element: an article container has many, furniture few. */
@@ -37,10 +39,13 @@ export function dropBoilerplate(document: Document): void {
   for (const el of Array.from(body.querySelectorAll(DROP_TAGS))) {
     if (el.isConnected && small(el)) el.remove();
   }
-  for (const el of Array.from(body.querySelectorAll('[class], [id], [style]'))) {
+  // Innermost first: a pop-up card inside a link's wrapper goes before the wrapper is looked at.
+  for (const el of Array.from(body.querySelectorAll('[class], [id], [style]')).reverse()) {
     if (!el.isConnected) continue;
     const tag = el.tagName.toLowerCase();
-    if (tag === 'article' || tag === 'main' || tag === 'body') continue;
+    // Containers of the article, and inline words of a sentence (a link's class names its widget, not its text).
+    if (KEEP_TAGS.has(tag)) continue;
+    if (el.closest('p') && el.querySelector(':scope > a')) continue;
     const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
     if ((DROP_NAMES.test(name) || HIDDEN_STYLE.test(el.getAttribute('style') ?? '')) && small(el)) el.remove();
   }

@@ -123,6 +123,23 @@ describe('readHtmlDocument: what is not article prose', () => {
     expect(a.text).toContain('Third paragraph closes the article');
   });
 
+  it('keeps a linked name inside a sentence while its pop-up card goes', () => {
+    const body = BODY.replace(
+      'It goes on',
+      'It names <span class="rollover-people"><a class="rollover-people-link" href="/p/x">Jane Roe</a><span class="rollover-people-block"><img src="x.jpg">Card text about her</span></span> and goes on',
+    );
+    const text = read(page('', body)).text;
+    expect(text).toContain('It names Jane Roe and goes on');
+    expect(text).not.toContain('Card text');
+  });
+
+  it('drops byline and time-stamp lines', () => {
+    const body = BODY.replace('<p>First paragraph', '<p>By Jane Doe - 11/18/19 11:04 PM EST</p><p>Updated at 1:23 p.m.</p><p>First paragraph');
+    const text = read(page('', body)).text;
+    expect(text).not.toContain('Jane Doe');
+    expect(text).not.toContain('Updated at');
+  });
+
   it('keeps a single link line amid prose', () => {
     const body = BODY.replace('<p>Third paragraph', '<p><a href="https://shop.example">Get it at the shop for $39</a></p><p>Third paragraph');
     expect(read(page('', body)).text).toContain('Get it at the shop for $39');
