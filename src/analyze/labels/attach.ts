@@ -102,6 +102,8 @@ function premodifier(v: ArticleView, mi: number, m: Mention, out: AttachedLabel[
   if (pre.length > 0 && ORDINALS.has(v.lower[pre[0]!]!)) pre = [];
   // Title-case headlines ("Senate Overrides Obama's Veto") give no word classes to go by.
   if (!opened && isTitleCase(v, m.first)) pre = [];
+  // "the outlawed militant group Hezb-e Qarnash": capitalised words next to a non-person name are its own.
+  if (m.type !== 'PER') while (pre.length > 0 && isCapitalized(v.tokens[pre[pre.length - 1]!]!.text)) pre = pre.slice(0, -1);
   // A type noun right after the name makes the name a modifier of it: "the MKO terror group".
   const post: number[] = [];
   let k = m.end;
@@ -115,6 +117,8 @@ function premodifier(v: ArticleView, mi: number, m: Mention, out: AttachedLabel[
   for (let p = 0; p < post.length; p++) if (headFits(m, v.lower[post[p]!]!)) headAt = p;
   // The type noun must end the phrase: "a Texas state flag" is about a flag.
   const postWords = headAt >= 0 && !isCommonNoun(v, post[headAt]! + 1) ? post.slice(0, headAt + 1) : [];
+  // A MISC name is labelled only as a group: "the separatist Qarnash group".
+  if (m.type === 'MISC' && postWords.length === 0) return;
   if (pre.length === 0 && postWords.length === 0) return;
   if (pre.length > 0 && postWords.length === 0 && !opened && pre.every((i) => !isLowerStart(v.tokens[i]!.text) && v.mentionAt[i]! >= 0)) return;
   const words = [...pre, ...postWords];
@@ -181,7 +185,13 @@ export function isCommonNoun(v: ArticleView, i: number): boolean {
 function headFits(m: Mention, lower: string): boolean {
   const cls = typeClassOf(lower);
   if (!cls) return false;
-  return m.type === 'LOC' ? cls === 'place' : m.type === 'ORG' ? cls !== 'place' : false;
+  return m.type === 'LOC' ? cls === 'place' : m.type === 'ORG' ? cls !== 'place' : m.type === 'MISC' ? cls === 'group' : false;
+}
+
+/** "Iranian", "Iraqi", "Kurdish", "Chinese": adjectives of nationality, tagged MISC. */
+export function isNationality(text: string): boolean {
+  // Lower-case MISC words ("anti-Iran", "pro-Western") are adjectives too.
+  return !/^\p{Lu}/u.test(text) || (/(?:an|ian|ese|i|ish|ic)s?$/.test(text) && /^\p{Lu}\p{Ll}+$/u.test(text));
 }
 
 function predicate(v: ArticleView, mi: number, m: Mention, out: AttachedLabel[]): void {
@@ -227,8 +237,12 @@ export function attachedLabels(v: ArticleView): AttachedLabel[] {
   const out: AttachedLabel[] = [];
   v.mentions.forEach((m, mi) => {
     appositive(v, mi, m, out);
-    // Nationality adjectives ("Iranian") are MISC mentions: they modify, they are not labelled.
-    if (m.type === 'MISC') return;
+    // Nationality adjectives ("Iranian") are MISC mentions: they modify, they are not labelled. Other MISC
+    // names may be a group's name the tagger did not type ("the separatist Qarnash group").
+    if (m.type === 'MISC') {
+      if (!isNationality(m.text)) premodifier(v, mi, m, out);
+      return;
+    }
     reverseAppositive(v, mi, m, out);
     premodifier(v, mi, m, out);
     predicate(v, mi, m, out);

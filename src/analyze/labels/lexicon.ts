@@ -68,7 +68,8 @@ const INSTITUTION_HEADS = words(`ministry council court agency department govern
   committee commission office embassy police army company firm corporation bank university institute
   administration authority board bureau service foundation`);
 const PLACE_HEADS = words('country nation kingdom republic city capital island region province territory state');
-const MEDIA_HEADS = words('tv television radio newspaper magazine daily times news post network website agency channel');
+const MEDIA_HEADS = words(`tv television radio newspaper magazine daily times news post network website agency channel
+  courier herald tribune gazette journal chronicle telegraph ledger monitor observer express mirror globe`);
 
 export function typeClassOf(lowerHead: string): TypeClass | null {
   if (GROUP_HEADS.has(lowerHead)) return 'group';

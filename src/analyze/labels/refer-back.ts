@@ -138,7 +138,8 @@ function namedAs(e: Entry, headLower: string): boolean {
 
 function compatible(e: Entry, d: Description, headLower: string): boolean {
   if (d.cls === 'place') return e.type === 'LOC' && (e.nameClass === null || e.nameClass === 'place') && (!HOME_PLACE_HEADS.has(headLower) || e.evidence.has(headLower));
-  if (e.type !== 'ORG') return false;
+  // A MISC name already called a group ("the Qarnash group") is a group whatever its tag.
+  if (e.type !== 'ORG' && !(e.type === 'MISC' && e.evidence.has('group') && d.cls === 'group')) return false;
   if (d.cls === 'institution') return e.nameClass === 'institution' && namedAs(e, headLower);
   if (e.nameClass !== null && e.nameClass !== 'group') return false;
   // Quoted phrases ("the 'opposition'") are matched by class only: they rename on purpose.
