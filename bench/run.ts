@@ -1,4 +1,10 @@
+import { benchDates } from './dates.js';
 import { benchIngest } from './ingest.js';
+import { benchNer } from './ner.js';
+import { benchQuantities } from './quantities.js';
+import { benchReuse } from './reuse.js';
+import { benchStatements } from './statements.js';
+import { benchStories } from './stories.js';
 import { printReport, progress, progressDone, type ReportTable } from './report.js';
 
 /**
@@ -14,7 +20,13 @@ const onlyArg = argv.find((a) => a.startsWith('--only='))?.slice(7) ?? (argv.inc
 const only = onlyArg ? new Set(onlyArg.split(',')) : null;
 
 const BENCHES: [string, Bench][] = [
-  ['ingest', () => benchIngest(quick ? 1000 : 10_000)],
+  ['ingest', () => benchIngest(quick ? 1000 : 10_000, quick ? 1 : 2)],
+  ['ner', () => benchNer()],
+  ['dates', () => benchDates(quick ? 3 : 15)],
+  ['statements', () => benchStatements(quick ? 1 : 5)],
+  ['quantities', () => benchQuantities(quick ? 1 : 3)],
+  ['reuse', () => benchReuse({ quick })],
+  ['stories', () => benchStories(quick ? [1_000, 10_000] : [1_000, 10_000, 100_000])],
 ];
 
 async function main(): Promise<void> {
