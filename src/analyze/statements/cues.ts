@@ -43,7 +43,7 @@ const CLAUSE: readonly string[] = [
   'be cited as saying|was cited as saying were cited as saying is cited as saying been cited as saying',
   'seem', 'appear', 'decline', 'refuse', 'seek|seek seeks sought seeking', 'offer', 'consider', 'prefer', 'favor', 'favour',
   'repeat', 'echo|echo echoes echoed echoing', 'highlight', 'discuss', 'learn', 'regard', 'view', 'acknowledge', 'lament',
-  'point to|point to points to pointed to pointing to', 'focus on|focus on focuses on focused on focusing on',
+  'point to|point to points to pointed to pointing to',
   'push for|push for pushes for pushed for pushing for', 'vote for|vote for votes for voted for voting for',
   'make it clear|make it clear makes it clear made it clear making it clear', 'compare', 'portray', 'tout', 'invoke', 'imply|imply implies implied implying',
   'email', 'e-mail', 'challenge', 'encourage', 'retweet', 'shoot back|shoot back shoots back shot back shooting back', 'plead', 'identify|identify identifies identified identifying',

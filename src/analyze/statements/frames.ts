@@ -49,6 +49,12 @@ function cuesIn(text: string, from: number, to: number): Cue[] {
   return out;
 }
 
+/** Attitude cues: fine after their subject ("Trump wants ..."), too loose at a sentence end or after "and". */
+const ATTITUDE = new Set(['want', 'hope', 'fear', 'expect', 'seem', 'appear', 'decline', 'refuse', 'seek', 'offer', 'consider', 'prefer', 'favor', 'favour', 'plan', 'intend', 'decide', 'know', 'see', 'feel', 'learn', 'understand', 'realize', 'realise', 'recognize', 'recognise', 'wish', 'view', 'regard', 'point to', 'push for', 'vote for', 'figure', 'imagine', 'guess', 'suppose', 'determine', 'order', 'rule', 'project', 'calculate', 'signal', 'support', 'oppose', 'endorse', 'thank', 'welcome', 'compare', 'challenge', 'identify', 'discuss', 'highlight', 'echo', 'repeat', 'encourage', 'nominate', 'recommend', 'target', 'credit', 'refer to', 'talk about', 'speak about', 'cite']);
+
+/** Cues of appearance: the subject is part of the content and nobody is the source. */
+const EVIDENTIAL = new Set(['seem', 'appear']);
+
 /** Line labels that are not speakers ("Read next: ...", "UPDATE: ..."). */
 const NOT_A_SPEAKER = /^(?:read|read next|read more|update|updated|watch|photo|photos|video|related|source|sources|note|editor'?s note|correction|click|listen|see|see also|also|tags|share|advertisement|breaking|breaking news|exclusive|full text|opinion|analysis|poll|live|warning|q|a|question|answer|transcript|subscribe|follow|contact|email|credit|caption)$/i;
 
@@ -308,6 +314,7 @@ export class FrameFinder {
 
   private trailingFrame(u: Unit, cue: Cue): Draft | null {
     const { text } = this;
+    if (ATTITUDE.has(cue.entry.lemma)) return null;
     const mods = readModifiers(text, cue.end, u.end, cue.entry.lemma);
     let sourceSpan: Span | null = null;
     let commaAt = -1;
@@ -382,7 +389,7 @@ export class FrameFinder {
     let rule = 'statements/source-cue-content';
     let sameSpeakerAs: number | null = null;
     if (passive) {
-      if (cue.entry.cls === 'object' || /^\s*by\b/.test(text.slice(cue.end, cue.end + 5))) return null;
+      if (cue.entry.cls === 'object' || !/^\s*(?:that|to|as|:|,?\s*[“"])/.test(text.slice(cue.end, cue.end + 8))) return null;
       rule = 'statements/passive-no-source';
     } else if (isIng && /[,—–]\s*$/.test(lead)) {
       // "..., adding that ...": the subject of the sentence, or the source of a statement before it.
@@ -396,6 +403,7 @@ export class FrameFinder {
       if (source === null && sameSpeakerAs === null) return null;
     } else if (/\b(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$/i.test(lead)) {
       rule = 'statements/coordinated-cue';
+      if (ATTITUDE.has(cue.entry.lemma) || cue.entry.cls === 'object') return null;
       let earlier = -1;
       this.drafts.forEach((d, i) => {
         if (d.cue.start >= u.start && d.cue.start < cue.start && (d.source !== null || d.sameSpeakerAs !== null)) earlier = i;
@@ -413,6 +421,11 @@ export class FrameFinder {
       const content = trimContent(text, { start: text.indexOf(',', cue.end) + 1, end: this.contentEnd(text.indexOf(',', cue.end) + 1, ceiling, u.start, u.start) });
       if (contentWords(text, content) < 2) return null;
       return { mode: modeOf(content, this.quotes), source, cue: cueSpan, content, medium: null, addressee: null, rule: 'statements/as-source-cue', sameSpeakerAs: null };
+    }
+    if (source && EVIDENTIAL.has(cue.entry.lemma)) {
+      // "Ben Carson appears to be slipping": the writer's appraisal, not Carson's statement; no source.
+      const whole = trimContent(text, { start: source.start, end: this.contentEnd(mods.next, ceiling, u.start, source.start) });
+      return { mode: modeOf(whole, this.quotes), source: null, cue: cueSpan, content: whole, medium: null, addressee: null, rule: 'statements/evidential', sameSpeakerAs: null };
     }
     const content = trimContent(text, { start: mods.next, end: this.contentEnd(mods.next, ceiling, u.start, source?.start ?? cue.start) });
     if (contentWords(text, content) < 1) return null;
