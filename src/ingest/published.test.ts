@@ -42,6 +42,13 @@ const CASES: readonly Row[] = [
   ['الأربعاء، 07 أكتوبر 2020 - 12:09 م', '2020-10-07T12:09', 'minute', null],
   ['تم نشره الجمعة 24 نيسان / أبريل 2020 09:22 مساءً', '2020-04-24T21:22', 'minute', null],
   ['5 كانون الثاني 2021', '2021-01-05', 'day', null],
+  // Solar Hijri (Persian calendar), converted
+  ['۱۶ شهریور ۱۴۰۱', '2022-09-07', 'day', null],
+  ['چهارشنبه ۱۶ شهریور ۱۴۰۱ - ۲۱:۲۵', '2022-09-07T21:25', 'minute', null],
+  ['2 تير 1399 - 12:09', '2020-06-22T12:09', 'minute', null],
+  ['۱ فروردین ۱۴۰۳', '2024-03-20', 'day', null],
+  ['۳۰ اسفند ۱۴۰۳', '2025-03-20', 'day', null],
+  ['۱۰ دی ۱۴۰۱', '2022-12-31', 'day', null],
   // English prose forms
   ['07 September 2022 - 21:25', '2022-09-07T21:25', 'minute', null],
   ['Publish Date : 07 September 2022 - 21:25', '2022-09-07T21:25', 'minute', null],
@@ -99,6 +106,8 @@ const MUST_NOT_PARSE: readonly string[] = [
   '2022-09-07T21:25:00+99:00',
   '11/18/19 11:04 PM EST',
   '20 hours ago',
+  '۳۰ اسفند ۱۴۰۲',
+  '۱۶ شهریور',
 ];
 
 describe('parsePublished', () => {

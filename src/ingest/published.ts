@@ -19,7 +19,7 @@ const MIN_YEAR = 1900;
 const MAX_YEAR = 2100;
 const MAX_INPUT = 200;
 
-/** Month names and abbreviations, in English, Portuguese, Spanish, French, German, Italian, Dutch, Russian, Ukrainian, Polish, Turkish, Romanian, Arabic. */
+/** Month names and abbreviations, in English, Portuguese, Spanish, French, German, Italian, Dutch, Russian, Ukrainian, Polish, Turkish, Romanian, Arabic (Persian months are below). */
 const MONTH_WORDS: readonly (readonly string[])[] = [
   ['january', 'jan', 'janeiro', 'enero', 'ene', 'janvier', 'janv', 'januar', 'jänner', 'jän', 'gennaio', 'gen', 'januari', 'январь', 'января', 'янв', 'січень', 'січня', 'stycznia', 'styczeń', 'ocak', 'ianuarie', 'ian', 'يناير', 'كانون الثاني'],
   ['february', 'feb', 'febr', 'fevereiro', 'fev', 'febrero', 'février', 'fevrier', 'févr', 'fevr', 'fév', 'februar', 'febbraio', 'februari', 'февраль', 'февраля', 'фев', 'февр', 'лютий', 'лютого', 'lutego', 'luty', 'şubat', 'subat', 'februarie', 'فبراير', 'شباط'],
@@ -45,6 +45,15 @@ MONTH_WORDS.forEach((words, i) =>
   }),
 );
 
+/** Solar Hijri (Persian calendar) months; dates written with them are converted to the Gregorian calendar. */
+const PERSIAN_MONTHS = new Map<string, number>(
+  ['فروردین', 'اردیبهشت', 'خرداد', 'تیر', 'مرداد', 'شهریور', 'مهر', 'آبان', 'آذر', 'دی', 'بهمن', 'اسفند'].map((w, i) => [w, i + 1]),
+);
+PERSIAN_MONTHS.set('امرداد', 5);
+
+/** Arabic letter forms and zero-width non-joiners folded to the Persian spelling. */
+const foldPersian = (w: string): string => w.replace(/ي/g, 'ی').replace(/ك/g, 'ک').replace(/\u200c/g, '');
+
 /** Weekday names and abbreviations: skipped. Some abbreviations are also months ('mar' = martes / marzo). */
 const WEEKDAYS = new Set(
   (
@@ -59,7 +68,8 @@ const WEEKDAYS = new Set(
     'poniedziałek wtorek środa czwartek piątek sobota niedziela ' +
     'pazartesi salı çarşamba perşembe cuma cumartesi pazar ' +
     'luni marți marti miercuri joi vineri sâmbătă sambata duminică duminica ' +
-    'الأحد الاحد الاثنين الإثنين الثلاثاء الأربعاء الاربعاء الخميس الجمعة السبت'
+    'الأحد الاحد الاثنين الإثنين الثلاثاء الأربعاء الاربعاء الخميس الجمعة السبت ' +
+    'شنبه یکشنبه دوشنبه سهشنبه چهارشنبه پنجشنبه جمعه'
   ).split(' '),
 );
 
@@ -69,7 +79,7 @@ const FILLERS = new Set(
     'of the at on de del do da em às as a à las los le la el am um alle ore il h uhr г года год в o ' +
     'published posted publicado publicada publié publiée veröffentlicht pubblicato опубликовано date ' +
     'hrs hr et et. utc. - — – | • · / , . on: at: ' +
-    'تم نشر نشره نشرت في بتاريخ الساعة'
+    'تم نشر نشره نشرت في بتاريخ الساعة ساعت تاریخ انتشار در سه'
   ).split(' '),
 );
 
@@ -246,7 +256,7 @@ function readTokens(s: string, opts: ParsePublishedOptions): Parts | null {
 
   for (const w of MULTIWORD_MONTHS) if (rest.includes(w)) rest = rest.replace(w, w.replace(/ /g, '_'));
   const numbers: number[] = [];
-  const monthCandidates: { month: number; weekdayToo: boolean }[] = [];
+  const monthCandidates: { month: number; weekdayToo: boolean; persian: boolean }[] = [];
   for (const token of rest.split(/[\s,|•·()\[\]،]+/)) {
     const word = token.replace(/^[-–—.:/]+|[-–—.:/]+$/g, '');
     if (word === '') continue;
@@ -257,10 +267,16 @@ function readTokens(s: string, opts: ParsePublishedOptions): Parts | null {
     }
     const m = MONTHS.get(word) ?? MONTHS.get(word.replace(/\.$/, ''));
     if (m !== undefined) {
-      monthCandidates.push({ month: m, weekdayToo: WEEKDAYS.has(word) });
+      monthCandidates.push({ month: m, weekdayToo: WEEKDAYS.has(word), persian: false });
       continue;
     }
-    if (WEEKDAYS.has(word) || FILLERS.has(word)) continue;
+    const persian = foldPersian(word);
+    const pm = PERSIAN_MONTHS.get(persian);
+    if (pm !== undefined) {
+      monthCandidates.push({ month: pm, weekdayToo: false, persian: true });
+      continue;
+    }
+    if (WEEKDAYS.has(word) || FILLERS.has(word) || WEEKDAYS.has(persian) || FILLERS.has(persian)) continue;
     if (word in ZONES) {
       if (offset === null) offset = ZONES[word] ?? null;
       continue;
@@ -285,6 +301,12 @@ function readTokens(s: string, opts: ParsePublishedOptions): Parts | null {
     if (days.length === 1 && days[0]! > 31) return null;
     year = years[0] ?? null;
     day = days[0] ?? null;
+    if (named[0]!.persian) {
+      if (year === null || day === null) return null;
+      const g = gregorianFromPersian(year, month, day);
+      if (!g) return null;
+      return { ...g, hour, minute, offset };
+    }
     if (year === null) {
       if (day === null || opts.hintYear === undefined) return null;
       year = opts.hintYear;
@@ -295,6 +317,28 @@ function readTokens(s: string, opts: ParsePublishedOptions): Parts | null {
   if (year === null) return null;
   if (day === null && hour !== null) return null;
   return { year, month, day, hour, minute, offset };
+}
+
+/** Leap years of the Solar Hijri calendar, by the 33-year arithmetic rule (exact for 1300-1500). */
+function persianLeap(year: number): boolean {
+  return (((25 * year + 11) % 33) + 33) % 33 < 8;
+}
+
+/** 1 Farvardin 1400 fell on 21 March 2021: days are counted from there. */
+const PERSIAN_ANCHOR = { year: 1400, utc: Date.UTC(2021, 2, 21) };
+
+/** A Solar Hijri date (years 1300-1500) in the Gregorian calendar; null when the date does not exist. */
+export function gregorianFromPersian(year: number, month: number, day: number): { year: number; month: number; day: number } | null {
+  if (year < 1300 || year > 1500 || month < 1 || month > 12 || day < 1) return null;
+  const length = month <= 6 ? 31 : month <= 11 ? 30 : persianLeap(year) ? 30 : 29;
+  if (day > length) return null;
+  let days = 0;
+  for (let y = PERSIAN_ANCHOR.year; y < year; y++) days += persianLeap(y) ? 366 : 365;
+  for (let y = year; y < PERSIAN_ANCHOR.year; y++) days -= persianLeap(y) ? 366 : 365;
+  days += month <= 6 ? (month - 1) * 31 : 186 + (month - 7) * 30;
+  days += day - 1;
+  const d = new Date(PERSIAN_ANCHOR.utc + days * 86_400_000);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 
 function daysIn(year: number, month: number): number {

@@ -180,6 +180,8 @@ describe('readHtmlDocument: metadata', () => {
     expect(a.published).toMatchObject({ value: '2022-09-07', source: 'html-text' });
     const late = read(page('<meta property="article:published_time" content="2021-03-05T02:10:00Z">'), 'https://example.org/2021/03/04/story');
     expect(late.published).toMatchObject({ value: '2021-03-04', source: 'url' });
+    const fa = read(page('', `<h1>The headline</h1><div class="news-date">چهارشنبه ۱۶ شهریور ۱۴۰۱ - ۲۱:۲۵</div>${BODY}`));
+    expect(fa.published).toMatchObject({ value: '2022-09-07T21:25', source: 'html-text' });
     const b = read(page(''), 'https://example.org/2021/03/04/story');
     expect(b.published).toMatchObject({ value: '2021-03-04', source: 'url' });
     expect(b.notes.map((n) => n.code)).toContain('publish-date-from-url');

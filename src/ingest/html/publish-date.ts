@@ -23,6 +23,7 @@ const META_KEYS = [
 ];
 
 const DATE_IN_TEXT = new RegExp(
+  '(?:' +
   [
     String.raw`\d{1,2}(?:st|nd|rd|th|er|º|\.)?\s+(?:de\s+)?\p{L}{3,12}\.?,?\s+(?:de\s+)?\d{4}`,
     String.raw`\p{L}{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}`,
@@ -31,15 +32,21 @@ const DATE_IN_TEXT = new RegExp(
     String.raw`\d{4}\s?[年년]\s?\d{1,2}\s?[月월]\s?\d{1,2}\s?[日일]?`,
   ]
     .map((p) => `(?:${p})`)
-    .join('|') + String.raw`(?:,?\s*(?:at\s+|às\s+|à\s+|-\s+|\|\s+)?\d{1,2}[:h]\d{2}(?:\s*[ap]\.?m\.?)?)?`,
+    .join('|') +
+    ')' +
+    String.raw`(?:,?\s*(?:at\s+|às\s+|à\s+|-\s+|\|\s+)?\d{1,2}[:h]\d{2}(?:\s*[ap]\.?m\.?)?)?`,
   'giu',
 );
 
-/** Dates printed in a piece of text, in order. */
+/** Dates printed in a piece of text, in order. Eastern Arabic and Persian digits count as digits. */
 export function datesInText(text: string, source: PublishedSource = 'html-text'): Published[] {
   const out: Published[] = [];
-  for (const m of text.matchAll(DATE_IN_TEXT)) {
-    const p = parsePublished(m[0], source) ?? parsePublished(m[0].replace(/,?\s*(?:at|às|à|-|\|)?\s*\d{1,2}[:h]\d{2}.*$/iu, ''), source);
+  const ascii = text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (c) => String((c.charCodeAt(0) & 0xf) % 10));
+  for (const m of ascii.matchAll(DATE_IN_TEXT)) {
+    const written = text.slice(m.index, m.index + m[0].length);
+    const p =
+      parsePublished(written, source) ??
+      parsePublished(written.replace(/,?\s*(?:at|às|à|-|\|)?\s*[\d\u0660-\u0669\u06F0-\u06F9]{1,2}[:h][\d\u0660-\u0669\u06F0-\u06F9]{2}.*$/iu, ''), source);
     if (p && p.precision !== 'year' && p.precision !== 'month') out.push(p);
     if (out.length >= 20) break;
   }
