@@ -11,6 +11,7 @@ import { printReport, progress, progressDone, type ReportTable } from './report.
  * boilerplate credit lines). Each size runs in a child process, so that its peak memory is its own;
  * generating the texts is not timed. Wall time suffers when other work shares the cores, so CPU time
  * (user + system) is printed beside it and the growth ratio is given for both.
+ * Peak RSS is the child's (texts included, ~1 byte per character); "index MB" is what the index itself adds.
  * Reference: passim aligns about 300 articles/second on 8 Spark workers.
  */
 interface SizeResult {
@@ -18,7 +19,9 @@ interface SizeResult {
   wallMs: number;
   cpuMs: number;
   peakRssMb: number;
-  heapMb: number;
+  /** Heap + array buffers after indexing minus before (texts generated before are not counted). */
+  indexMb: number;
+  textMb: number;
   shingles: number;
   candidatePairs: number;
   alignedPairs: number;
@@ -31,6 +34,7 @@ const PASSIM_ARTICLES_PER_SECOND = 300;
 function runSize(n: number): SizeResult {
   const { articles, stats: planted } = generateReuseCorpus(n);
   if (global.gc) global.gc();
+  const mem0 = process.memoryUsage();
   const cpu = process.cpuUsage();
   const t0 = performance.now();
   const index = new ReuseIndex({}, Math.min(1 << 26, n * 512));
@@ -39,12 +43,15 @@ function runSize(n: number): SizeResult {
   const wallMs = performance.now() - t0;
   const c = process.cpuUsage(cpu);
   const s = index.stats();
+  if (global.gc) global.gc();
+  const mem1 = process.memoryUsage();
   return {
     articles: n,
     wallMs,
     cpuMs: (c.user + c.system) / 1000,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
-    heapMb: (process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers) / 1e6,
+    indexMb: (mem1.heapUsed + mem1.arrayBuffers - mem0.heapUsed - mem0.arrayBuffers) / 1e6,
+    textMb: articles.reduce((t, a) => t + a.text.length, 0) / 1e6,
     shingles: s.shingles,
     candidatePairs: s.candidatePairs,
     alignedPairs: s.alignedPairs,
@@ -87,15 +94,16 @@ export async function benchReuse(opts: { quick?: boolean } = {}): Promise<{ tabl
     Math.round(r.articles / (r.wallMs / 1000)),
     Math.round(r.articles / (r.cpuMs / 1000)),
     Math.round(r.peakRssMb),
+    Math.round(r.indexMb),
     r.candidatePairs,
     r.passages,
     r.plantedPassages,
   ]);
-  rows.push(['passim (reference, 8 workers)', '-', '-', PASSIM_ARTICLES_PER_SECOND, '-', '-', '-', '-', '-']);
+  rows.push(['passim (reference, 8 workers)', '-', '-', PASSIM_ARTICLES_PER_SECOND, '-', '-', '-', '-', '-', '-']);
   const tables: ReportTable[] = [
     {
       title: `Reuse: index + align generated articles (one process, one core; growth ${top / 10}->${top}: wall ${growthWall?.toFixed(1)}x, CPU ${growthCpu?.toFixed(1)}x for 10x the articles)`,
-      header: ['articles', 'wall s', 'CPU s', 'articles/s (wall)', 'articles/s (CPU)', 'peak RSS MB', 'candidate pairs', 'passages', 'planted'],
+      header: ['articles', 'wall s', 'CPU s', 'articles/s (wall)', 'articles/s (CPU)', 'peak RSS MB', 'index MB', 'candidate pairs', 'passages', 'planted'],
       rows,
     },
   ];

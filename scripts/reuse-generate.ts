@@ -65,7 +65,6 @@ export function generateReuseCorpus(count: number, seed = 1): { articles: ReuseI
     return `${Array.from({ length: 25 }, () => wordOf(r)).join(' ')}.`;
   });
   const articles: ReuseInput[] = [];
-  const words: string[][] = [];
   let planted = 0;
   let withCredit = 0;
   for (let i = 0; i < count; i++) {
@@ -88,7 +87,7 @@ export function generateReuseCorpus(count: number, seed = 1): { articles: ReuseI
     if (i > 0 && r() < 0.3) {
       const copies = r() < 0.7 ? 1 : 2;
       for (let c = 0; c < copies; c++) {
-        const from = words[Math.floor(r() * i)] as string[];
+        const from = (articles[Math.floor(r() * i)] as ReuseInput).text.replace(/[.]/g, '').split(/\s+/);
         const len = Math.min(from.length, 20 + Math.floor(r() * 181));
         const start = Math.floor(r() * (from.length - len + 1));
         const rate = r() * 0.1;
@@ -110,7 +109,6 @@ export function generateReuseCorpus(count: number, seed = 1): { articles: ReuseI
       withCredit++;
     }
     const text = paragraphs.join('\n\n');
-    words.push(text.replace(/[.]/g, '').split(/\s+/));
     const day = 1 + (i % 28);
     articles.push({ id: `g${String(i).padStart(7, '0')}`, text, published: r() < 0.8 ? `2024-0${1 + (i % 9)}-${String(day).padStart(2, '0')}` : null });
   }

@@ -102,15 +102,17 @@ export function plantReuse(base: readonly ReuseInput[], rate: number, opts: Plan
 
 /**
  * Reuse already present in the base texts, carried into the planted corpus: base pairs with spans shifted
- * past the inserted paragraphs, plus, for every planted passage whose source region is itself shared with
- * another article X, the pair (target, X).
+ * past the inserted paragraphs (a passage that a paragraph went into now spans it), plus, for every planted passage whose source region is itself shared with
+ * another article X, the pair (target, X); and the target's copy against any part of its source (sources
+ * that repeat a sentence match the copy twice).
  */
 export function genuineReuse(basePairs: readonly ReusePair[], planted: PlantedCorpus): RefPassage[] {
   const shift = (id: string, s: { start: number; end: number }): { start: number; end: number } | null => {
     const ins = planted.insertions.get(id);
     if (!ins || s.end <= ins.at) return s;
     if (s.start >= ins.at) return { start: s.start + ins.length, end: s.end + ins.length };
-    return null;
+    // The paragraph went in inside the passage: the passage now spans it.
+    return { start: s.start, end: s.end + ins.length };
   };
   const out: RefPassage[] = [];
   for (const p of basePairs) {
@@ -119,6 +121,8 @@ export function genuineReuse(basePairs: readonly ReusePair[], planted: PlantedCo
     if (a && b) out.push({ a: { articleId: p.a.articleId, span: a }, b: { articleId: p.b.articleId, span: b } });
   }
   for (const g of planted.gold) {
+    // The planted copy also matches repetitions of its text elsewhere in the source article.
+    out.push({ a: g.b, b: { articleId: g.a.articleId, span: { start: 0, end: Number.MAX_SAFE_INTEGER } } });
     for (const p of basePairs) {
       const side = p.a.articleId === g.a.articleId ? p.a : p.b.articleId === g.a.articleId ? p.b : null;
       const other = side === p.a ? p.b : p.a;

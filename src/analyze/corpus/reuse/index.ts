@@ -18,12 +18,28 @@ interface Entry {
   readonly words: Uint32Array;
   readonly starts: Uint32Array;
   readonly ends: Uint32Array;
-  readonly shingles: Uint32Array;
 }
 
 /** Pairs are keyed by their two ordinals: low * 2^26 + high (up to 67M articles, exact in a double). */
 const KEY_BASE = 2 ** 26;
 const keyOf = (x: number, y: number): number => (x < y ? x * KEY_BASE + y : y * KEY_BASE + x);
+
+/*
+ * reuse: passages shared between articles (cross-article stage; pure, no IO).
+ *
+ *   words.ts         our tokenizer's word tokens -> normalised 32-bit word hashes + character offsets;
+ *                    shingle hashes (word n-grams)
+ *   shingle-table.ts the inverted index: shingle -> articles, document frequency, boilerplate flag
+ *   align.ts         seeds -> chains -> banded alignment + X-drop extension -> merged, joined, filtered passages
+ *   pair.ts          word passages -> ReusePair (spans, texts, word ops with spans, similarity, kind, direction)
+ *   direction.ts     who published first, at the coarser of two publish-date precisions
+ *   state.ts         the index as plain rows (articles, postings, boilerplate, compared pairs, pairs)
+ *   params.ts        REUSE_DEFAULTS with the trade-off of each knob
+ *
+ * For storage, the rows of state.ts map to tables: reuse_articles(id, published, hashes, starts, ends),
+ * reuse_postings(shingle, article, token), reuse_boilerplate(shingle, df), reuse_compared(a, b) and
+ * reuse_pairs(a, b, ...). Measured by `npm run eval:reuse` and `npx tsx bench/reuse.ts`.
+ */
 
 /**
  * Text reuse across a growing corpus. `add` shingles an article, looks its shingles up in the inverted
@@ -72,7 +88,7 @@ export class ReuseIndex {
     if (this.byId.has(input.id)) return false;
     const ord = this.entries.length;
     const shingles = shingleHashes(w.hashes, this.params.n);
-    this.entries.push({ id: input.id, published: input.published, text: input.text, words: w.hashes, starts: w.starts, ends: w.ends, shingles });
+    this.entries.push({ id: input.id, published: input.published, text: input.text, words: w.hashes, starts: w.starts, ends: w.ends });
     this.byId.set(input.id, ord);
     this.examined.push([]);
     if (this.counts.length < this.entries.length) {
@@ -120,7 +136,8 @@ export class ReuseIndex {
       let s = sorted.get(ord);
       if (!s) {
         const e = this.entries[ord] as Entry;
-        s = { words: e.words, shingles: e.shingles, sorted: sortedShingles(e.shingles) };
+        const shingles = shingleHashes(e.words, this.params.n);
+        s = { words: e.words, shingles, sorted: sortedShingles(shingles) };
         sorted.set(ord, s);
       }
       return s;

@@ -9,10 +9,11 @@ const EMPTY = 0;
 const BOILERPLATE = -2;
 const NONE = -1;
 
+const STRIDE = 3; // per slot, side by side so that a lookup touches one cache line: key, head, df
+
 export class ShingleTable {
-  private keys: Uint32Array;
-  private heads: Int32Array;
-  private dfs: Int32Array;
+  /** [key (hash as int32), head of the posting list or NONE / BOILERPLATE, document frequency] per slot. */
+  private slots: Int32Array;
   private mask: number;
   private used = 0;
   private poolArticle: Int32Array;
@@ -22,12 +23,16 @@ export class ShingleTable {
   constructor(capacity = 1 << 16) {
     let cap = 1 << 4;
     while (cap < capacity) cap <<= 1;
-    this.keys = new Uint32Array(cap);
-    this.heads = new Int32Array(cap).fill(NONE);
-    this.dfs = new Int32Array(cap);
+    this.slots = ShingleTable.emptySlots(cap);
     this.mask = cap - 1;
     this.poolArticle = new Int32Array(1 << 16);
     this.poolNext = new Int32Array(1 << 16);
+  }
+
+  private static emptySlots(cap: number): Int32Array {
+    const slots = new Int32Array(cap * STRIDE);
+    for (let i = 1; i < slots.length; i += STRIDE) slots[i] = NONE;
+    return slots;
   }
 
   get size(): number {
@@ -36,10 +41,11 @@ export class ShingleTable {
 
   /** Slot of `h`, or -1. */
   find(h: number): number {
+    const key = h | 0;
     let i = h & this.mask;
     for (;;) {
-      const k = this.keys[i] as number;
-      if (k === h) return i;
+      const k = this.slots[i * STRIDE] as number;
+      if (k === key) return i;
       if (k === EMPTY) return -1;
       i = (i + 1) & this.mask;
     }
@@ -47,12 +53,12 @@ export class ShingleTable {
 
   isBoilerplate(h: number): boolean {
     const s = this.find(h);
-    return s >= 0 && this.heads[s] === BOILERPLATE;
+    return s >= 0 && this.slots[s * STRIDE + 1] === BOILERPLATE;
   }
 
   df(h: number): number {
     const s = this.find(h);
-    return s < 0 ? 0 : (this.dfs[s] as number);
+    return s < 0 ? 0 : (this.slots[s * STRIDE + 2] as number);
   }
 
   /**
@@ -61,32 +67,32 @@ export class ShingleTable {
    * calls `onBoilerplate` with the earlier holders instead and marks it.
    */
   add(h: number, ord: number, dfCap: number, onPosting: (other: number) => void, onBoilerplate: (holders: number[]) => void): void {
-    const i = this.slotFor(h);
-    const df = (this.dfs[i] as number) + 1;
-    this.dfs[i] = df;
-    const head = this.heads[i] as number;
+    const at = this.slotFor(h) * STRIDE;
+    const slots = this.slots;
+    const df = (slots[at + 2] as number) + 1;
+    slots[at + 2] = df;
+    const head = slots[at + 1] as number;
     if (head === BOILERPLATE) return;
     if (df > dfCap) {
       const holders: number[] = [];
       for (let p = head; p !== NONE; p = this.poolNext[p] as number) holders.push(this.poolArticle[p] as number);
-      this.heads[i] = BOILERPLATE;
+      slots[at + 1] = BOILERPLATE;
       onBoilerplate(holders);
       return;
     }
     for (let p = head; p !== NONE; p = this.poolNext[p] as number) onPosting(this.poolArticle[p] as number);
-    this.push(i, ord);
+    this.push(at, ord);
   }
 
   private slotFor(h: number): number {
     if ((this.used + 1) * 4 > (this.mask + 1) * 3) this.grow();
+    const key = h | 0;
     let i = h & this.mask;
     for (;;) {
-      const k = this.keys[i] as number;
-      if (k === h) return i;
+      const k = this.slots[i * STRIDE] as number;
+      if (k === key) return i;
       if (k === EMPTY) {
-        this.keys[i] = h;
-        this.heads[i] = NONE;
-        this.dfs[i] = 0;
+        this.slots[i * STRIDE] = key;
         this.used++;
         return i;
       }
@@ -94,8 +100,8 @@ export class ShingleTable {
     }
   }
 
-  private push(i: number, ord: number): void {
-    const head = this.heads[i] as number;
+  private push(at: number, ord: number): void {
+    const head = this.slots[at + 1] as number;
     if (this.poolUsed === this.poolArticle.length) {
       const a = new Int32Array(this.poolArticle.length * 2);
       a.set(this.poolArticle);
@@ -107,58 +113,54 @@ export class ShingleTable {
     const p = this.poolUsed++;
     this.poolArticle[p] = ord;
     this.poolNext[p] = head;
-    this.heads[i] = p;
+    this.slots[at + 1] = p;
   }
 
   /** Import: a shingle known to be boilerplate with its document frequency. */
   restoreBoilerplate(h: number, df: number): void {
-    const i = this.slotFor(h);
-    this.heads[i] = BOILERPLATE;
-    this.dfs[i] = df;
+    const at = this.slotFor(h) * STRIDE;
+    this.slots[at + 1] = BOILERPLATE;
+    this.slots[at + 2] = df;
   }
 
   /** Import: one posting of a shingle that is not boilerplate. */
   restorePosting(h: number, ord: number): void {
-    const i = this.slotFor(h);
-    if (this.heads[i] === BOILERPLATE) return;
-    this.dfs[i] = (this.dfs[i] as number) + 1;
-    this.push(i, ord);
+    const at = this.slotFor(h) * STRIDE;
+    if (this.slots[at + 1] === BOILERPLATE) return;
+    this.slots[at + 2] = (this.slots[at + 2] as number) + 1;
+    this.push(at, ord);
   }
 
   /** Every shingle: hash, document frequency, whether boilerplate, and its holders (empty when boilerplate). */
   *entries(): Generator<{ shingle: number; df: number; boilerplate: boolean; holders: number[] }> {
     for (let i = 0; i <= this.mask; i++) {
-      const k = this.keys[i] as number;
+      const k = this.slots[i * STRIDE] as number;
       if (k === EMPTY) continue;
-      const head = this.heads[i] as number;
+      const head = this.slots[i * STRIDE + 1] as number;
       const holders: number[] = [];
       if (head !== BOILERPLATE) for (let p = head; p !== NONE; p = this.poolNext[p] as number) holders.push(this.poolArticle[p] as number);
-      yield { shingle: k, df: this.dfs[i] as number, boilerplate: head === BOILERPLATE, holders: holders.reverse() };
+      yield { shingle: k >>> 0, df: this.slots[i * STRIDE + 2] as number, boilerplate: head === BOILERPLATE, holders: holders.reverse() };
     }
   }
 
   /** Bytes held by the typed arrays (for benchmarks). */
   get bytes(): number {
-    return this.keys.byteLength + this.heads.byteLength + this.dfs.byteLength + this.poolArticle.byteLength + this.poolNext.byteLength;
+    return this.slots.byteLength + this.poolArticle.byteLength + this.poolNext.byteLength;
   }
 
   private grow(): void {
-    const oldKeys = this.keys;
-    const oldHeads = this.heads;
-    const oldDfs = this.dfs;
-    const cap = oldKeys.length * 2;
-    this.keys = new Uint32Array(cap);
-    this.heads = new Int32Array(cap).fill(NONE);
-    this.dfs = new Int32Array(cap);
+    const old = this.slots;
+    const cap = (this.mask + 1) * 2;
+    this.slots = ShingleTable.emptySlots(cap);
     this.mask = cap - 1;
-    for (let j = 0; j < oldKeys.length; j++) {
-      const k = oldKeys[j] as number;
+    for (let j = 0; j < old.length; j += STRIDE) {
+      const k = old[j] as number;
       if (k === EMPTY) continue;
       let i = k & this.mask;
-      while (this.keys[i] !== EMPTY) i = (i + 1) & this.mask;
-      this.keys[i] = k;
-      this.heads[i] = oldHeads[j] as number;
-      this.dfs[i] = oldDfs[j] as number;
+      while (this.slots[i * STRIDE] !== EMPTY) i = (i + 1) & this.mask;
+      this.slots[i * STRIDE] = k;
+      this.slots[i * STRIDE + 1] = old[j + 1] as number;
+      this.slots[i * STRIDE + 2] = old[j + 2] as number;
     }
   }
 }

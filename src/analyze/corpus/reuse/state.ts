@@ -38,7 +38,7 @@ export function exportReuseState(index: ReuseIndex): ReuseState {
   const articles: ReuseArticleRow[] = entries.map((e) => ({ id: e.id, published: e.published, text: e.text, hashes: [...e.words], starts: [...e.starts], ends: [...e.ends] }));
   const firstToken = entries.map((e) => {
     const first = new Map<number, number>();
-    e.shingles.forEach((h, i) => {
+    shingleHashes(e.words, index.params.n).forEach((h, i) => {
       if (!first.has(h)) first.set(h, i);
     });
     return first;
@@ -64,14 +64,13 @@ export function importReuseState(state: ReuseState): ReuseIndex {
   for (const a of state.articles) {
     const words = Uint32Array.from(a.hashes);
     byId.set(a.id, entries.length);
-    (entries as { id: string; published: string | null; text: string; words: Uint32Array; starts: Uint32Array; ends: Uint32Array; shingles: Uint32Array }[]).push({
+    (entries as { id: string; published: string | null; text: string; words: Uint32Array; starts: Uint32Array; ends: Uint32Array }[]).push({
       id: a.id,
       published: a.published,
       text: a.text,
       words,
       starts: Uint32Array.from(a.starts),
       ends: Uint32Array.from(a.ends),
-      shingles: shingleHashes(words, state.params.n),
     });
     examined.push([]);
   }
