@@ -56,6 +56,9 @@ export class SpeakerResolver {
     if (titled) return titled;
     const short = this.byShortName(stripped);
     if (short) return short;
+    // Without entity findings (no model), a capitalised name is still a name; its type stays unknown.
+    const first = raw.split(',')[0]!.trim();
+    if (this.entities.length === 0 && /^(?:\p{Lu}[\p{L}.’'-]*\s+){0,5}\p{Lu}[\p{L}’'-]+$/u.test(first)) return { name: first, entity: null, type: null, via: 'name' };
     return { name: raw, entity: null, type: null, via: 'unresolved' };
   }
 
@@ -116,7 +119,8 @@ export class SpeakerResolver {
     for (const p of prior) {
       if (p.at >= sentenceStart && p.at >= source.start) continue;
       if (p.at < window) continue;
-      const ok = wantPerson ? p.speaker.type === 'PER' : p.speaker.type === 'ORG' || p.speaker.type === 'GROUP' || (lower === 'it' && p.speaker.type === 'DOC');
+      const untyped = p.speaker.type === null && p.speaker.via === 'name';
+      const ok = wantPerson ? p.speaker.type === 'PER' || untyped : p.speaker.type === 'ORG' || p.speaker.type === 'GROUP' || (lower === 'it' && p.speaker.type === 'DOC');
       if (ok && (!best || p.at > best.at)) best = { at: p.at, ref: p.speaker };
     }
     if (wantPerson) {
