@@ -38,12 +38,14 @@ export async function evalStatements(split: PolnearSplit): Promise<{ tables: Rep
   const score = emptyScore();
   let words = 0;
   let statements = 0;
+  let entityModelMissing = 0;
   const t0 = performance.now();
   articles.forEach((a, i) => {
     progress(`statements ${split} ${i + 1}/${articles.length}`);
     const article = makeArticle(a.text, { source: a.filename });
     const results = runStages(article, tokenize(a.text), stages, true);
     const found = (results.find((r) => r.stage === 'statements')?.findings ?? []) as StatementFinding[];
+    if (results.find((r) => r.stage === 'entities')?.notes.some((n) => n.code === 'model-missing')) entityModelMissing++;
     statements += found.length;
     words += a.text.split(/\s+/).filter(Boolean).length;
     scoreArticle(score, a, found);
@@ -60,7 +62,7 @@ export async function evalStatements(split: PolnearSplit): Promise<{ tables: Rep
   const figures: Record<string, unknown> = {
     split,
     articles: articles.length,
-    entitiesStage: entities ? 'real' : 'absent',
+    entitiesStage: !entities ? 'absent' : entityModelMissing > 0 ? 'model-missing' : 'real',
     statements,
     words,
     seconds: Number(seconds.toFixed(2)),
@@ -76,7 +78,7 @@ export async function evalStatements(split: PolnearSplit): Promise<{ tables: Rep
   figures.noInventedSpeaker = Number(noInvented.toFixed(4));
   const tables: ReportTable[] = [
     {
-      title: `PolNeAR ${split}: ${articles.length} articles, first listed annotator; entities stage ${entities ? 'used' : 'ABSENT (run without it)'}; overlap = any shared character, one-to-one greedy`,
+      title: `PolNeAR ${split}: ${articles.length} articles, first listed annotator; entities stage ${!entities ? 'ABSENT (run without it)' : entityModelMissing > 0 ? `present but its model is missing on ${entityModelMissing} articles (run without entity findings)` : 'used'}; overlap = any shared character, one-to-one greedy`,
       header: ['role', 'overlap P', 'overlap R', 'overlap F1', 'exact P', 'exact R', 'exact F1', 'gold', 'ours'],
       rows,
     },
