@@ -101,6 +101,7 @@ function fromMarkup(document: Document): Published | null {
   }
   for (const el of Array.from(document.querySelectorAll('time[datetime]'))) {
     if (MODIFIED.test(contextOf(el)) || MODIFIED.test(el.textContent ?? '')) continue;
+    if (el.closest('nav, footer, aside') || CAPTION.test(contextOf(el))) continue;
     const p = parsePublished(el.getAttribute('datetime') ?? '', 'html-text');
     if (p && p.precision !== 'year') return p;
   }
