@@ -9,7 +9,7 @@ import type { DatedEvent } from './events.js';
  */
 
 /** Two days whose best scores are closer than this are a tie: ambiguous. */
-export const TIE_MARGIN = 0.15;
+export const TIE_MARGIN = 0.25;
 
 export interface DayConstraint {
   readonly weekdays: ReadonlySet<number>;
