@@ -285,7 +285,7 @@ export class FrameFinder {
   private cueFrames(u: Unit): void {
     const { text } = this;
     const cues = cuesIn(text, u.start, u.end).filter(
-      (c) => !this.inQuote(c.start) && !this.cueUsed(c) && c.entry.cls !== 'quote' && (!AMBIGUOUS.has(c.entry.lemma) || CONTENT_START.test(text.slice(c.end, c.end + 24))),
+      (c) => !this.inQuote(c.start) && !this.cueUsed(c) && c.entry.cls !== 'quote' && (!AMBIGUOUS.has(c.entry.lemma) || this.verbLike(c, u)),
     );
     if (cues.length === 0) return;
     const contents: Span[] = this.drafts.filter((d) => d.content.start < u.end && d.content.end > u.start).map((d) => d.content);
@@ -310,6 +310,14 @@ export class FrameFinder {
       floor = d.content.end;
       void idx;
     }
+  }
+
+  /** A cue that is often a noun counts as a verb after an auxiliary or pronoun, or before content. */
+  private verbLike(c: Cue, u: Unit): boolean {
+    const { text } = this;
+    if (/\b(?:has|have|had|will|would|did|does|do|was|is|he|she|they|we|I|who|also|not)\s+$/i.test(text.slice(Math.max(u.start, c.start - 12), c.start))) return true;
+    const next = readModifiers(text, c.end, u.end, c.entry.lemma).next;
+    return CONTENT_START.test(text.slice(next, next + 24));
   }
 
   private trailingFrame(u: Unit, cue: Cue): Draft | null {
@@ -452,6 +460,7 @@ export class FrameFinder {
     end = Math.min(end, firstOutside(/,\s+(?:adding|saying|noting|arguing|explaining|insisting|stressing|warning|calling|claiming|accusing|telling|urging|citing|asking)\b/g));
     end = Math.min(end, firstOutside(/,\s+(?:and|but)\s+(?:he|she|they|we|I|it|the|a|an|\p{Lu}[\p{L}’'-]*)\s/gu));
     end = Math.min(end, firstOutside(/\s+(?:and|but)\s+(?:he|she|they|we|I)\s/gu));
+    end = Math.min(end, firstOutside(/,\s+(?:but|while|whereas|although|though|even as)\s/gu));
     end = Math.min(end, firstOutside(new RegExp(COORDINATED.source, 'giu')));
     const lead = text.slice(clauseStart, sourceStart);
     if (/^\s*(?:but\s+|and\s+|yet\s+)?(?:even\s+)?(?:while|although|though|as|when|if|because|since|after|before|whereas|once|until|whether)\b/i.test(lead)) {
@@ -463,7 +472,7 @@ export class FrameFinder {
       const src = sourceBefore(text, from, c.start);
       if (!src) continue;
       const before = text.slice(from, src.span.start);
-      const comma = /,\s*$/.exec(before);
+      const comma = /,\s*(?:(?:and|but|while|as|although|though|whereas)\s+)?$/.exec(before);
       const closing = /[”"]\s*,?\s*$/.exec(before);
       if (comma) end = Math.min(end, from + comma.index);
       else if (closing) end = Math.min(end, from + closing.index + 1);
