@@ -6,7 +6,7 @@ import { AppError, describeError } from '../domain/errors.js';
 import type { StoredFinding } from '../domain/finding.js';
 import type { StageResult } from '../domain/stage.js';
 import { LATEST_VERSION, MIGRATIONS } from './migrations.js';
-import type { ArticleQuery, Page, SearchHit, Store, StoreStats } from './store.js';
+import type { ArticleQuery, OutletSummary, Page, SearchHit, Store, StoreStats } from './store.js';
 
 const SCHEMA_URL = new URL('../../src/store/schema.sql', import.meta.url);
 
@@ -222,27 +222,35 @@ export class SqliteStore implements Store {
   }
 
   async search(query: string, options: { limit?: number; offset?: number } = {}): Promise<Page<SearchHit>> {
-    const limit = Math.max(1, Math.min(options.limit ?? 20, 1000));
-    const offset = Math.max(0, options.offset ?? 0);
+    return this.searchArticles(query, options);
+  }
+
+  async searchArticles(query: string, filter: ArticleQuery = {}): Promise<Page<SearchHit>> {
+    const limit = Math.max(1, Math.min(filter.limit ?? 20, 1000));
+    const offset = Math.max(0, filter.offset ?? 0);
     try {
-      return this.searchFts(toFtsQuery(query), limit, offset);
+      return this.searchFts(toFtsQuery(query), filter, limit, offset);
     } catch {
       // Not valid FTS syntax (an unbalanced quote, a stray operator): search the words literally.
-      return this.searchFts(toFtsQuery(query, true), limit, offset);
+      return this.searchFts(toFtsQuery(query, true), filter, limit, offset);
     }
   }
 
-  private searchFts(fts: string, limit: number, offset: number): Page<SearchHit> {
+  private searchFts(fts: string, filter: ArticleQuery, limit: number, offset: number): Page<SearchHit> {
     if (fts === '') return { items: [], total: 0, limit, offset };
+    const { sql, params } = where(filter);
+    const extra = sql ? ` AND ${sql.slice('WHERE '.length)}` : '';
     try {
-      const total = (this.db.prepare('SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH ?').get(fts) as { n: number }).n;
+      const total = (
+        this.db.prepare(`SELECT count(*) AS n FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH ?${extra}`).get(fts, ...params) as { n: number }
+      ).n;
       const rows = this.db
         .prepare(
           `SELECT ${SUMMARY_COLUMNS}, snippet(articles_fts, 1, '«', '»', '…', 16) AS snippet, bm25(articles_fts, 5.0, 1.0) AS rank
            FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
-           WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?`,
+           WHERE articles_fts MATCH ?${extra} ORDER BY rank LIMIT ? OFFSET ?`,
         )
-        .all(fts, limit, offset) as (SummaryRow & { snippet: string; rank: number })[];
+        .all(fts, ...params, limit, offset) as (SummaryRow & { snippet: string; rank: number })[];
       return { items: rows.map((r) => ({ article: toSummary(r), snippet: r.snippet, rank: r.rank })), total, limit, offset };
     } catch (e) {
       throw new AppError('usage', `cannot search for ${JSON.stringify(fts)}: ${describeError(e)}`, { cause: e });
@@ -351,6 +359,42 @@ export class SqliteStore implements Store {
       failures: one('SELECT count(*) AS n FROM ingest_failures'),
       byFormat,
     };
+  }
+
+  async listOutlets(options: { limit?: number; offset?: number } = {}): Promise<Page<OutletSummary>> {
+    const limit = Math.max(1, Math.min(options.limit ?? 50, 10_000));
+    const offset = Math.max(0, options.offset ?? 0);
+    const total = (this.db.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM articles GROUP BY outlet)').get() as { n: number }).n;
+    const rows = this.db
+      .prepare(
+        `SELECT outlet AS name, count(*) AS articles, min(published) AS first, max(published) AS last
+         FROM articles GROUP BY outlet ORDER BY articles DESC, outlet IS NULL, outlet LIMIT ? OFFSET ?`,
+      )
+      .all(limit, offset) as OutletSummary[];
+    return { items: rows, total, limit, offset };
+  }
+
+  async countArticlesOverTime(
+    bucket: 'day' | 'month',
+    query: Omit<ArticleQuery, 'limit' | 'offset'> = {},
+  ): Promise<{ buckets: { bucket: string; articles: number }[]; undated: number }> {
+    const { sql, params } = where(query);
+    const width = bucket === 'day' ? 10 : 7;
+    const dated = `${sql ? `${sql} AND` : 'WHERE'} length(a.published) >= ${width}`;
+    const buckets = this.db
+      .prepare(`SELECT substr(a.published, 1, ${width}) AS bucket, count(*) AS articles FROM articles a ${dated} GROUP BY bucket ORDER BY bucket`)
+      .all(...params) as { bucket: string; articles: number }[];
+    const undated = (
+      this.db.prepare(`SELECT count(*) AS n FROM articles a ${sql ? `${sql} AND` : 'WHERE'} (a.published IS NULL OR length(a.published) < ${width})`).get(...params) as { n: number }
+    ).n;
+    return { buckets, undated };
+  }
+
+  async countFindings(articleId?: string): Promise<{ stage: string; kind: string; findings: number }[]> {
+    const filter = articleId === undefined ? '' : 'WHERE article_id = ?';
+    return this.db
+      .prepare(`SELECT stage, kind, count(*) AS findings FROM findings ${filter} GROUP BY stage, kind ORDER BY stage, kind`)
+      .all(...(articleId === undefined ? [] : [articleId])) as { stage: string; kind: string; findings: number }[];
   }
 
   async close(): Promise<void> {

@@ -130,5 +130,46 @@ export function describeStoreContract(name: string, open: () => Promise<Store> |
       await store.setPublished(a.id, p);
       expect((await store.getArticle(a.id))!.published).toEqual(p);
     });
+
+    it('lists outlets with counts and first/last publish values, paged', async () => {
+      const pub = (value: string) => ({ value, precision: 'day' as const, source: 'meta' as const, utcOffset: null, raw: value });
+      await store.putArticle(article('one', { outlet: 'A', published: pub('2022-01-01') }));
+      await store.putArticle(article('two', { outlet: 'A', published: pub('2022-03-05') }));
+      await store.putArticle(article('three', { outlet: 'B', published: pub('2022-02-01') }));
+      await store.putArticle(article('four', { outlet: null }));
+      const page = await store.listOutlets();
+      expect(page.total).toBe(3);
+      expect(page.items[0]).toEqual({ name: 'A', articles: 2, first: '2022-01-01', last: '2022-03-05' });
+      expect(page.items.find((o) => o.name === null)).toEqual({ name: null, articles: 1, first: null, last: null });
+      const second = await store.listOutlets({ limit: 1, offset: 1 });
+      expect(second.items).toHaveLength(1);
+      expect(second.total).toBe(3);
+    });
+
+    it('counts articles per day or month, undated apart, with filters', async () => {
+      const pub = (value: string, precision: 'day' | 'month' | 'year' = 'day') => ({ value, precision, source: 'meta' as const, utcOffset: null, raw: value });
+      await store.putArticle(article('one', { outlet: 'A', published: pub('2022-01-01T10:00') }));
+      await store.putArticle(article('two', { outlet: 'A', published: pub('2022-01-20') }));
+      await store.putArticle(article('three', { outlet: 'B', published: pub('2022-02', 'month') }));
+      await store.putArticle(article('four', { outlet: 'B' }));
+      expect(await store.countArticlesOverTime('month')).toEqual({ buckets: [{ bucket: '2022-01', articles: 2 }, { bucket: '2022-02', articles: 1 }], undated: 1 });
+      expect(await store.countArticlesOverTime('day')).toEqual({ buckets: [{ bucket: '2022-01-01', articles: 1 }, { bucket: '2022-01-20', articles: 1 }], undated: 2 });
+      expect((await store.countArticlesOverTime('month', { outlet: 'B' })).buckets).toEqual([{ bucket: '2022-02', articles: 1 }]);
+    });
+
+    it('searches within filters and counts findings by stage and kind', async () => {
+      const a = article('Police raided the camp on Tuesday.', { outlet: 'A' });
+      await store.putArticle(a);
+      await store.putArticle(article('Police raided the office on Friday.', { outlet: 'B' }));
+      expect((await store.searchArticles('raided')).total).toBe(2);
+      const inB = await store.searchArticles('raided', { outlet: 'B', limit: 5 });
+      expect(inB.total).toBe(1);
+      expect(inB.items[0]!.article.outlet).toBe('B');
+      expect((await store.searchArticles('"unterminated', { outlet: 'A' })).total >= 0).toBe(true);
+      const f = (start: number, end: number, kind: string) => ({ kind, span: { start, end }, text: a.text.slice(start, end), rule: 'x/test', data: {} });
+      await store.putAnalysis(a.id, [{ stage: 'dates', version: 1, findings: [f(26, 33, 'date')], notes: [] }, { stage: 'entities', version: 1, findings: [f(0, 6, 'entity'), f(22, 26, 'entity')], notes: [] }]);
+      expect(await store.countFindings()).toEqual([{ stage: 'dates', kind: 'date', findings: 1 }, { stage: 'entities', kind: 'entity', findings: 2 }]);
+      expect(await store.countFindings('anone')).toEqual([]);
+    });
   });
 }

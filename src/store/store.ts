@@ -39,7 +39,26 @@ export interface Store {
   listFailures(): Promise<{ source: string; code: string; message: string; at: string }[]>;
 
   stats(): Promise<StoreStats>;
+
+  /** Outlets with their article counts and first/last publish values, most articles first (read-only, paged). */
+  listOutlets(options?: { limit?: number; offset?: number }): Promise<Page<OutletSummary>>;
+  /** Article counts per publish day or month (undated articles counted apart), filtered like listArticles. */
+  countArticlesOverTime(bucket: 'day' | 'month', query?: Omit<ArticleQuery, 'limit' | 'offset'>): Promise<{ buckets: { bucket: string; articles: number }[]; undated: number }>;
+  /** Full-text search restricted by the listArticles filters (outlet, format, date range). */
+  searchArticles(query: string, filter?: ArticleQuery): Promise<Page<SearchHit>>;
+  /** Finding counts by stage and kind, over the corpus or one article. */
+  countFindings(articleId?: string): Promise<{ stage: string; kind: string; findings: number }[]>;
+
   close(): Promise<void>;
+}
+
+export interface OutletSummary {
+  /** The outlet name; null groups the articles whose source names none. */
+  readonly name: string | null;
+  readonly articles: number;
+  /** Smallest and largest publish values ('2022-09-07'); null when no article of the outlet is dated. */
+  readonly first: string | null;
+  readonly last: string | null;
 }
 
 export interface ArticleQuery {
