@@ -34,6 +34,10 @@ function published(day: Ymd, why: string): Published {
 
 const within = (s: { start: number; end: number }, a: { start: number; end: number }): boolean => s.start >= a.start && s.end <= a.end;
 
+function isLate(text: string, f: DateFinding): boolean {
+  return /night|evening/i.test(f.text) || /\blate\s+(?:on\s+)?$/i.test(text.slice(Math.max(0, f.span.start - 12), f.span.start));
+}
+
 function fromEventAnchor(input: PublishedInput, events: readonly DatedEvent[]): { day: Ymd; why: string } | null {
   const text = input.article.text;
   const mentions = weekdayMentions(input.dates);
@@ -42,7 +46,7 @@ function fromEventAnchor(input: PublishedInput, events: readonly DatedEvent[]): 
   for (const a of eventAnchors(input.article, input.dates)) {
     const words = contentWords(a.phrase);
     const constraint = constraintOf(a.phrase);
-    const r = constraint ? matchEvent(words, constraint, others, 2, 0.5) : matchEvent(words, null, others, 3, 0.4);
+    const r = constraint ? matchEvent(words, constraint, others, 2, 0.5) : matchEvent(words, null, others, 3, 0.5);
     if (!r) continue;
     if (!('match' in r)) return null; // the event has two comparable dates in the corpus: say nothing
     const { event, shared, rejected } = r.match;
@@ -52,6 +56,8 @@ function fromEventAnchor(input: PublishedInput, events: readonly DatedEvent[]): 
     const clauseDays = mentions.filter((m) => within(m.finding.span, s) && !within(m.finding.span, a));
     if (clauseDays.some((m) => m.wd !== weekday(day))) return null;
     const named = mentions.find((m) => m.wd === weekday(day) && !within(m.finding.span, a));
+    // "Late Wednesday night, two days after ...": news of that night is published the next day or later.
+    if (mentions.some((m) => m.wd === weekday(day) && isLate(text, m.finding))) return null;
     const parts = [
       `"${a.finding.text} ${a.sign > 0 ? 'after' : 'before'} ${a.phrase}": ${event.label}, sharing ${shared.map((w) => `'${w}'`).join(', ')} (${shared.length} of ${words.size} words)`,
       constraint ? `the phrase names ${constraint.text}${rejected ? `, which rules out ${rejected} other candidate(s)` : ''}` : '',
@@ -68,7 +74,11 @@ function fromEventAnchor(input: PublishedInput, events: readonly DatedEvent[]): 
 function fromOwnCalendar(input: PublishedInput): { day: Ymd; why: string } | null {
   const mentions = weekdayMentions(input.dates);
   if (!mentions.length) return null;
-  const days = input.dates.map((f) => ({ f, day: dayOf(f) })).filter((x): x is { f: DateFinding; day: Ymd } => x.day !== null);
+  // Only a day written without its year ("June 20"): one with a year ("March 26, 2009") is as often history.
+  const days = input.dates
+    .filter((f) => !/\b\d{4}\b/.test(f.text))
+    .map((f) => ({ f, day: dayOf(f) }))
+    .filter((x): x is { f: DateFinding; day: Ymd } => x.day !== null);
   const anchors = days.filter((x) => mentions.some((m) => m.wd === weekday(x.day)));
   const distinct = new Set(anchors.map((a) => fmtDay(a.day)));
   if (distinct.size !== 1) return null;
