@@ -111,6 +111,20 @@ describe('inferPublished: must not infer', () => {
     expect(run([wire, ban, late, blog]).size).toBe(0);
   });
 
+  it('news of a late-night event is not taken as published that day', () => {
+    const report = makeArticle('The Dunmere Ledger reported on Tuesday that the port authority had sold the north quay.', { published: publishedOn('2031-03-04') });
+    const post = makeArticle('Late Thursday night, two days after the Dunmere Ledger reported the quay sale, the authority resigned.');
+    expect(run([report, post]).size).toBe(0);
+    const day = makeArticle('On Thursday, two days after the Dunmere Ledger reported the quay sale, the authority resigned.');
+    expect(run([report, day]).get(day.id)).toBe('2031-03-06');
+  });
+
+  it('a date written with its year does not fix the week of the weekday mentions', () => {
+    // 2025-03-04 is a Tuesday: "on Tuesday" could be that day or any Tuesday since.
+    const post = makeArticle('The treaty was signed on March 4, 2025. On Tuesday the Lorn assembly debated it again.');
+    expect(run([post]).size).toBe(0);
+  });
+
   it('a too weak match (one shared word) dates nothing', () => {
     const a = makeArticle('On Tuesday police in Kelby closed the old bridge.', { published: publishedOn('2031-03-04') });
     const post = makeArticle("Two days after Tuesday's march in Kelby, nobody agrees.");
