@@ -1,4 +1,4 @@
-import type { ScoreParts, StoryIndex, StoryRow } from './index.js';
+import type { JoinParts, StoryIndex, StoryRow } from './index.js';
 
 /**
  * Why the articles of a story belong together: the actors, days, passages and salient terms that at least
@@ -6,7 +6,7 @@ import type { ScoreParts, StoryIndex, StoryRow } from './index.js';
  */
 export interface StoryExplanation {
   readonly story: StoryRow;
-  readonly articles: readonly { readonly id: string; readonly score: number | null; readonly parts: ScoreParts | null }[];
+  readonly articles: readonly { readonly id: string; readonly score: number | null; readonly parts: JoinParts | null }[];
   /** Entity names shared by two or more articles, most shared and most specific (IDF) first. */
   readonly actors: readonly { readonly name: string; readonly articles: readonly string[] }[];
   /** Mentioned days shared by two or more articles ('XXXX-06-20' meets '2023-06-20'). */

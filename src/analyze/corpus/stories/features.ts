@@ -29,6 +29,8 @@ export interface StoryFeatures {
   readonly actors: readonly (readonly [string, string, number])[];
   /** Specific days mentioned: 'YYYY-MM-DD', or 'XXXX-MM-DD' when the year is unknown. */
   readonly dates: readonly string[];
+  /** Years the text states outright ('in 2008', 'March 3, 2013'): events of different years are different events. */
+  readonly years: readonly string[];
 }
 
 export function dayNumber(iso: string | null): number | null {
@@ -51,8 +53,8 @@ export function actorKey(name: string): string {
 export function storyFeatures(a: StoryArticleInput, config: StoryConfig): StoryFeatures {
   const english = a.language === null || a.language === 'en';
   const counts = new Map<string, number>();
-  if (a.title) contentTerms(a.title, english, counts, config.titleBoost);
-  contentTerms(a.text, english, counts);
+  if (a.title) contentTerms(a.title, english, counts, config.titleBoost, config.bigrams);
+  contentTerms(a.text, english, counts, 1, config.bigrams);
   const order = new Map([...counts.keys()].map((k, i) => [k, i]));
   const terms = [...counts]
     .sort((x, y) => y[1] - x[1] || order.get(x[0])! - order.get(y[0])!)
@@ -73,9 +75,12 @@ export function storyFeatures(a: StoryArticleInput, config: StoryConfig): StoryF
   }
 
   const dates = new Set<string>();
+  const years = new Set<string>();
   for (const d of a.dates) {
     const m = /^(\d{4}|XXXX)-(\d{2})-(\d{2})/.exec(d.data.value);
     if (m && d.data.type === 'DATE') dates.add(`${m[1]}-${m[2]}-${m[3]}`);
+    const y = /^(\d{4})/.exec(d.data.value);
+    if (y && d.data.type === 'DATE' && d.data.anchor === 'absolute') years.add(y[1]!);
   }
   return {
     id: a.id,
@@ -84,6 +89,7 @@ export function storyFeatures(a: StoryArticleInput, config: StoryConfig): StoryF
     terms,
     actors: [...actors].map(([k, [display, n]]) => [k, display, n] as const).sort((x, y) => (x[0] < y[0] ? -1 : 1)),
     dates: [...dates].sort(),
+    years: [...years].sort(),
   };
 }
 

@@ -33,8 +33,17 @@ export interface ScoreParts {
   readonly actors: number | null;
   readonly dates: number;
   readonly passages: number;
+  /** Both state years outright and none is shared (then the score is multiplied by `yearMismatch`). */
+  readonly yearsDisjoint: boolean;
   /** Publish-date gap to the story in days, null when either side is undated. */
   readonly gapDays: number | null;
+}
+
+/** How an article joined: its score against the story profile, and against the most similar member. */
+export interface JoinParts extends ScoreParts {
+  /** The member most similar to the article, and the pair score (same formula, article against article). */
+  readonly nearest: string | null;
+  readonly nearestScore: number;
 }
 
 /** One article's place: a plain row (JSON-able) for the store. */
@@ -44,7 +53,7 @@ export interface StoryMemberRow {
   readonly story: string;
   /** Score with which it joined; null for the article that founded the story. */
   readonly score: number | null;
-  readonly parts: ScoreParts | null;
+  readonly parts: JoinParts | null;
   readonly features: StoryFeatures;
 }
 
@@ -67,13 +76,14 @@ interface Compact {
   readonly actorIds: Int32Array;
   readonly actorCounts: Float32Array;
   readonly dates: readonly string[];
+  readonly years: readonly string[];
 }
 
 interface Placed {
   readonly c: Compact;
   story: number;
   score: number | null;
-  parts: ScoreParts | null;
+  parts: JoinParts | null;
   /** Salient terms at join time: vocabulary ids and their log term frequency. */
   top: Int32Array;
   topTf: Float32Array;
@@ -90,6 +100,7 @@ interface Story {
   readonly actors: Map<number, number>;
   readonly dates: Map<string, number>;
   readonly monthDays: Map<string, number>;
+  readonly years: Map<string, number>;
   readonly indexed: Set<number>;
   /** Cached profile norms under the IDF of a corpus of `normN` articles; dropped when the story changes. */
   termNorm: number;
@@ -113,6 +124,8 @@ export class StoryIndex {
   private storyList: Story[] = [];
   private termPostings = new Map<number, number[]>();
   private actorPostings = new Map<number, number[]>();
+  private articleTermPostings = new Map<number, number[]>();
+  private articleActorPostings = new Map<number, number[]>();
   // Inputs not yet processed, and whether a replay is due.
   private pending: Compact[] = [];
   private pendingIds = new Set<string>();
@@ -144,6 +157,7 @@ export class StoryIndex {
       terms: Array.from(c.termIds, (id, i) => [this.termKeys[id]!, c.termCounts[i]!] as const),
       actors: Array.from(c.actorIds, (id, i) => [this.actorKeys[id]!, this.actorNames[id]!, c.actorCounts[i]!] as const),
       dates: c.dates,
+      years: c.years,
     };
   }
 
@@ -231,6 +245,8 @@ export class StoryIndex {
     this.storyList = [];
     this.termPostings = new Map();
     this.actorPostings = new Map();
+    this.articleTermPostings = new Map();
+    this.articleActorPostings = new Map();
     this.dirty = false;
     for (const c of all) this.process(c);
   }
@@ -251,7 +267,7 @@ export class StoryIndex {
       const cur = this.actorNames[id];
       if (cur === undefined || name < cur) this.actorNames[id] = name;
     });
-    return { id: f.id, language: f.language, day: f.day, termIds, termCounts, actorIds, actorCounts, dates: f.dates };
+    return { id: f.id, language: f.language, day: f.day, termIds, termCounts, actorIds, actorCounts, dates: f.dates, years: f.years ?? [] };
   }
 
   private vocab(ids: Map<string, number>, keys: string[], key: string): number {
@@ -309,6 +325,7 @@ export class StoryIndex {
         actors: new Map(),
         dates: new Map(),
         monthDays: new Map(),
+        years: new Map(),
         indexed: new Set(),
         termNorm: 0,
         actorNorm: 0,
@@ -324,46 +341,115 @@ export class StoryIndex {
     x: Placed,
     top: readonly { id: number; w: number }[],
     actors: readonly { id: number; w: number }[],
-  ): { story: number; score: number; parts: ScoreParts } | null {
+  ): { story: number; score: number; parts: JoinParts } | null {
     const cfg = this.config;
-    const hits = new Map<number, number>();
-    const scan = (postings: Map<number, number[]>, keys: readonly { id: number }[]) => {
+    const scan = (postings: Map<number, number[]>, keys: readonly { id: number }[], hits: Map<number, number>) => {
       for (const k of keys.slice(0, cfg.lookupKeys)) {
         const list = postings.get(k.id);
         if (!list) continue;
         for (let i = Math.max(0, list.length - cfg.postingScan); i < list.length; i++) hits.set(list[i]!, (hits.get(list[i]!) ?? 0) + 1);
       }
     };
-    scan(this.termPostings, top);
-    scan(this.actorPostings, actors);
+    const hits = new Map<number, number>();
+    scan(this.termPostings, top, hits);
+    scan(this.actorPostings, actors, hits);
     const shared = this.sharedWords(x.c.id);
     for (const s of shared.keys()) hits.set(s, (hits.get(s) ?? 0) + cfg.lookupKeys);
+    const articleHits = new Map<number, number>();
+    if (cfg.nearestWeight > 0) {
+      scan(this.articleTermPostings, top, articleHits);
+      scan(this.articleActorPostings, actors, articleHits);
+    }
 
     const day = x.c.day;
-    const candidates = [...hits]
-      .filter(([s]) => {
-        const st = this.storyList[s]!;
-        if (day !== null && st.first !== null && gap(day, st) > cfg.windowDays) return false;
-        const lx = x.c.language;
-        if (lx && st.language && lx !== st.language) return (shared.get(s) ?? 0) >= cfg.crossLanguageReuseWords;
-        return true;
-      })
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, cfg.maxCandidates);
-    if (candidates.length === 0) return null;
+    const allowed = (st: Story) => {
+      if (day !== null && st.first !== null && gap(day, st) > cfg.windowDays) return false;
+      const lx = x.c.language;
+      if (lx && st.language && lx !== st.language) return (shared.get(st.n) ?? 0) >= cfg.crossLanguageReuseWords;
+      return true;
+    };
+    const byHits = (a: [number, number], b: [number, number]) => b[1] - a[1] || a[0] - b[0];
+    const candidates = new Set(
+      [...hits]
+        .filter(([s]) => allowed(this.storyList[s]!))
+        .sort(byHits)
+        .slice(0, cfg.maxCandidates)
+        .map(([s]) => s),
+    );
 
+    // Nearest members: the articles sharing the most keys, scored pairwise.
+    const xMap = new Map(top.map((t) => [t.id, t.w]));
     const xNorm = Math.hypot(...top.map((t) => t.w));
+    const aMap = new Map(actors.map((a) => [a.id, a.w]));
     const aNorm = Math.hypot(...actors.map((a) => a.w));
-    let best: { story: number; score: number; parts: ScoreParts } | null = null;
-    for (const [s] of candidates) {
+    const nearest = new Map<number, { article: number; score: number }>();
+    if (cfg.nearestWeight > 0) {
+      for (const [y] of [...articleHits].sort(byHits).slice(0, cfg.maxCandidates)) {
+        const py = this.placed[y]!;
+        const st = this.storyList[py.story]!;
+        if (!allowed(st)) continue;
+        const score = combine(this.pairParts(x, py, xMap, xNorm, aMap, aNorm), cfg);
+        const cur = nearest.get(st.n);
+        if (!cur || score > cur.score || (score === cur.score && y < cur.article)) nearest.set(st.n, { article: y, score });
+        candidates.add(st.n);
+      }
+    }
+    if (candidates.size === 0) return null;
+
+    let best: { story: number; score: number; parts: JoinParts } | null = null;
+    for (const s of [...candidates].sort((a, b) => a - b)) {
       const st = this.storyList[s]!;
       const parts = this.scoreParts(x, st, top, xNorm, actors, aNorm, shared.get(s) ?? 0);
+      const near = nearest.get(s);
+      const profile = combine(parts, cfg);
+      let score = (1 - cfg.nearestWeight) * profile + cfg.nearestWeight * (near?.score ?? 0);
       // Across languages, the shared passage that let the story through the language guard is the evidence.
-      const cross = x.c.language && st.language && x.c.language !== st.language;
-      const score = cross ? Math.max(combine(parts, cfg), parts.passages) : combine(parts, cfg);
-      if (score >= cfg.threshold && (!best || score > best.score || (score === best.score && s < best.story))) best = { story: s, score, parts };
+      if (x.c.language && st.language && x.c.language !== st.language) score = Math.max(score, parts.passages);
+      if (score >= cfg.threshold && (!best || score > best.score || (score === best.score && s < best.story))) {
+        best = { story: s, score, parts: { ...parts, nearest: near ? this.placed[near.article]!.c.id : null, nearestScore: near?.score ?? 0 } };
+      }
     }
     return best;
+  }
+
+  /** The same score formula, article against one earlier article (current IDF on both sides). */
+  private pairParts(x: Placed, y: Placed, xMap: Map<number, number>, xNorm: number, aMap: Map<number, number>, aNorm: number): ScoreParts {
+    let dot = 0;
+    let yNorm = 0;
+    y.top.forEach((id, i) => {
+      const w = y.topTf[i]! * this.idf(this.termDf[id]!);
+      yNorm += w * w;
+      const xw = xMap.get(id);
+      if (xw) dot += xw * w;
+    });
+    const text = dot > 0 && xNorm > 0 ? dot / (xNorm * Math.sqrt(yNorm)) : 0;
+    let actors: number | null = null;
+    if (aMap.size > 0 || y.c.actorIds.length > 0) {
+      let adot = 0;
+      let ayNorm = 0;
+      for (const id of y.c.actorIds) {
+        const w = this.idf(this.actorDf[id]!);
+        ayNorm += w * w;
+        const xw = aMap.get(id);
+        if (xw) adot += xw * w;
+      }
+      actors = adot > 0 && aNorm > 0 ? adot / (aNorm * Math.sqrt(ayNorm)) : 0;
+    }
+    let matched = 0;
+    for (const d of x.c.dates) {
+      const md = d.slice(5);
+      if (y.c.dates.some((e) => e === d || (e.slice(5) === md && (e.startsWith('XXXX') || d.startsWith('XXXX'))))) matched++;
+    }
+    const words = this.reuse.get(x.c.id)?.get(y.c.id) ?? 0;
+    const yearsDisjoint = x.c.years.length > 0 && y.c.years.length > 0 && !x.c.years.some((v) => y.c.years.includes(v));
+    return {
+      text,
+      actors,
+      dates: Math.min(1, matched / this.config.datesFull),
+      passages: Math.min(1, words / this.config.reuseFullWords),
+      yearsDisjoint,
+      gapDays: x.c.day !== null && y.c.day !== null ? Math.abs(x.c.day - y.c.day) : null,
+    };
   }
 
   private scoreParts(
@@ -404,7 +490,8 @@ export class StoryIndex {
     const dates = Math.min(1, matched / cfg.datesFull);
     const passages = Math.min(1, sharedWords / cfg.reuseFullWords);
     const day = x.c.day;
-    return { text, actors: actorScore, dates, passages, gapDays: day !== null && st.first !== null ? gap(day, st) : null };
+    const yearsDisjoint = x.c.years.length > 0 && st.years.size > 0 && !x.c.years.some((y) => st.years.has(y));
+    return { text, actors: actorScore, dates, passages, yearsDisjoint, gapDays: day !== null && st.first !== null ? gap(day, st) : null };
   }
 
   /**
@@ -449,6 +536,7 @@ export class StoryIndex {
     if (st.terms.size > 2 * cfg.termsPerStory) prune(st.terms, cfg.termsPerStory, this.termKeys);
     for (const a of p.c.actorIds) st.actors.set(a, (st.actors.get(a) ?? 0) + 1);
     if (st.actors.size > 2 * cfg.termsPerStory) prune(st.actors, cfg.termsPerStory, this.actorKeys);
+    for (const y of p.c.years) st.years.set(y, (st.years.get(y) ?? 0) + 1);
     for (const d of p.c.dates) {
       st.dates.set(d, (st.dates.get(d) ?? 0) + 1);
       st.monthDays.set(d.slice(5), (st.monthDays.get(d.slice(5)) ?? 0) + 1);
@@ -462,6 +550,15 @@ export class StoryIndex {
     };
     for (const id of p.top.slice(0, cfg.lookupKeys)) post(this.termPostings, id, id * 2);
     for (const id of p.c.actorIds) post(this.actorPostings, id, id * 2 + 1);
+    const postArticle = (postings: Map<number, number[]>, id: number) => {
+      let list = postings.get(id);
+      if (!list) postings.set(id, (list = []));
+      list.push(index);
+    };
+    if (cfg.nearestWeight > 0) {
+      for (const id of p.top.slice(0, cfg.lookupKeys)) postArticle(this.articleTermPostings, id);
+      for (const id of p.c.actorIds) postArticle(this.articleActorPostings, id);
+    }
   }
 
   private storyRow(s: Story): StoryRow {
@@ -483,7 +580,7 @@ function gap(day: number, st: Story): number {
 /** The score formula (documented in config.ts). */
 export function combine(p: ScoreParts, cfg: StoryConfig): number {
   const base = p.actors === null ? p.text : (cfg.textWeight * p.text + cfg.actorWeight * p.actors) / (cfg.textWeight + cfg.actorWeight);
-  const score = base + cfg.dateWeight * p.dates + cfg.passageWeight * p.passages;
+  const score = (base + cfg.dateWeight * p.dates + cfg.passageWeight * p.passages) * (p.yearsDisjoint ? cfg.yearMismatch : 1);
   return p.gapDays === null ? score : score * Math.exp(-p.gapDays / cfg.timeDecayDays);
 }
 

@@ -38,14 +38,24 @@ function undouble(w: string): string {
 }
 
 /** Content-word counts of a text. `english` turns on stop words and lemmas. */
-export function contentTerms(text: string, english: boolean, into: Map<string, number> = new Map(), weight = 1): Map<string, number> {
+export function contentTerms(text: string, english: boolean, into: Map<string, number> = new Map(), weight = 1, bigrams = false): Map<string, number> {
+  let prev: string | null = null;
+  let prevEnd = -1;
   for (const m of text.matchAll(WORD)) {
     const raw = m[0].toLowerCase().replace(/\.$/, '');
-    if (raw.length < 2 || STOP.has(raw)) continue;
-    if (/^[\d.,-]+$/.test(raw) && raw.replace(/\D/g, '').length < 3) continue; // small numbers say little
-    const t = english ? lemma(raw) : raw;
-    if (t.length < 2 || STOP.has(t)) continue;
+    const t = raw.length < 2 || STOP.has(raw) ? '' : english ? lemma(raw) : raw;
+    if (t.length < 2 || STOP.has(t) || (/^[\d.,-]+$/.test(raw) && raw.replace(/\D/g, '').length < 3)) {
+      prev = null; // small numbers and stop words say little, and break phrases
+      continue;
+    }
     into.set(t, (into.get(t) ?? 0) + weight);
+    // Adjacent content words ("gulf aden" is not, "ins mysore" is): specific phrases tell two similar events apart.
+    if (bigrams && prev !== null && /^[\s-]*$/.test(text.slice(prevEnd, m.index))) {
+      const b = `${prev} ${t}`;
+      into.set(b, (into.get(b) ?? 0) + weight);
+    }
+    prev = t;
+    prevEnd = m.index + m[0].length;
   }
   return into;
 }
