@@ -52,6 +52,12 @@ function cuesIn(text: string, from: number, to: number): Cue[] {
 /** Attitude cues: fine after their subject ("Trump wants ..."), too loose at a sentence end or after "and". */
 const ATTITUDE = new Set(['want', 'hope', 'fear', 'expect', 'seem', 'appear', 'decline', 'refuse', 'seek', 'offer', 'consider', 'prefer', 'favor', 'favour', 'plan', 'intend', 'decide', 'know', 'see', 'feel', 'learn', 'understand', 'realize', 'realise', 'recognize', 'recognise', 'wish', 'view', 'regard', 'point to', 'push for', 'vote for', 'figure', 'imagine', 'guess', 'suppose', 'determine', 'order', 'rule', 'project', 'calculate', 'signal', 'support', 'oppose', 'endorse', 'thank', 'welcome', 'compare', 'challenge', 'identify', 'discuss', 'highlight', 'echo', 'repeat', 'encourage', 'nominate', 'recommend', 'target', 'credit', 'refer to', 'talk about', 'speak about', 'cite']);
 
+/** "Trump's claim that", "his call for", "her criticism of": owner, noun, linking word. */
+const NOUN_FRAME =
+  /(?<![\p{L}])((?:\p{Lu}[\p{L}.-]*['’]s)|his|her|their|its|our)\s+(?:\p{Ll}+\s+)?(claims?|statements?|assertions?|arguments?|beliefs?|views?|fears?|hopes?|warnings?|suggestions?|allegations?|accusations?|insistence|contention|promises?|pledges?|vows?|predictions?|charges?|comments?|remarks?|criticism|calls?|demands?|denials?|admission|concerns?|complaints?|assessment|conclusion|proposals?|plans?|support|opposition)\s+(that|for|of|to)\s/gu;
+/** "When asked about ...," / "Asked whether ...": the question, with no source. */
+const ASKED = /(?:^|[,;]\s*|\b(?:when|after|if|once)\s+)(?:he\s+was\s+|she\s+was\s+)?asked\s+(?=about|whether|if|what|why|how|who|when|where)/giu;
+
 /** Cues of appearance: the subject is part of the content and nobody is the source. */
 const EVIDENTIAL = new Set(['seem', 'appear']);
 
@@ -118,7 +124,45 @@ export class FrameFinder {
     this.colonFrames();
     this.quoteFrames();
     for (const u of this.units) this.cueFrames(u);
+    for (const u of this.units) this.nounFrames(u);
     return this.drafts;
+  }
+
+  /**
+   * Nominal frames: "Trump's claim that ...", "his call for ...", "her criticism of ..."; and the sourceless
+   * question "When asked whether ..., he said" / "Asked about ...".
+   */
+  private nounFrames(u: Unit): void {
+    const { text } = this;
+    const slice = text.slice(u.start, u.end);
+    const taken = (a: number, b: number) => this.drafts.some((d) => d.cue.start < b && a < d.cue.end) || this.drafts.some((d) => d.content.start <= a && b <= d.content.end && d.mode !== 'indirect');
+    NOUN_FRAME.lastIndex = 0;
+    for (let m = NOUN_FRAME.exec(slice); m !== null; m = NOUN_FRAME.exec(slice)) {
+      const owner = m[1]!;
+      const noun = m[2]!;
+      const ownerStart = u.start + m.index + m[0].indexOf(owner);
+      const cueStart = u.start + m.index + m[0].lastIndexOf(noun, m[0].length - (m[3]?.length ?? 0));
+      const cue = { start: cueStart, end: cueStart + noun.length };
+      if (taken(cue.start, cue.end) || this.inQuote(cue.start)) continue;
+      const ownerWord = owner.replace(/['’]s$/, '');
+      const source = { start: ownerStart, end: ownerStart + ownerWord.length };
+      const from = u.start + m.index + m[0].lastIndexOf(m[3]!) + (m[3] === 'that' ? 0 : m[3]!.length);
+      const content = trimContent(text, { start: from, end: this.contentEnd(from, u.end, u.start, source.start) });
+      if (contentWords(text, content) < 2) continue;
+      this.push({ mode: modeOf(content, this.quotes), source, cue, content, medium: null, addressee: null, rule: 'statements/noun-frame', sameSpeakerAs: null });
+    }
+    ASKED.lastIndex = 0;
+    for (let m = ASKED.exec(slice); m !== null; m = ASKED.exec(slice)) {
+      const cueStart = u.start + m.index + m[0].search(/asked/i);
+      const cue = { start: cueStart, end: cueStart + 5 };
+      if (taken(cue.start, cue.end) || this.inQuote(cue.start)) continue;
+      const from = cue.end;
+      const comma = text.indexOf(',', from);
+      const end = comma > 0 && comma < u.end ? comma : u.end;
+      const content = trimContent(text, { start: from, end });
+      if (contentWords(text, content) < 2) continue;
+      this.push({ mode: modeOf(content, this.quotes), source: null, cue, content, medium: null, addressee: null, rule: 'statements/asked', sameSpeakerAs: null });
+    }
   }
 
   private unitAt(pos: number): Unit | null {

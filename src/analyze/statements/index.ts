@@ -12,8 +12,13 @@ import { SpeakerResolver, type PriorSpeaker } from './speaker.js';
  * source, cue and content, the medium and addressee when stated, and the speaker resolved to an entity
  * of the article where the text supports it.
  *
- * Order: quotations (quotes.ts) -> frames around quotations, then cue frames per sentence (frames.ts) ->
- * speakers, in text order so that a pronoun can refer back to an earlier speaker (speaker.ts).
+ * Order (frames.ts), each step leaving alone the cues and quotations the earlier ones used:
+ *   1. "Name: content" headline and transcript lines (they would otherwise read as sentences);
+ *   2. quotation frames ("“...,” Rama said." / "Rama said: “...”"), continuing into the next quotation;
+ *   3. cue frames per sentence: a closing frame first ("..., Press TV reported."), then "X said (that) ...",
+ *      "According to X, ...", participles ("..., adding that"), passives ("It was announced that");
+ *   4. nominal frames ("Trump's claim that ...") and questions ("When asked whether ...").
+ * Then speakers, in text order so that a pronoun can refer back to an earlier speaker (speaker.ts).
  */
 
 /** Sentences, merged where a quotation runs across a sentence boundary. */

@@ -273,3 +273,19 @@ describe('statements: relative and participle sources', () => {
     expect(statements[0]?.data).toMatchObject({ source: { text: 'the paper' }, cue: { text: 'noted' }, content: { text: 'it is surprising that the deal was signed' } });
   });
 });
+
+describe('statements: nominal frames and questions', () => {
+  it('reads "X\'s claim that ..."', () => {
+    const { statements } = run("The court rejected Smith's claim that the vote had been rigged.");
+    const s = statements.find((f) => f.data.cue?.text === 'claim');
+    expect(s?.data).toMatchObject({ source: { text: 'Smith' }, content: { text: 'that the vote had been rigged' } });
+  });
+
+  it('gives "When asked whether ..." no source', () => {
+    const { statements } = run('When asked whether he would run again, the mayor said he had not decided.');
+    const asked = statements.find((f) => f.data.cue?.text === 'asked');
+    expect(asked?.data.source).toBeNull();
+    expect(asked?.data.content.text).toBe('whether he would run again');
+    expect(statements.find((f) => f.data.cue?.text === 'said')?.data.source?.text).toBe('the mayor');
+  });
+});
