@@ -60,7 +60,7 @@ export type MatchResult = { readonly match: Match } | { readonly ambiguous: read
 /**
  * The event a phrase refers to among `pool` (already limited to other articles), or null when nothing matches
  * well enough, or `ambiguous` when two days match comparably. `minShared`/`minScore` are the bar a candidate
- * must clear; a day-constrained phrase may use a lower bar since the day itself is evidence.
+ * must clear before the day constraint is applied.
  */
 /** Higher score first; at equal score a derived event (its words are the event's own), then by label: order-free. */
 function better(a: Omit<Match, 'rejected'>, b: Omit<Match, 'rejected'>): boolean {

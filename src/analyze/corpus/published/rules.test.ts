@@ -125,6 +125,12 @@ describe('inferPublished: must not infer', () => {
     expect(run([post]).size).toBe(0);
   });
 
+  it('a day-naming phrase still needs three of its words (or all, when shorter)', () => {
+    const a = makeArticle('On Monday police in Kelby arrested a man outside the bakery.', { published: publishedOn('2031-03-10') });
+    const post = makeArticle("Two days after Monday's police raid in Kelby, the bakery reopened.");
+    expect(run([a, post]).size).toBe(0);
+  });
+
   it('a too weak match (one shared word) dates nothing', () => {
     const a = makeArticle('On Tuesday police in Kelby closed the old bridge.', { published: publishedOn('2031-03-04') });
     const post = makeArticle("Two days after Tuesday's march in Kelby, nobody agrees.");
