@@ -8,11 +8,12 @@ import { exportCommand } from './commands/export.js';
 import { ingestCommand } from './commands/ingest.js';
 import { runCommand } from './commands/run.js';
 import { searchCommand } from './commands/search.js';
+import { serveCommand } from './commands/serve.js';
 import { showCommand } from './commands/show.js';
 import { EXIT, type Command, type CommandContext } from './commands/types.js';
 import { processIo, type Io } from './io.js';
 
-export const COMMANDS: readonly Command[] = [runCommand, ingestCommand, analyzeCommand, articlesCommand, showCommand, searchCommand, exportCommand];
+export const COMMANDS: readonly Command[] = [runCommand, ingestCommand, analyzeCommand, articlesCommand, showCommand, searchCommand, exportCommand, serveCommand];
 
 const VERSION: string = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 

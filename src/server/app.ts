@@ -1,0 +1,83 @@
+import { Hono } from 'hono';
+import type { Article } from '../domain/article.js';
+import { sha256Hex } from '../domain/ids.js';
+import { AppError } from '../domain/errors.js';
+import type { Triangulate } from '../service.js';
+import { errorResponse } from './errors.js';
+import { OPENAPI } from './openapi.js';
+import { articlesQuery, findingsQuery, pagingQuery, queryOf, searchQuery, timelineQuery } from './params.js';
+import { serveUi, type UiOptions } from './static.js';
+
+/** An article as the API returns it: everything but the raw bytes, which are summarised (size, hash). */
+export function articleBody(a: Article) {
+  const { raw, ...rest } = a;
+  return { ...rest, raw: { bytes: raw.byteLength, sha256: sha256Hex(raw) } };
+}
+
+/**
+ * The HTTP app over one service: the JSON API under /api (documented in openapi.ts; a test keeps the two
+ * in step) and the built UI at /. Tests drive it in-process with `app.request()`.
+ */
+export function createApp(service: Triangulate, options: UiOptions = {}): Hono {
+  const app = new Hono();
+  const store = service.store;
+
+  app.onError((e, c) => errorResponse(c, e));
+  app.notFound((c) => errorResponse(c, new AppError('not-found', `no route ${c.req.method} ${new URL(c.req.url).pathname}`)));
+
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+    c.header('X-Content-Type-Options', 'nosniff');
+  });
+
+  app.get('/api/stats', async (c) => {
+    const [stats, findingsByKind] = await Promise.all([service.stats(), store.countFindings()]);
+    return c.json({ ...stats, findingsByKind });
+  });
+
+  app.get('/api/outlets', async (c) => {
+    const q = pagingQuery.parse(queryOf(c.req.url));
+    return c.json(await store.listOutlets(q));
+  });
+
+  app.get('/api/articles', async (c) => {
+    const { q, ...filter } = articlesQuery.parse(queryOf(c.req.url));
+    if (q) {
+      const page = await store.searchArticles(q, filter);
+      return c.json({ ...page, items: page.items.map((h) => ({ ...h.article, snippet: h.snippet })) });
+    }
+    return c.json(await service.articles(filter));
+  });
+
+  app.get('/api/articles/:id', async (c) => {
+    const idOrPrefix = c.req.param('id');
+    const id = await store.resolveId(idOrPrefix);
+    const article = id ? await store.getArticle(id) : null;
+    if (!article) throw new AppError('not-found', `no article with id ${idOrPrefix}`);
+    const [sources, analysis, findingCounts] = await Promise.all([store.getSources(article.id), store.getAnalysisState(article.id), store.countFindings(article.id)]);
+    return c.json({ article: articleBody(article), sources, analysis, findingCounts });
+  });
+
+  app.get('/api/articles/:id/findings', async (c) => {
+    const { kind, stage, limit, offset } = findingsQuery.parse(queryOf(c.req.url));
+    const view = await service.article(c.req.param('id'), { ...(kind ? { kind } : {}), ...(stage ? { stage } : {}) });
+    const items = view.findings.slice(offset, offset + limit);
+    return c.json({ items, total: view.findings.length, limit, offset });
+  });
+
+  app.get('/api/search', async (c) => {
+    const { q, ...filter } = searchQuery.parse(queryOf(c.req.url));
+    return c.json(await store.searchArticles(q, filter));
+  });
+
+  app.get('/api/timeline/articles', async (c) => {
+    const { bucket, ...filter } = timelineQuery.parse(queryOf(c.req.url));
+    return c.json({ bucket, ...(await store.countArticlesOverTime(bucket, filter)) });
+  });
+
+  app.get('/api/openapi.json', (c) => c.json(OPENAPI));
+
+  serveUi(app, options);
+  return app;
+}
