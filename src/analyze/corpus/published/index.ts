@@ -46,7 +46,7 @@ function fromEventAnchor(input: PublishedInput, events: readonly DatedEvent[]): 
   for (const a of eventAnchors(input.article, input.dates)) {
     const words = contentWords(a.phrase);
     const constraint = constraintOf(a.phrase);
-    const r = matchEvent(words, constraint, others, Math.min(3, words.size), 0.5);
+    const r = matchEvent(words, constraint, others, constraint ? Math.max(2, Math.min(3, words.size)) : 3, 0.5);
     if (!r) continue;
     if (!('match' in r)) return null; // the event has two comparable dates in the corpus: say nothing
     const { event, shared, rejected } = r.match;
