@@ -113,8 +113,8 @@ function planted(): { tables: ReportTable[]; figures: Record<string, unknown> } 
       });
       return n ? f / n : NaN;
     });
-    curve.push({ rate, gold: s.gold, found: s.found, reported: s.reported, correct: s.correct, recall: s.recall, precision: s.precision, boundaryJaccard: s.boundaryJaccard, articlesPerSecond: corpus.inputs.length / (ms / 1000) });
-    rows.push([`${Math.round(rate * 100)}%`, s.gold, s.found, s.recall.toFixed(3), s.reported, s.correct, s.precision.toFixed(3), s.boundaryJaccard.toFixed(3), Math.round(corpus.inputs.length / (ms / 1000))]);
+    curve.push({ rate, gold: s.gold, found: s.found, reported: s.reported, correct: s.correct, correctPlanted: s.correctPlanted, wrong: s.reported - s.correct, recall: s.recall, precision: s.precision, boundaryJaccard: s.boundaryJaccard, articlesPerSecond: corpus.inputs.length / (ms / 1000) });
+    rows.push([`${Math.round(rate * 100)}%`, s.gold, s.found, s.recall.toFixed(3), s.reported, s.correctPlanted, s.correct - s.correctPlanted, s.reported - s.correct, s.precision.toFixed(3), s.boundaryJaccard.toFixed(3), Math.round(corpus.inputs.length / (ms / 1000))]);
     byLength.push([`${Math.round(rate * 100)}%`, ...buckets.map((x) => (Number.isNaN(x) ? '-' : x.toFixed(3)))]);
     if (argv.includes('--show-wrong')) for (const w of s.wrong.slice(0, 5)) process.stderr.write(`WRONG ${w.a.articleId} ${w.b.articleId} ${w.similarity}\n  ${w.a.text.slice(0, 200)}\n  ${w.b.text.slice(0, 200)}\n`);
   }
@@ -124,7 +124,7 @@ function planted(): { tables: ReportTable[]; figures: Record<string, unknown> } 
     tables: [
       {
         title: `Planted reuse in PolNeAR train texts (${base.length} articles, ${PASSAGES} passages of 20-200 words; reuse already in the base texts: ${basePairs.length} pairs, ${verbatim} verbatim, found in ${Math.round(baseMs)} ms)`,
-        header: ['edits', 'gold', 'found', 'recall', 'reported', 'correct', 'precision', 'boundary J', 'articles/s'],
+        header: ['edits', 'gold', 'found', 'recall', 'reported', 'planted', 'base reuse', 'wrong', 'precision', 'boundary J', 'articles/s'],
         rows,
       },
       { title: 'Recall by passage length (words)', header: ['edits', '20-50', '51-100', '101-200'], rows: byLength },

@@ -83,6 +83,8 @@ export interface Score {
   readonly found: number;
   readonly reported: number;
   readonly correct: number;
+  /** Correct pairs explained by the planted passages alone (the rest by reuse already in the base texts). */
+  readonly correctPlanted: number;
   readonly recall: number;
   readonly precision: number;
   /** Over found gold passages: mean of |∩| / |∪| of the best pair's spans with the gold spans (worse side). */
@@ -107,7 +109,9 @@ export function scorePairs(gold: readonly RefPassage[], genuine: readonly RefPas
     }
   }
   const refsBy = byArticlePair([...gold, ...genuine]);
+  const goldBy = byArticlePair(gold);
   let correct = 0;
+  let correctPlanted = 0;
   const wrong: ReusePair[] = [];
   for (const p of reported) {
     const refs = (refsBy.get(keyOf(p)) ?? []).map((r) => oriented(r, p.a.articleId, p.b.articleId) as RefPassage);
@@ -123,6 +127,8 @@ export function scorePairs(gold: readonly RefPassage[], genuine: readonly RefPas
       ) >= 0.5;
     if (ok) correct++;
     else wrong.push(p);
+    const planted = (goldBy.get(keyOf(p)) ?? []).map((r) => oriented(r, p.a.articleId, p.b.articleId) as RefPassage);
+    if (ok && planted.length > 0 && coveredBy(p.a.span, planted.map((r) => r.a.span)) >= 0.5 && coveredBy(p.b.span, planted.map((r) => r.b.span)) >= 0.5) correctPlanted++;
   }
   const found = foundGold.filter(Boolean).length;
   return {
@@ -130,6 +136,7 @@ export function scorePairs(gold: readonly RefPassage[], genuine: readonly RefPas
     found,
     reported: reported.length,
     correct,
+    correctPlanted,
     recall: gold.length ? found / gold.length : 1,
     precision: reported.length ? correct / reported.length : 1,
     boundaryJaccard: found ? jaccard / found : 0,
