@@ -14,6 +14,9 @@ import { bestMatch, scorePairs, type RefPassage } from './reuse-score.js';
  *  2. passages of 20-200 words planted with 0-20% word edits into PolNeAR train texts (scripts/reuse-plant.ts),
  *     passage-level recall and precision per edit rate (scripts/reuse-score.ts). Reuse already present in the
  *     base texts is measured first, on the base texts alone, and counts as correct when reported again.
+ *     Columns: planted = reported pairs explained by a planted passage; base reuse = by reuse already in the
+ *     base texts (found by the engine itself on the base texts alone, so not independent gold: read the
+ *     precision as "wrong / reported"); wrong = neither. `--show-wrong` prints some wrong pairs on stderr.
  */
 const argv = process.argv.slice(2);
 const argOf = (name: string): string | undefined => {
