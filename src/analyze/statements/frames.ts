@@ -2,7 +2,7 @@ import type { Span } from '../../domain/span.js';
 import { CUE_ALTERNATION, CUE_REGEX, cueEntry, REQUIRES_NEXT, type CueEntry } from './cues.js';
 import { readModifiers } from './modifiers.js';
 import { quoteWords, type Quote } from './quotes.js';
-import { sourceAfter, sourceAfterAccordingTo, sourceBefore } from './source.js';
+import { sourceAfter, sourceAfterAccordingTo, sourceBefore, withAppositive } from './source.js';
 import { PRONOUNS, scanWords } from './words.js';
 
 /**
@@ -287,6 +287,7 @@ export class FrameFinder {
     if (/^[\s,—–-]*$/.test(pre)) {
       source = sourceAfter(text, cue.end, limit); // "“...,” said Robert Antonacci."
       if (!source) return null;
+      source = withAppositive(text, source, limit);
     } else {
       source = sourceBefore(text, q.end, cue.start)?.span ?? null;
       if (!source) return null;
@@ -388,6 +389,7 @@ export class FrameFinder {
       if (appositive && text.slice(appositive.span.start, appositive.span.end).includes(',')) return null; // "X, a historian, said ..."
       sourceSpan = cue.entry.lemma === 'according to' ? sourceAfterAccordingTo(text, cue.end, u.end) : sourceAfter(text, cue.end, u.end);
       if (!sourceSpan || !tailOk(text.slice(sourceSpan.end, u.end))) return null;
+      if (cue.entry.lemma !== 'according to') sourceSpan = withAppositive(text, sourceSpan, u.end);
     } else {
       if (!tailOk(text.slice(mods.next, u.end))) return null;
       if (/[“”"«»]/.test(between) || cuesIn(text, commaAt + 1, cue.start).length > 0) return null;

@@ -36,7 +36,14 @@ function npStart(words: readonly Word[], last: number): number {
   while (i >= 0) {
     const w = words[i]!;
     if (!w.isWord && !PUNCT_INSIDE.has(w.text)) break;
-    if (w.isWord && BOUNDARY.has(w.lower) && !(n === 0 && false)) {
+    if (w.isWord && BOUNDARY.has(w.lower)) {
+      // "A survey by the organization in March found": a time after a preposition is not the subject.
+      const sofar = words.slice(i + 1, last + 1).filter((x) => x.isWord);
+      if (/^(?:in|on|at|during|since|until|after|before|by|last)$/.test(w.lower) && sofar.length > 0 && sofar.every((x) => TIME_WORD.test(x.lower))) {
+        i--;
+        n++;
+        continue;
+      }
       // "and" inside a name list ("Trump and Clinton said") stays when both sides are capitalised.
       const prev = words[i - 1];
       const next = words[i + 1];
@@ -47,9 +54,10 @@ function npStart(words: readonly Word[], last: number): number {
     n++;
     if (n > MAX_NP) return -1;
   }
-  // Drop leading time words ("Tuesday Trump said" keeps "Trump").
+  // Drop leading time words ("Tuesday Trump said" keeps "Trump"); a phrase of time words only is no subject.
   let first = i + 1;
   while (first < last && TIME_WORD.test(words[first]!.lower)) first++;
+  if (first === last && TIME_WORD.test(words[first]!.lower)) return -1;
   return first <= last ? first : -1;
 }
 
@@ -104,7 +112,9 @@ function appositiveSource(text: string, words: readonly Word[], comma: number, a
   // A name and its appositive need a comma between them: "Name, appositive, said".
   if (start < 0 || start >= comma) return null;
   // The head must be a short noun phrase; the appositive may be longer.
-  const span = trimSpan(text, { start: words[start]!.start, end: words[comma]!.start });
+  let span = trimSpan(text, { start: words[start]!.start, end: words[comma]!.start });
+  const adverbial = /,\s*(?:meanwhile|however|though|too|also|in turn|for (?:his|her|their|its) part|in (?:a|an) (?:\w+ )?(?:statement|interview)|on \w+|in response)$/i.exec(text.slice(span.start, span.end));
+  if (adverbial) span = { start: span.start, end: span.end - adverbial[0].length };
   if (span.end - span.start > 200) return null;
   return { span, auxStart };
 }
@@ -137,4 +147,14 @@ export function sourceAfterAccordingTo(text: string, from: number, ceiling: numb
   while (end > span.start && /[.!?\s]/.test(text[end - 1]!) && !/\b\p{Lu}[\p{L}]{0,3}\.$|\b(?:\p{Lu}\.)+$/u.test(text.slice(span.start, end))) end--;
   if (end - span.start < 2 || text.slice(span.start, end).split(/\s+/).length > 30) return null;
   return { start: span.start, end };
+}
+
+/** "said Kurt Walters, the campaign director at Rootstrikers." : the appositive after a name, to the sentence end. */
+export function withAppositive(text: string, source: Span, ceiling: number): Span {
+  const rest = text.slice(source.end, ceiling);
+  const m = /^,\s*(?:(?:a|an|the|who|whose|\d+|[\p{Ll}-]+ (?:of|at|for|to)|\p{Lu}[\p{L}’'.-]*['’]s)\b[^“”"«»;:]{0,200}?)(?=[.!?]?[”"’]?\s*$)/u.exec(rest);
+  if (!m) return source;
+  let end = source.end + m[0].length;
+  while (end > source.end && /[\s,]/.test(text[end - 1]!)) end--;
+  return { start: source.start, end };
 }
