@@ -9,6 +9,9 @@ const EMPTY = 0;
 const BOILERPLATE = -2;
 const NONE = -1;
 
+/** A shingle held by one article keeps it in the slot, encoded below NONE and BOILERPLATE: most shingles are held once. */
+const single = (ord: number): number => -3 - ord;
+const isSingle = (head: number): boolean => head <= -3;
 const STRIDE = 3; // per slot, side by side so that a lookup touches one cache line: key, head, df
 
 export class ShingleTable {
@@ -74,14 +77,24 @@ export class ShingleTable {
     const head = slots[at + 1] as number;
     if (head === BOILERPLATE) return;
     if (df > dfCap) {
-      const holders: number[] = [];
-      for (let p = head; p !== NONE; p = this.poolNext[p] as number) holders.push(this.poolArticle[p] as number);
+      const holders = this.holdersAt(at);
       slots[at + 1] = BOILERPLATE;
       onBoilerplate(holders);
       return;
     }
-    for (let p = head; p !== NONE; p = this.poolNext[p] as number) onPosting(this.poolArticle[p] as number);
+    if (isSingle(head)) onPosting(-3 - head);
+    else for (let p = head; p !== NONE; p = this.poolNext[p] as number) onPosting(this.poolArticle[p] as number);
     this.push(at, ord);
+  }
+
+  /** The articles holding the shingle in slot offset `at`, most recent first. */
+  private holdersAt(at: number): number[] {
+    const head = this.slots[at + 1] as number;
+    if (head === BOILERPLATE || head === NONE) return [];
+    if (isSingle(head)) return [-3 - head];
+    const out: number[] = [];
+    for (let p = head; p !== NONE; p = this.poolNext[p] as number) out.push(this.poolArticle[p] as number);
+    return out;
   }
 
   private slotFor(h: number): number {
@@ -101,7 +114,18 @@ export class ShingleTable {
   }
 
   private push(at: number, ord: number): void {
-    const head = this.slots[at + 1] as number;
+    let head = this.slots[at + 1] as number;
+    if (head === NONE) {
+      this.slots[at + 1] = single(ord);
+      return;
+    }
+    if (isSingle(head)) {
+      head = this.append(-3 - head, NONE);
+    }
+    this.slots[at + 1] = this.append(ord, head);
+  }
+
+  private append(ord: number, next: number): number {
     if (this.poolUsed === this.poolArticle.length) {
       const a = new Int32Array(this.poolArticle.length * 2);
       a.set(this.poolArticle);
@@ -112,8 +136,8 @@ export class ShingleTable {
     }
     const p = this.poolUsed++;
     this.poolArticle[p] = ord;
-    this.poolNext[p] = head;
-    this.slots[at + 1] = p;
+    this.poolNext[p] = next;
+    return p;
   }
 
   /** Import: a shingle known to be boilerplate with its document frequency. */
@@ -137,8 +161,7 @@ export class ShingleTable {
       const k = this.slots[i * STRIDE] as number;
       if (k === EMPTY) continue;
       const head = this.slots[i * STRIDE + 1] as number;
-      const holders: number[] = [];
-      if (head !== BOILERPLATE) for (let p = head; p !== NONE; p = this.poolNext[p] as number) holders.push(this.poolArticle[p] as number);
+      const holders = this.holdersAt(i * STRIDE);
       yield { shingle: k >>> 0, df: this.slots[i * STRIDE + 2] as number, boilerplate: head === BOILERPLATE, holders: holders.reverse() };
     }
   }
