@@ -115,6 +115,17 @@ export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   readonly location: string;
   private readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** Prepared statements are compiled once per connection and reused (hot paths run them per article). */
+  private sql(source: string): Database.Statement {
+    let st = this.statements.get(source);
+    if (!st) {
+      st = this.db.prepare(source);
+      this.statements.set(source, st);
+    }
+    return st;
+  }
 
   constructor(path: string) {
     this.location = path;
@@ -156,10 +167,10 @@ export class SqliteStore implements Store {
   async putArticle(a: Article): Promise<'new' | 'duplicate'> {
     const now = new Date().toISOString();
     return this.db.transaction((): 'new' | 'duplicate' => {
-      const exists = this.db.prepare('SELECT 1 FROM articles WHERE id = ?').get(a.id);
+      const exists = this.sql('SELECT 1 FROM articles WHERE id = ?').get(a.id);
       if (!exists) {
-        this.db
-          .prepare(
+        this
+          .sql(
             `INSERT INTO articles (id, source, format, url, outlet, title, byline, published, published_precision, published_source,
                published_json, dateline_json, language, text, meta_json, raw, encoding, notes_json, ingested_at)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -172,14 +183,14 @@ export class SqliteStore implements Store {
             a.language, a.text, JSON.stringify(a.meta), Buffer.from(a.raw), a.encoding, JSON.stringify(a.notes), now,
           );
       }
-      this.db.prepare('INSERT OR IGNORE INTO article_sources (article_id, source, seen_at) VALUES (?, ?, ?)').run(a.id, a.source, now);
-      this.db.prepare('DELETE FROM ingest_failures WHERE source = ?').run(a.source);
+      this.sql('INSERT OR IGNORE INTO article_sources (article_id, source, seen_at) VALUES (?, ?, ?)').run(a.id, a.source, now);
+      this.sql('DELETE FROM ingest_failures WHERE source = ?').run(a.source);
       return exists ? 'duplicate' : 'new';
     })();
   }
 
   async getArticle(id: string): Promise<Article | null> {
-    const row = this.db.prepare('SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined;
+    const row = this.sql('SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined;
     return row ? toArticle(row) : null;
   }
 
@@ -265,18 +276,15 @@ export class SqliteStore implements Store {
 
   async putAnalysis(articleId: string, results: readonly StageResult[]): Promise<void> {
     const now = new Date().toISOString();
-    const insert = this.db.prepare(
-      'INSERT INTO findings (article_id, stage, n, kind, start, end, text, rule, data_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    );
+    const insert = this.sql('INSERT INTO findings (article_id, stage, n, kind, start, end, text, rule, data_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
     this.db.transaction(() => {
-      if (!this.db.prepare('SELECT 1 FROM articles WHERE id = ?').get(articleId)) {
+      if (!this.sql('SELECT 1 FROM articles WHERE id = ?').get(articleId)) {
         throw new AppError('not-found', `no article ${articleId}`);
       }
       for (const r of results) {
-        this.db.prepare('DELETE FROM findings WHERE article_id = ? AND stage = ?').run(articleId, r.stage);
+        this.sql('DELETE FROM findings WHERE article_id = ? AND stage = ?').run(articleId, r.stage);
         r.findings.forEach((f, n) => insert.run(articleId, r.stage, n, f.kind, f.span.start, f.span.end, f.text, f.rule, JSON.stringify(f.data)));
-        this.db
-          .prepare('INSERT OR REPLACE INTO analyses (article_id, stage, version, notes_json, analyzed_at) VALUES (?, ?, ?, ?, ?)')
+        this.sql('INSERT OR REPLACE INTO analyses (article_id, stage, version, notes_json, analyzed_at) VALUES (?, ?, ?, ?, ?)')
           .run(articleId, r.stage, r.version, JSON.stringify(r.notes), now);
       }
     })();
