@@ -46,6 +46,12 @@ describe('entities: model mentions and linking', () => {
     expect(find(run(text), mention)?.data.titles).toContain(title);
   });
 
+  it('reads datelines and title-case headlines', () => {
+    const text = 'Host of Terror Group Cuts Ties With Iran\n\nTIRANA (Reuters) – Albania cut ties with Iran on Wednesday.';
+    const fs = run(text).map((f) => `${f.span.start}:${f.text}:${f.data.type}`);
+    expect(fs).toEqual(['36:Iran:LOC', '42:TIRANA:LOC', '50:Reuters:ORG', '61:Albania:LOC', '83:Iran:LOC']);
+  });
+
   it('finds places named by the noun around them', () => {
     const text = 'Police entered the Zorva-7 camp on Tuesday. Residents of the camp, known as Zorva-7, protested.';
     const fs = run(text).filter((f) => f.text === 'Zorva-7');
