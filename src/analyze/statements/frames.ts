@@ -55,6 +55,9 @@ const ATTITUDE = new Set(['want', 'hope', 'fear', 'expect', 'seem', 'appear', 'd
 /** "Trump's claim that", "his call for", "her criticism of": owner, noun, linking word. */
 const NOUN_FRAME =
   /(?<![\p{L}])((?:\p{Lu}[\p{L}.-]*['’]s)|his|her|their|its|our)\s+(?:\p{Ll}+\s+)?(claims?|statements?|assertions?|arguments?|beliefs?|views?|fears?|hopes?|warnings?|suggestions?|allegations?|accusations?|insistence|contention|promises?|pledges?|vows?|predictions?|charges?|comments?|remarks?|criticism|calls?|demands?|denials?|admission|concerns?|complaints?|assessment|conclusion|proposals?|plans?|support|opposition)\s+(that|for|of|to)\s/gu;
+/** "In a new poll by X, ...": a sentence that opens with the document it reports. */
+const IN_DOCUMENT =
+  /^\s*In\s+(?:a|an|the|his|her|their|its|[\p{Lu}][\p{L}’'.-]*['’]s)\s+(?:[^,;:“”"]{0,60}?\s)?(?:poll|polls|survey|surveys|study|report|letter|statement|interview|op-ed|tweet|post|memo|speech|article|book|column|editorial|email|e-mail|filing|message|video|ad|advertisement|analysis|memoir|essay|review)\b[^,;:“”"]{0,80},/u;
 /** "When asked about ...," / "Asked whether ...": the question, with no source. */
 const ASKED = /(?:^|[,;]\s*|\b(?:when|after|if|once)\s+)(?:he\s+was\s+|she\s+was\s+)?asked\s+(?=about|whether|if|what|why|how|who|when|where)/giu;
 
@@ -150,6 +153,18 @@ export class FrameFinder {
       const content = trimContent(text, { start: from, end: this.contentEnd(from, u.end, u.start, source.start) });
       if (contentWords(text, content) < 2) continue;
       this.push({ mode: modeOf(content, this.quotes), source, cue, content, medium: null, addressee: null, rule: 'statements/noun-frame', sameSpeakerAs: null });
+    }
+    // "In a CNN poll released Tuesday, Clinton leads ...": the document is the source, "In" the cue.
+    const inDoc = IN_DOCUMENT.exec(slice);
+    if (inDoc && !this.drafts.some((d) => d.cue.start >= u.start && d.cue.end <= u.end)) {
+      const cue = { start: u.start + inDoc.index + inDoc[0].search(/\S/), end: u.start + inDoc.index + inDoc[0].search(/\S/) + 2 };
+      const srcStart = cue.end + 1;
+      const comma = u.start + inDoc.index + inDoc[0].length - 1;
+      const source = trimContent(text, { start: srcStart, end: comma });
+      const content = trimContent(text, { start: comma + 1, end: this.contentEnd(comma + 1, u.end, u.start, u.start) });
+      if (contentWords(text, content) >= 3 && !this.inQuote(cue.start)) {
+        this.push({ mode: modeOf(content, this.quotes), source, cue, content, medium: null, addressee: null, rule: 'statements/in-document', sameSpeakerAs: null });
+      }
     }
     ASKED.lastIndex = 0;
     for (let m = ASKED.exec(slice); m !== null; m = ASKED.exec(slice)) {
