@@ -9,7 +9,8 @@ export { explainStory, type StoryExplanation } from './explain.js';
  * Stories: articles grouped into clusters about one event, built incrementally.
  *
  * Articles are processed in a canonical order (publish day, undated last, then id). Each article in turn:
- *   1. updates the corpus document frequencies of its terms and actors (the IDF grows with the corpus);
+ *   1. updates the corpus document frequencies of its terms and actors (the IDF grows with the corpus; it
+ *      is warmed up on a canonical prefix first, see `settle`);
  *   2. takes its salient terms (TF-IDF) and actors, and looks them up in an inverted index (key -> stories)
  *      to find candidate stories, kept only within the publish-date window and the language guard;
  *   3. is scored against the candidates that share the most keys (config.ts has the formula) and joins the
@@ -17,7 +18,7 @@ export { explainStory, type StoryExplanation } from './explain.js';
  * An article added out of the canonical order (earlier than one already processed), or reuse pairs that
  * touch processed articles, make the next read replay the clustering from the stored features (no text
  * needed): so the result depends only on the set of articles, never on the order they were added in.
- * There is no merge or split pass: a story never changes except by an article joining it.
+ * There is no merge or split pass: between replays a story changes only by an article joining it.
  */
 
 /** Shared passages between two articles, as the reuse stage reports them (word count of the aligned passages). */
@@ -130,6 +131,8 @@ export class StoryIndex {
   private pending: Compact[] = [];
   private pendingIds = new Set<string>();
   private dirty = false;
+  /** Articles whose document frequencies were counted before clustering began (see settle). */
+  private warm = 0;
   private readonly reuse = new Map<string, Map<string, number>>();
 
   constructor(config: Partial<StoryConfig> = {}) {
@@ -227,13 +230,22 @@ export class StoryIndex {
 
   // --- processing ---
 
+  /**
+   * Process what was added. The IDF warms up on a canonical prefix: the first `warm` articles in canonical
+   * order (warm = the largest power of two <= the number of articles) are all counted before any of them is
+   * clustered; every later article adds its own counts when it comes. So early articles are not judged on a
+   * corpus of three, the result is still a function of the set of articles alone, and the clustering is
+   * replayed only when the corpus crosses a power of two or an article comes out of canonical order:
+   * O(n log n) work in all for a corpus that grows one article at a time, one pass for a batch.
+   */
   private settle(): void {
     if (this.pending.length === 0 && !this.dirty) return;
     const pending = this.pending.sort((a, b) => compareFeatures(a, b));
     this.pending = [];
     this.pendingIds.clear();
+    const warm = warmSize(this.placed.length + pending.length);
     const last = this.placed[this.placed.length - 1];
-    if (!this.dirty && (!last || !pending[0] || compareFeatures(last.c, pending[0]) < 0)) {
+    if (!this.dirty && warm === this.warm && (!last || !pending[0] || compareFeatures(last.c, pending[0]) < 0)) {
       for (const c of pending) this.process(c);
       return;
     }
@@ -248,7 +260,14 @@ export class StoryIndex {
     this.articleTermPostings = new Map();
     this.articleActorPostings = new Map();
     this.dirty = false;
+    this.warm = warm;
+    for (const c of all.slice(0, warm)) this.count(c);
     for (const c of all) this.process(c);
+  }
+
+  private count(c: Compact): void {
+    for (const t of c.termIds) this.termDf[t] = (this.termDf[t] ?? 0) + 1;
+    for (const a of c.actorIds) this.actorDf[a] = (this.actorDf[a] ?? 0) + 1;
   }
 
   private compact(f: StoryFeatures): Compact {
@@ -281,14 +300,13 @@ export class StoryIndex {
   }
 
   private idf(df: number): number {
-    return Math.max(0, Math.log((this.placed.length + 1) / (df + 0.5)));
+    return Math.max(0, Math.log((Math.max(this.placed.length, this.warm) + 1) / (df + 0.5)));
   }
 
   private process(c: Compact): void {
     const cfg = this.config;
     const index = this.placed.length;
-    for (const t of c.termIds) this.termDf[t] = (this.termDf[t] ?? 0) + 1;
-    for (const a of c.actorIds) this.actorDf[a] = (this.actorDf[a] ?? 0) + 1;
+    if (index >= this.warm) this.count(c);
     const placed: Placed = { c, story: -1, score: null, parts: null, top: new Int32Array(0), topTf: new Float32Array(0) };
     this.placed.push(placed);
     this.byId.set(c.id, index);
@@ -570,6 +588,11 @@ export class StoryIndex {
       last: s.last === null ? null : isoDay(s.last),
     };
   }
+}
+
+/** The warm-up prefix for a corpus of n articles: the largest power of two <= n. */
+export function warmSize(n: number): number {
+  return n < 1 ? 0 : 2 ** Math.floor(Math.log2(n));
 }
 
 function gap(day: number, st: Story): number {
