@@ -52,6 +52,11 @@ describe('entities: model mentions and linking', () => {
     expect(fs).toEqual(['36:Iran:LOC', '42:TIRANA:LOC', '50:Reuters:ORG', '61:Albania:LOC', '83:Iran:LOC']);
   });
 
+  it('takes the name in a dateline\'s parentheses as the news agency', () => {
+    const fs = run('LONDON (Zorblax) -- Shares fell on Monday.');
+    expect(fs.map((f) => `${f.span.start}:${f.text}:${f.data.type}`)).toEqual(['0:LONDON:LOC', '8:Zorblax:ORG']);
+  });
+
   it('finds places named by the noun around them', () => {
     const text = 'Police entered the Zorva-7 camp on Tuesday. Residents of the camp, known as Zorva-7, protested.';
     const fs = run(text).filter((f) => f.text === 'Zorva-7');

@@ -65,6 +65,7 @@ export function modelMentions(text: string, tok: TokenizedText, model: NerModel)
   const paragraphStarts = new Set(tok.paragraphs.map((p) => p.start));
   const paragraphEnds = new Set(tok.paragraphs.map((p) => p.end));
   const units: number[][] = [];
+  const agencies: { first: number; end: number }[] = [];
   const words: string[][] = [];
   for (const s of tok.sentences) {
     const idx: number[] = [];
@@ -73,6 +74,10 @@ export function modelMentions(text: string, tok: TokenizedText, model: NerModel)
     if (paragraphStarts.has(s.start) && paragraphEnds.has(s.end) && isTitleLine(ws)) ws = ws.map((w) => w.toUpperCase());
     const d = datelineLength(ws);
     if (d > 0) {
+      // "CITY (Agency) --": the name in the dateline's parentheses is the news agency.
+      const open = ws.indexOf('(');
+      const close = ws.indexOf(')');
+      if (open > 0 && close > open + 1 && close < d) agencies.push({ first: idx[open + 1] ?? 0, end: (idx[close - 1] ?? 0) + 1 });
       units.push(idx.slice(0, d), idx.slice(d));
       words.push(ws.slice(0, d).map(modelWord), ws.slice(d).map(modelWord));
     } else {
@@ -108,8 +113,15 @@ export function modelMentions(text: string, tok: TokenizedText, model: NerModel)
       titles: [],
     });
   }
+  for (const a of agencies) {
+    const same = out.find((m) => m.first === a.first && m.end === a.end);
+    if (same) same.type = 'ORG';
+    else if (!out.some((m) => m.first < a.end && a.first < m.end) && /^\p{Lu}/u.test(tok.tokens[a.first]?.text ?? '')) {
+      out.push({ first: a.first, end: a.end, type: 'ORG', via: 'pattern', rule: 'entities/dateline', confidence: 1, name: null, antecedent: null, titles: [] });
+    }
+  }
   void text;
-  return out;
+  return out.sort((x, y) => x.first - y.first);
 }
 
 const BREAKS = new Set(['(', ')', '[', ']', '"', ',', ';']);
