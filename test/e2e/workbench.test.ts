@@ -1,0 +1,166 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { articleId } from '../../src/domain/ids.js';
+import type { Article } from '../../src/domain/article.js';
+import { startServer, type RunningServer } from '../../src/server/server.js';
+import { exampleDb } from '../../src/server/test-support/example-db.js';
+import type { Triangulate } from '../../src/service.js';
+import { browserAvailable, CHROMIUM, ensureWebBuild, LAUNCH_ARGS, screenshot, seriousA11yViolations } from './browser.js';
+
+const XSS_TEXT = [
+  'Hostile markup test. The council met on Monday in the harbour town.',
+  '<script>window.__pwned = "script"; alert("script")</script>',
+  'A photo caption read <img src=x onerror="window.__pwned = \'img\'; alert(\'img\')"> and nothing more.',
+  'Officials said <b onmouseover="alert(1)">bold</b> claims were false.',
+].join('\n\n');
+
+describe.skipIf(!browserAvailable())('the workbench in headless Chromium', () => {
+  let service: Triangulate;
+  let cleanup: () => Promise<void>;
+  let server: RunningServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const dialogs: string[] = [];
+  const pageErrors: string[] = [];
+  const xssId = articleId(XSS_TEXT, 'x');
+
+  beforeAll(async () => {
+    const webDir = ensureWebBuild();
+    ({ service, cleanup } = await exampleDb());
+    const xss: Article = {
+      id: xssId, source: 'hostile.txt', format: 'text', url: null, outlet: 'Hostile <i>Outlet</i>', title: 'Hostile <script>alert("title")</script> markup',
+      byline: null, published: null, dateline: null, language: 'en', text: XSS_TEXT, meta: {}, raw: new TextEncoder().encode(XSS_TEXT), encoding: 'utf-8', notes: [],
+    };
+    await service.store.putArticle(xss);
+    await service.analyze();
+    server = await startServer(service, { host: '127.0.0.1', port: 0, webDir });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+    context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+    page = await context.newPage();
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await cleanup?.();
+  });
+
+  const api = async <T>(path: string): Promise<T> => (await (await fetch(new URL(path, server.url))).json()) as T;
+
+  it('shows the corpus: totals, the plot, outlets and the article list, with no serious a11y violations', async () => {
+    await page.goto(server.url);
+    await page.getByRole('heading', { name: 'Corpus', level: 1 }).waitFor();
+    await page.locator('table tbody tr').first().waitFor();
+    await page.locator('.plot rect.bar').first().waitFor();
+    expect(await page.locator('.stats dd').first().textContent()).toBe('10');
+    expect(await page.getByRole('link', { name: /^Hostile <script>/ }).count()).toBe(1);
+    await screenshot(page, 'corpus');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  it('searches with snippets, opens a hit, and the back button returns to the results', async () => {
+    await page.goto(server.url);
+    await page.getByLabel('Search text').fill('police');
+    await page.getByLabel('Search text').press('Enter');
+    await page.locator('.hits li').first().waitFor();
+    expect(page.url()).toContain('q=police');
+    expect((await page.locator('.hits .snippet mark').first().textContent())?.toLowerCase()).toBe('police');
+    await screenshot(page, 'search');
+    const title = await page.locator('.hits .hit-title').first().textContent();
+    await page.locator('.hits .hit-title').first().click();
+    await page.locator('.article-text').waitFor();
+    expect(await page.locator('h1').textContent()).toBe(title);
+    expect(page.url()).toMatch(/\/article\/a[0-9a-f]{16}$/);
+    await page.goBack();
+    await page.locator('.hits li').first().waitFor();
+    expect(await page.getByLabel('Search text').inputValue()).toBe('police');
+  });
+
+  it('reads an article: findings highlighted by kind, a click shows kind, span, rule and data', async () => {
+    const list = await api<{ items: { id: string; chars: number }[] }>('/api/articles?limit=50');
+    const counts = await Promise.all(list.items.map(async (a) => ({ id: a.id, n: (await api<{ total: number }>(`/api/articles/${a.id}/findings?limit=1`)).total })));
+    const rich = counts.sort((a, b) => b.n - a.n)[0]!;
+    await page.goto(new URL(`/article/${rich.id}`, server.url).href);
+    const first = page.locator('mark.hl').first();
+    await first.waitFor();
+    expect(await page.locator('.legend input[type=checkbox]').count()).toBeGreaterThan(1);
+    const findings = await api<{ items: { span: { start: number }; kind: string; rule: string; text: string }[] }>(`/api/articles/${rich.id}/findings`);
+    const start = Number(await first.getAttribute('data-start'));
+    const over = findings.items.filter((f) => f.span.start <= start && start < f.span.start + f.text.length);
+    await first.click();
+    const details = page.locator('.details .finding').first();
+    await details.waitFor();
+    const shown = await details.textContent();
+    expect(over.some((f) => shown?.includes(f.rule) && shown.includes(f.kind))).toBe(true);
+    expect(shown).toMatch(/span\s*\d+–\d+/);
+    await screenshot(page, 'article');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    // Keyboard: Tab reaches a highlight and Enter opens it.
+    await page.locator('mark.hl').nth(1).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('mark.hl.selected').first().waitFor();
+    // A legend toggle hides a kind.
+    const kind = (await page.locator('.legend label').first().textContent())!.trim().split(' ')[0]!;
+    const before = await page.locator(`mark.hl.k-${kind}`).count();
+    await page.locator('.legend input[type=checkbox]').first().uncheck();
+    expect(await page.locator(`mark.hl.k-${kind}`).count()).toBeLessThan(before);
+  });
+
+  it('follows a ?span= link: the span is marked and scrolled into view', async () => {
+    const list = await api<{ items: { id: string }[] }>('/api/articles?limit=50');
+    let target: { articleId: string; span: { start: number; end: number }; text: string } | undefined;
+    for (const a of list.items) {
+      const fs = await api<{ items: { articleId: string; kind: string; span: { start: number; end: number }; text: string }[] }>(`/api/articles/${a.id}/findings?kind=statement`);
+      target = fs.items.sort((x, y) => y.span.start - x.span.start)[0];
+      if (target) break;
+    }
+    expect(target).toBeDefined();
+    const { articleId: id, span, text } = target!;
+    await page.goto(new URL(`/article/${id}?span=${span.start}-${span.end}`, server.url).href);
+    await page.locator('.article-text .target').first().waitFor();
+    const marked = (await page.locator('.article-text .target').allTextContents()).join('');
+    expect(marked).toBe(text);
+    expect(await page.locator('.target-note').textContent()).toContain(`${span.start}–${span.end}`);
+    await expect.poll(() => page.locator('.article-text .target').first().isVisible()).toBe(true);
+    const inView = await page.locator('.article-text .target').first().evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= window.innerHeight;
+    });
+    expect(inView).toBe(true);
+    await screenshot(page, 'span');
+  });
+
+  it('renders hostile markup in an article as text and runs none of it', async () => {
+    await page.goto(new URL(`/article/${xssId}`, server.url).href);
+    await page.locator('.article-text').waitFor();
+    await page.waitForTimeout(300);
+    const text = await page.locator('.article-text').textContent();
+    expect(text).toBe(XSS_TEXT);
+    expect(await page.locator('.article-text script, .article-text img, .article-text b').count()).toBe(0);
+    expect(await page.locator('h1').textContent()).toBe('Hostile <script>alert("title")</script> markup');
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
+    await page.locator('.article-text').hover();
+    expect(dialogs).toEqual([]);
+    await screenshot(page, 'hostile');
+    // The search snippet of the hostile article is text too.
+    await page.goto(new URL('/?q=caption', server.url).href);
+    await page.locator('.hits li').first().waitFor();
+    expect(await page.locator('.hits img, .hits script').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('answers unknown views and deep links with the app, and the API with JSON errors', async () => {
+    await page.goto(new URL('/no/such/view', server.url).href);
+    await page.getByRole('heading', { name: 'Not found' }).waitFor();
+    await page.goto(new URL('/article/affffffffffffff0', server.url).href);
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('alert').textContent()).toContain('no article');
+  });
+});

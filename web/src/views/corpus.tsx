@@ -1,0 +1,198 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useApi, type ArticleSummary, type ArticlesOverTime, type Outlet, type Page, type Stats } from '../api.js';
+import { Snippet } from '../components/snippet.js';
+import { SortableTable, type Column } from '../components/table.js';
+import { TimelinePlot } from '../components/timeline-plot.js';
+import { Link, navigate, withParams } from '../router.js';
+
+const PAGE = 25;
+
+interface Filters {
+  q: string;
+  outlet: string;
+  from: string;
+  to: string;
+  offset: number;
+  bucket: string;
+}
+
+function filtersOf(params: URLSearchParams): Filters {
+  return {
+    q: params.get('q') ?? '',
+    outlet: params.get('outlet') ?? '',
+    from: params.get('from') ?? '',
+    to: params.get('to') ?? '',
+    offset: Math.max(0, Number(params.get('offset') ?? 0) || 0),
+    bucket: params.get('bucket') === 'day' ? 'day' : 'month',
+  };
+}
+
+const go = (f: Filters) => navigate(withParams('/', { ...f, bucket: f.bucket === 'month' ? null : f.bucket }));
+
+/** The corpus: totals, articles over time, outlets, search and the paged article list. All state is in the URL. */
+export function CorpusView({ params }: { params: URLSearchParams }) {
+  const filters = filtersOf(params);
+  const stats = useApi<Stats>('/api/stats');
+  const outlets = useApi<Page<Outlet>>('/api/outlets?limit=500');
+  const timeline = useApi<ArticlesOverTime>(`/api/timeline/articles${withParams('', { bucket: filters.bucket, outlet: filters.outlet })}`);
+  const list = useApi<Page<ArticleSummary>>(`/api/articles${withParams('', { q: filters.q, outlet: filters.outlet, from: filters.from, to: filters.to, limit: PAGE, offset: filters.offset })}`);
+  const [draft, setDraft] = useState(filters);
+  useEffect(() => setDraft(filters), [params.toString()]);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    go({ ...draft, offset: 0 });
+  };
+  const pickBucket = (bucket: string) => go({ ...filters, from: bucket, to: bucket, offset: 0 });
+
+  return (
+    <>
+      <h1>Corpus</h1>
+      {stats.state === 'ok' && (
+        <dl className="stats" aria-label="Totals">
+          <div><dt>articles</dt><dd>{stats.data.articles}</dd></div>
+          <div><dt>outlets</dt><dd>{stats.data.outlets}</dd></div>
+          <div><dt>findings</dt><dd>{stats.data.findings}</dd></div>
+          {stats.data.findingsByKind.map((k) => (
+            <div key={`${k.stage}/${k.kind}`}><dt>{k.kind}</dt><dd>{k.findings}</dd></div>
+          ))}
+          {stats.data.failures > 0 && <div><dt>files not read</dt><dd>{stats.data.failures}</dd></div>}
+        </dl>
+      )}
+
+      <section aria-labelledby="search-h">
+        <h2 id="search-h">Search and filter</h2>
+        <form className="filters" role="search" onSubmit={submit}>
+          <label>
+            Search text
+            <input type="search" name="q" value={draft.q} placeholder='words, "a phrase", a OR b' onChange={(e) => setDraft({ ...draft, q: e.target.value })} />
+          </label>
+          <label>
+            Outlet
+            <select name="outlet" value={draft.outlet} onChange={(e) => setDraft({ ...draft, outlet: e.target.value })}>
+              <option value="">all outlets</option>
+              {outlets.state === 'ok' &&
+                outlets.data.items.filter((o) => o.name !== null).map((o) => (
+                  <option key={o.name} value={o.name!}>
+                    {o.name} ({o.articles})
+                  </option>
+                ))}
+            </select>
+          </label>
+          <label>
+            From
+            <input name="from" value={draft.from} placeholder="YYYY-MM-DD" pattern="\d{4}(-\d{2}(-\d{2})?)?" size={11} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
+          </label>
+          <label>
+            To
+            <input name="to" value={draft.to} placeholder="YYYY-MM-DD" pattern="\d{4}(-\d{2}(-\d{2})?)?" size={11} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
+          </label>
+          <button type="submit">Search</button>
+          {(filters.q || filters.outlet || filters.from || filters.to) && (
+            <button type="button" className="secondary" onClick={() => go({ ...filters, q: '', outlet: '', from: '', to: '', offset: 0 })}>
+              Clear
+            </button>
+          )}
+        </form>
+      </section>
+
+      <div className="columns">
+        <section aria-labelledby="list-h" className="wide">
+          <h2 id="list-h">{filters.q ? `Articles matching “${filters.q}”` : 'Articles'}</h2>
+          {list.state === 'loading' && <p aria-live="polite">Loading…</p>}
+          {list.state === 'error' && <p role="alert">Could not list articles: {list.message}</p>}
+          {list.state === 'ok' && <ArticleList page={list.data} withSnippets={filters.q !== ''} onPage={(offset) => go({ ...filters, offset })} />}
+        </section>
+
+        <aside className="narrow">
+          <section aria-labelledby="time-h">
+            <h2 id="time-h">Articles over time</h2>
+            <div className="toggle" role="group" aria-label="Bucket">
+              {(['month', 'day'] as const).map((b) => (
+                <button key={b} type="button" aria-pressed={filters.bucket === b} onClick={() => go({ ...filters, bucket: b })}>
+                  per {b}
+                </button>
+              ))}
+            </div>
+            {timeline.state === 'ok' && <TimelinePlot data={timeline.data} onPick={pickBucket} />}
+          </section>
+          <section aria-labelledby="outlets-h">
+            <h2 id="outlets-h">Outlets</h2>
+            {outlets.state === 'ok' && (
+              <SortableTable caption={`${outlets.data.total} outlet(s)`} csvName="outlets.csv" rows={outlets.data.items} rowKey={(o) => o.name ?? '(none)'} columns={OUTLET_COLUMNS} />
+            )}
+          </section>
+        </aside>
+      </div>
+    </>
+  );
+}
+
+const OUTLET_COLUMNS: Column<Outlet>[] = [
+  {
+    key: 'name',
+    label: 'outlet',
+    value: (o) => o.name,
+    render: (o) => (o.name === null ? <span className="muted">(not named)</span> : <Link to={withParams('/', { outlet: o.name })}>{o.name}</Link>),
+  },
+  { key: 'articles', label: 'articles', value: (o) => o.articles, numeric: true },
+  { key: 'first', label: 'first', value: (o) => o.first },
+  { key: 'last', label: 'last', value: (o) => o.last },
+];
+
+const ARTICLE_COLUMNS: Column<ArticleSummary>[] = [
+  { key: 'published', label: 'published', value: (a) => a.published?.value ?? null, render: (a) => <PublishedCell a={a} /> },
+  { key: 'outlet', label: 'outlet', value: (a) => a.outlet },
+  { key: 'title', label: 'title', value: (a) => a.title ?? a.id, render: (a) => <Link to={`/article/${a.id}`}>{a.title ?? '(untitled)'}</Link> },
+  { key: 'format', label: 'format', value: (a) => a.format },
+  { key: 'chars', label: 'chars', value: (a) => a.chars, numeric: true },
+  { key: 'id', label: 'id', value: (a) => a.id, render: (a) => <code>{a.id}</code> },
+];
+
+function PublishedCell({ a }: { a: ArticleSummary }) {
+  if (!a.published) return <span className="muted">undated</span>;
+  return <span title={a.published.why ?? `from ${a.published.source}`}>{a.published.value}{a.published.source === 'inferred' ? ' (inferred)' : ''}</span>;
+}
+
+function ArticleList({ page, withSnippets, onPage }: { page: Page<ArticleSummary>; withSnippets: boolean; onPage: (offset: number) => void }) {
+  const from = page.total === 0 ? 0 : page.offset + 1;
+  const to = page.offset + page.items.length;
+  const pager = (
+    <nav className="pager" aria-label="Pages">
+      <button type="button" disabled={page.offset === 0} onClick={() => onPage(Math.max(0, page.offset - page.limit))}>
+        Previous
+      </button>
+      <span>
+        {from}–{to} of {page.total}
+      </span>
+      <button type="button" disabled={to >= page.total} onClick={() => onPage(page.offset + page.limit)}>
+        Next
+      </button>
+    </nav>
+  );
+  if (page.total === 0) return <p>No article matches.</p>;
+  if (withSnippets) {
+    return (
+      <>
+        <ol className="hits" start={from}>
+          {page.items.map((a) => (
+            <li key={a.id}>
+              <Link to={`/article/${a.id}`} className="hit-title">{a.title ?? '(untitled)'}</Link>
+              <div className="meta">
+                {a.outlet ?? 'outlet not named'} · {a.published?.value ?? 'undated'}
+              </div>
+              {a.snippet && <Snippet text={a.snippet} />}
+            </li>
+          ))}
+        </ol>
+        {pager}
+      </>
+    );
+  }
+  return (
+    <>
+      <SortableTable caption={`Articles ${from}–${to} of ${page.total} (sorting applies to this page)`} csvName="articles.csv" rows={page.items} rowKey={(a) => a.id} columns={ARTICLE_COLUMNS} />
+      {pager}
+    </>
+  );
+}
