@@ -36,6 +36,11 @@ export interface AlignInput {
 }
 
 const SLACK = 2;
+/**
+ * Widest spread of diagonals in one chain: bounds the alignment's memory (words x band) on repetitive text.
+ * A passage whose insertions minus deletions drift by more than this many words is reported in pieces.
+ */
+const MAX_BAND = 256;
 
 const POS = 2 ** 21; // positions packed beside a 32-bit hash in a double: hash * POS + position, exact below 2^53
 
@@ -102,6 +107,7 @@ function chainSeeds(seeds: Float64Array, p: ReuseParams): Chain[] {
     let bestDist = Infinity;
     for (const c of open) {
       if (i <= c.li || j <= c.lj || i - c.li > reach || j - c.lj > reach) continue;
+      if (Math.max(c.dHi, d) - Math.min(c.dLo, d) > MAX_BAND) continue;
       const dist = Math.abs(d - (c.lj - c.li));
       if (dist < bestDist) {
         best = c;
@@ -299,8 +305,11 @@ function mergeOverlapping(a: Uint32Array, b: Uint32Array, passages: WordPassage[
         const b1 = Math.max(p.b1, q.b1);
         const [plo, phi] = diagRange(p);
         const [qlo, qhi] = diagRange(q);
-        const ops = alignBanded(a, b, a0, a1, b0, b1, Math.min(plo, qlo), Math.max(phi, qhi));
-        const merged = trimAndSplit(a0, b0, ops, maxGap);
+        // Far-apart diagonals (a long repeated passage matched at two offsets): keep the better match.
+        const merged =
+          Math.max(phi, qhi) - Math.min(plo, qlo) > 2 * MAX_BAND
+            ? [p.same >= q.same ? p : q]
+            : trimAndSplit(a0, b0, alignBanded(a, b, a0, a1, b0, b1, Math.min(plo, qlo), Math.max(phi, qhi)), maxGap);
         list = list.filter((_, k) => k !== x && k !== y).concat(merged);
         list.sort((u, v) => u.a0 - v.a0 || u.b0 - v.b0);
         changed = true;
