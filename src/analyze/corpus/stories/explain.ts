@@ -1,4 +1,5 @@
-import type { JoinParts, StoryIndex, StoryRow } from './index.js';
+import type { StoryIndex } from './index.js';
+import type { JoinParts, StoryRow } from './types.js';
 
 /**
  * Why the articles of a story belong together: the actors, days, passages and salient terms that at least

@@ -1,9 +1,13 @@
 import { STORY_DEFAULTS, type StoryConfig } from './config.js';
 import { compareFeatures, storyFeatures, type StoryArticleInput, type StoryFeatures } from './features.js';
+import { combine, gap, isoDay, prune, Scoring, warmSize } from './score.js';
+import type { Compact, JoinParts, Placed, ReusePair, Story, StoryMemberRow, StoryRow } from './types.js';
 
 export { STORY_DEFAULTS, type StoryConfig } from './config.js';
 export { storyFeatures, type StoryArticleInput, type StoryFeatures } from './features.js';
 export { explainStory, type StoryExplanation } from './explain.js';
+export { combine, isoDay, warmSize } from './score.js';
+export type { JoinParts, ReusePair, ScoreParts, StoryMemberRow, StoryRow } from './types.js';
 
 /*
  * Stories: articles grouped into clusters about one event, built incrementally.
@@ -20,94 +24,6 @@ export { explainStory, type StoryExplanation } from './explain.js';
  * needed): so the result depends only on the set of articles, never on the order they were added in.
  * There is no merge or split pass: between replays a story changes only by an article joining it.
  */
-
-/** Shared passages between two articles, as the reuse stage reports them (word count of the aligned passages). */
-export interface ReusePair {
-  readonly a: string;
-  readonly b: string;
-  readonly words: number;
-}
-
-/** The parts of the score with which an article joined its story. */
-export interface ScoreParts {
-  readonly text: number;
-  readonly actors: number | null;
-  readonly dates: number;
-  readonly passages: number;
-  /** Both state years outright and none is shared (then the score is multiplied by `yearMismatch`). */
-  readonly yearsDisjoint: boolean;
-  /** Publish-date gap to the story in days, null when either side is undated. */
-  readonly gapDays: number | null;
-}
-
-/** How an article joined: its score against the story profile, and against the most similar member. */
-export interface JoinParts extends ScoreParts {
-  /** The member most similar to the article, and the pair score (same formula, article against article). */
-  readonly nearest: string | null;
-  readonly nearestScore: number;
-}
-
-/** One article's place: a plain row (JSON-able) for the store. */
-export interface StoryMemberRow {
-  readonly article: string;
-  /** The story id: the id of the story's first article in canonical order. */
-  readonly story: string;
-  /** Score with which it joined; null for the article that founded the story. */
-  readonly score: number | null;
-  readonly parts: JoinParts | null;
-  readonly features: StoryFeatures;
-}
-
-export interface StoryRow {
-  readonly id: string;
-  readonly articles: readonly string[];
-  readonly language: string | null;
-  /** First and last publish day of its dated members ('YYYY-MM-DD'), null when none is dated. */
-  readonly first: string | null;
-  readonly last: string | null;
-}
-
-/** An article with its features turned into vocabulary ids (compact: 100,000 articles fit in memory). */
-interface Compact {
-  readonly id: string;
-  readonly language: string | null;
-  readonly day: number | null;
-  readonly termIds: Int32Array;
-  readonly termCounts: Float32Array;
-  readonly actorIds: Int32Array;
-  readonly actorCounts: Float32Array;
-  readonly dates: readonly string[];
-  readonly years: readonly string[];
-}
-
-interface Placed {
-  readonly c: Compact;
-  story: number;
-  score: number | null;
-  parts: JoinParts | null;
-  /** Salient terms at join time: vocabulary ids and their log term frequency. */
-  top: Int32Array;
-  topTf: Float32Array;
-}
-
-interface Story {
-  readonly n: number;
-  readonly founder: string;
-  readonly language: string | null;
-  readonly members: number[];
-  first: number | null;
-  last: number | null;
-  readonly terms: Map<number, number>;
-  readonly actors: Map<number, number>;
-  readonly dates: Map<string, number>;
-  readonly monthDays: Map<string, number>;
-  readonly years: Map<string, number>;
-  readonly indexed: Set<number>;
-  /** Cached profile norms under the IDF of a corpus of `normN` articles; dropped when the story changes. */
-  termNorm: number;
-  actorNorm: number;
-  normN: number;
-}
 
 export class StoryIndex {
   readonly config: StoryConfig;
@@ -135,8 +51,17 @@ export class StoryIndex {
   private warm = 0;
   private readonly reuse = new Map<string, Map<string, number>>();
 
+  private readonly scoring: Scoring;
+
   constructor(config: Partial<StoryConfig> = {}) {
     this.config = { ...STORY_DEFAULTS, ...config };
+    this.scoring = new Scoring(this.config, {
+      termDf: () => this.termDf,
+      actorDf: () => this.actorDf,
+      corpusSize: () => this.placed.length,
+      idf: (df) => this.idf(df),
+      reuseWords: (a, b) => this.reuse.get(a)?.get(b) ?? 0,
+    });
   }
 
   /** Add an article (its findings included); computes its features. Duplicate ids are ignored. */
@@ -406,7 +331,7 @@ export class StoryIndex {
         const py = this.placed[y]!;
         const st = this.storyList[py.story]!;
         if (!allowed(st)) continue;
-        const score = combine(this.pairParts(x, py, xMap, xNorm, aMap, aNorm), cfg);
+        const score = combine(this.scoring.pairParts(x, py, xMap, xNorm, aMap, aNorm), cfg);
         const cur = nearest.get(st.n);
         if (!cur || score > cur.score || (score === cur.score && y < cur.article)) nearest.set(st.n, { article: y, score });
         candidates.add(st.n);
@@ -417,7 +342,7 @@ export class StoryIndex {
     let best: { story: number; score: number; parts: JoinParts } | null = null;
     for (const s of [...candidates].sort((a, b) => a - b)) {
       const st = this.storyList[s]!;
-      const parts = this.scoreParts(x, st, top, xNorm, actors, aNorm, shared.get(s) ?? 0);
+      const parts = this.scoring.profileParts(x, st, top, xNorm, actors, aNorm, shared.get(s) ?? 0);
       const near = nearest.get(s);
       const profile = combine(parts, cfg);
       let score = (1 - cfg.nearestWeight) * profile + cfg.nearestWeight * (near?.score ?? 0);
@@ -428,105 +353,6 @@ export class StoryIndex {
       }
     }
     return best;
-  }
-
-  /** The same score formula, article against one earlier article (current IDF on both sides). */
-  private pairParts(x: Placed, y: Placed, xMap: Map<number, number>, xNorm: number, aMap: Map<number, number>, aNorm: number): ScoreParts {
-    let dot = 0;
-    let yNorm = 0;
-    y.top.forEach((id, i) => {
-      const w = y.topTf[i]! * this.idf(this.termDf[id]!);
-      yNorm += w * w;
-      const xw = xMap.get(id);
-      if (xw) dot += xw * w;
-    });
-    const text = dot > 0 && xNorm > 0 ? dot / (xNorm * Math.sqrt(yNorm)) : 0;
-    let actors: number | null = null;
-    if (aMap.size > 0 || y.c.actorIds.length > 0) {
-      let adot = 0;
-      let ayNorm = 0;
-      for (const id of y.c.actorIds) {
-        const w = this.idf(this.actorDf[id]!);
-        ayNorm += w * w;
-        const xw = aMap.get(id);
-        if (xw) adot += xw * w;
-      }
-      actors = adot > 0 && aNorm > 0 ? adot / (aNorm * Math.sqrt(ayNorm)) : 0;
-    }
-    let matched = 0;
-    for (const d of x.c.dates) {
-      const md = d.slice(5);
-      if (y.c.dates.some((e) => e === d || (e.slice(5) === md && (e.startsWith('XXXX') || d.startsWith('XXXX'))))) matched++;
-    }
-    const words = this.reuse.get(x.c.id)?.get(y.c.id) ?? 0;
-    const yearsDisjoint = x.c.years.length > 0 && y.c.years.length > 0 && !x.c.years.some((v) => y.c.years.includes(v));
-    return {
-      text,
-      actors,
-      dates: Math.min(1, matched / this.config.datesFull),
-      passages: Math.min(1, words / this.config.reuseFullWords),
-      yearsDisjoint,
-      gapDays: x.c.day !== null && y.c.day !== null ? Math.abs(x.c.day - y.c.day) : null,
-    };
-  }
-
-  private scoreParts(
-    x: Placed,
-    st: Story,
-    top: readonly { id: number; w: number }[],
-    xNorm: number,
-    actors: readonly { id: number; w: number }[],
-    aNorm: number,
-    sharedWords: number,
-  ): ScoreParts {
-    const cfg = this.config;
-    let dot = 0;
-    for (const t of top) {
-      const v = st.terms.get(t.id);
-      if (v) dot += t.w * v * this.idf(this.termDf[t.id]!);
-    }
-    if (dot > 0 || (actors.length > 0 && st.actors.size > 0)) this.refreshNorms(st);
-    const text = dot > 0 && xNorm > 0 ? dot / (xNorm * st.termNorm) : 0;
-
-    let actorScore: number | null = null;
-    if (actors.length > 0 || st.actors.size > 0) {
-      let adot = 0;
-      for (const a of actors) {
-        const v = st.actors.get(a.id);
-        if (v) adot += a.w * v * a.w;
-      }
-      actorScore = adot > 0 && aNorm > 0 ? adot / (aNorm * st.actorNorm) : 0;
-    }
-
-    let matched = 0;
-    for (const d of x.c.dates) {
-      const md = d.slice(5);
-      if (d.startsWith('XXXX')) {
-        if (st.monthDays.has(md)) matched++;
-      } else if (st.dates.has(d) || st.dates.has(`XXXX-${md}`)) matched++;
-    }
-    const dates = Math.min(1, matched / cfg.datesFull);
-    const passages = Math.min(1, sharedWords / cfg.reuseFullWords);
-    const day = x.c.day;
-    const yearsDisjoint = x.c.years.length > 0 && st.years.size > 0 && !x.c.years.some((y) => st.years.has(y));
-    return { text, actors: actorScore, dates, passages, yearsDisjoint, gapDays: day !== null && st.first !== null ? gap(day, st) : null };
-  }
-
-  /**
-   * The norms of a story's profiles under the current IDF. Recomputed when the story changed or the corpus grew
-   * by more than 1% since: the IDF of a large corpus moves slowly, and this keeps scoring linear in corpus size.
-   * Still exact for the order-independence guarantee: it depends only on the canonical sequence.
-   */
-  private refreshNorms(st: Story): void {
-    const n = this.placed.length;
-    if (st.normN >= 0 && n <= st.normN * 1.01) return;
-    let t = 0;
-    for (const [id, v] of st.terms) t += (v * this.idf(this.termDf[id]!)) ** 2;
-    let a = 0;
-    for (const [id, v] of st.actors) a += (v * this.idf(this.actorDf[id]!)) ** 2;
-    st.termNorm = Math.sqrt(t);
-    st.actorNorm = Math.sqrt(a);
-    st.normN = n;
   }
 
   private sharedWords(id: string): Map<number, number> {
@@ -588,33 +414,6 @@ export class StoryIndex {
       last: s.last === null ? null : isoDay(s.last),
     };
   }
-}
-
-/** The warm-up prefix for a corpus of n articles: the largest power of two <= n. */
-export function warmSize(n: number): number {
-  return n < 1 ? 0 : 2 ** Math.floor(Math.log2(n));
-}
-
-function gap(day: number, st: Story): number {
-  if (st.first === null || st.last === null) return 0;
-  return day < st.first ? st.first - day : day > st.last ? day - st.last : 0;
-}
-
-/** The score formula (documented in config.ts). */
-export function combine(p: ScoreParts, cfg: StoryConfig): number {
-  const base = p.actors === null ? p.text : (cfg.textWeight * p.text + cfg.actorWeight * p.actors) / (cfg.textWeight + cfg.actorWeight);
-  const score = (base + cfg.dateWeight * p.dates + cfg.passageWeight * p.passages) * (p.yearsDisjoint ? cfg.yearMismatch : 1);
-  return p.gapDays === null ? score : score * Math.exp(-p.gapDays / cfg.timeDecayDays);
-}
-
-function prune(m: Map<number, number>, keep: number, keys: readonly string[]): void {
-  const sorted = [...m].sort((a, b) => b[1] - a[1] || (keys[a[0]]! < keys[b[0]]! ? -1 : 1));
-  m.clear();
-  for (const [k, v] of sorted.slice(0, keep)) m.set(k, v);
-}
-
-export function isoDay(day: number): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Cluster a whole set of articles at once (convenience over StoryIndex). */
