@@ -12,10 +12,10 @@ export const RESULTS = join(REPO, 'test-results');
 
 export const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-/** Skip without chromium on a developer machine, with a message; in CI a missing browser is a failure. */
+/** Skip without chromium on a developer machine, with a message; in CI (CI or TRIANGULATE_REQUIRE_BROWSER set) a missing browser is a failure. */
 export function browserAvailable(): boolean {
   if (HAS_CHROMIUM) return true;
-  if (process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian chromium (apt-get install chromium) before the tests`);
+  if (process.env.CI || process.env.TRIANGULATE_REQUIRE_BROWSER) throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian chromium (apt-get install chromium) before the tests`);
   console.warn(`[e2e] skipped: ${CHROMIUM} not found (apt-get install -y --no-install-recommends chromium to run the browser tests)`);
   return false;
 }

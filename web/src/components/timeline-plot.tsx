@@ -1,8 +1,29 @@
 import type { ArticlesOverTime } from '../api.js';
 
+/** Every day or month from the first bucket to the last, zero where nothing was published (days: up to about 3 years). */
+export function fillGaps(data: ArticlesOverTime): { bucket: string; articles: number }[] {
+  const { buckets } = data;
+  if (buckets.length < 2) return buckets;
+  const counts = new Map(buckets.map((b) => [b.bucket, b.articles]));
+  const out: { bucket: string; articles: number }[] = [];
+  const first = buckets[0]!.bucket;
+  const last = buckets[buckets.length - 1]!.bucket;
+  const day = data.bucket === 'day';
+  const cursor = new Date(`${day ? first : `${first}-01`}T00:00:00Z`);
+  if (Number.isNaN(cursor.getTime())) return buckets;
+  for (let i = 0; i < 1200; i++) {
+    const key = cursor.toISOString().slice(0, day ? 10 : 7);
+    out.push({ bucket: key, articles: counts.get(key) ?? 0 });
+    if (key >= last) return out;
+    if (day) cursor.setUTCDate(cursor.getUTCDate() + 1);
+    else cursor.setUTCMonth(cursor.getUTCMonth() + 1);
+  }
+  return buckets;
+}
+
 /** Articles per bucket as an inline SVG bar chart; each bar is a button that filters the list to its period. */
 export function TimelinePlot({ data, onPick }: { data: ArticlesOverTime; onPick: (bucket: string) => void }) {
-  const { buckets } = data;
+  const buckets = fillGaps(data);
   if (buckets.length === 0) return <p className="muted">No dated articles to plot.</p>;
   const width = 640;
   const height = 160;
@@ -12,7 +33,7 @@ export function TimelinePlot({ data, onPick }: { data: ArticlesOverTime; onPick:
   const bar = Math.max(2, Math.min(40, slot * 0.8));
   const y = (n: number) => pad.top + (height - pad.top - pad.bottom) * (1 - n / max);
   const labelEvery = Math.ceil(buckets.length / 8);
-  const summary = `Articles per ${data.bucket}: ${buckets.map((b) => `${b.bucket}: ${b.articles}`).join(', ')}${data.undated ? `; ${data.undated} without a ${data.bucket}` : ''}`;
+  const summary = `Articles per ${data.bucket}: ${data.buckets.map((b) => `${b.bucket}: ${b.articles}`).join(', ')}${data.undated ? `; ${data.undated} without a ${data.bucket}` : ''}`;
   return (
     <figure className="plot">
       <svg viewBox={`0 0 ${width} ${height}`} role="group" aria-label={summary}>
@@ -27,7 +48,7 @@ export function TimelinePlot({ data, onPick }: { data: ArticlesOverTime; onPick:
           const x = pad.left + i * slot + (slot - bar) / 2;
           return (
             <g key={b.bucket}>
-              <rect
+              {b.articles > 0 && <rect
                 x={x}
                 y={y(b.articles)}
                 width={bar}
@@ -40,7 +61,7 @@ export function TimelinePlot({ data, onPick }: { data: ArticlesOverTime; onPick:
                 onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), onPick(b.bucket))}
               >
                 <title>{`${b.bucket}: ${b.articles}`}</title>
-              </rect>
+              </rect>}
               {i % labelEvery === 0 && (
                 <text x={x + bar / 2} y={height - 10} className="tick" textAnchor="middle">
                   {b.bucket}

@@ -121,10 +121,10 @@ export function ArticleReader({ id, params }: { id: string; params: URLSearchPar
         </section>
 
         {all.length > 0 && (
-          <section aria-labelledby="findings-h">
-            <h2 id="findings-h">All findings</h2>
+          <details className="all-findings">
+            <summary>All findings as a table ({visible.length})</summary>
             <SortableTable caption={`${visible.length} finding(s) shown`} csvName={`findings-${article.id}.csv`} rows={visible} rowKey={(f) => f.id} columns={FINDING_COLUMNS} />
-          </section>
+          </details>
         )}
       </div>
       <aside className="reader-side">

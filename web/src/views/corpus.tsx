@@ -23,18 +23,22 @@ function filtersOf(params: URLSearchParams): Filters {
     from: params.get('from') ?? '',
     to: params.get('to') ?? '',
     offset: Math.max(0, Number(params.get('offset') ?? 0) || 0),
-    bucket: params.get('bucket') === 'day' ? 'day' : 'month',
+    bucket: params.get('bucket') ?? '',
   };
 }
 
-const go = (f: Filters) => navigate(withParams('/', { ...f, bucket: f.bucket === 'month' ? null : f.bucket }));
+const go = (f: Filters) => navigate(withParams('/', { ...f }));
 
 /** The corpus: totals, articles over time, outlets, search and the paged article list. All state is in the URL. */
 export function CorpusView({ params }: { params: URLSearchParams }) {
   const filters = filtersOf(params);
   const stats = useApi<Stats>('/api/stats');
   const outlets = useApi<Page<Outlet>>('/api/outlets?limit=500');
-  const timeline = useApi<ArticlesOverTime>(`/api/timeline/articles${withParams('', { bucket: filters.bucket, outlet: filters.outlet })}`);
+  // Per month by default; per day when the dated articles fall within two months (a single story, say).
+  const months = useApi<ArticlesOverTime>(`/api/timeline/articles${withParams('', { bucket: 'month', outlet: filters.outlet })}`);
+  const autoBucket = months.state === 'ok' && months.data.buckets.length <= 2 ? 'day' : 'month';
+  const bucket = filters.bucket === 'day' || filters.bucket === 'month' ? filters.bucket : months.state === 'ok' ? autoBucket : null;
+  const timeline = useApi<ArticlesOverTime>(bucket ? `/api/timeline/articles${withParams('', { bucket, outlet: filters.outlet })}` : null);
   const list = useApi<Page<ArticleSummary>>(`/api/articles${withParams('', { q: filters.q, outlet: filters.outlet, from: filters.from, to: filters.to, limit: PAGE, offset: filters.offset })}`);
   const [draft, setDraft] = useState(filters);
   useEffect(() => setDraft(filters), [params.toString()]);
@@ -109,12 +113,12 @@ export function CorpusView({ params }: { params: URLSearchParams }) {
             <h2 id="time-h">Articles over time</h2>
             <div className="toggle" role="group" aria-label="Bucket">
               {(['month', 'day'] as const).map((b) => (
-                <button key={b} type="button" aria-pressed={filters.bucket === b} onClick={() => go({ ...filters, bucket: b })}>
+                <button key={b} type="button" aria-pressed={bucket === b} onClick={() => go({ ...filters, bucket: b })}>
                   per {b}
                 </button>
               ))}
             </div>
-            {timeline.state === 'ok' && <TimelinePlot data={timeline.data} onPick={pickBucket} />}
+            {timeline.state === 'ok' && bucket && <TimelinePlot data={timeline.data} onPick={pickBucket} />}
           </section>
           <section aria-labelledby="outlets-h">
             <h2 id="outlets-h">Outlets</h2>
@@ -136,8 +140,8 @@ const OUTLET_COLUMNS: Column<Outlet>[] = [
     render: (o) => (o.name === null ? <span className="muted">(not named)</span> : <Link to={withParams('/', { outlet: o.name })}>{o.name}</Link>),
   },
   { key: 'articles', label: 'articles', value: (o) => o.articles, numeric: true },
-  { key: 'first', label: 'first', value: (o) => o.first },
-  { key: 'last', label: 'last', value: (o) => o.last },
+  { key: 'first', label: 'first', value: (o) => o.first, render: (o) => <span className="nowrap">{o.first?.slice(0, 10)}</span> },
+  { key: 'last', label: 'last', value: (o) => o.last, render: (o) => <span className="nowrap">{o.last?.slice(0, 10)}</span> },
 ];
 
 const ARTICLE_COLUMNS: Column<ArticleSummary>[] = [
@@ -146,12 +150,17 @@ const ARTICLE_COLUMNS: Column<ArticleSummary>[] = [
   { key: 'title', label: 'title', value: (a) => a.title ?? a.id, render: (a) => <Link to={`/article/${a.id}`}>{a.title ?? '(untitled)'}</Link> },
   { key: 'format', label: 'format', value: (a) => a.format },
   { key: 'chars', label: 'chars', value: (a) => a.chars, numeric: true },
-  { key: 'id', label: 'id', value: (a) => a.id, render: (a) => <code>{a.id}</code> },
+  { key: 'id', label: 'id', value: (a) => a.id, render: (a) => <code title={a.id}>{a.id.slice(0, 9)}</code> },
 ];
 
 function PublishedCell({ a }: { a: ArticleSummary }) {
   if (!a.published) return <span className="muted">undated</span>;
-  return <span title={a.published.why ?? `from ${a.published.source}`}>{a.published.value}{a.published.source === 'inferred' ? ' (inferred)' : ''}</span>;
+  return (
+    <span className="nowrap" title={a.published.why ?? `from ${a.published.source}`}>
+      {a.published.value.replace('T', ' ')}
+      {a.published.source === 'inferred' ? ' (inferred)' : ''}
+    </span>
+  );
 }
 
 function ArticleList({ page, withSnippets, onPage }: { page: Page<ArticleSummary>; withSnippets: boolean; onPage: (offset: number) => void }) {
@@ -179,7 +188,7 @@ function ArticleList({ page, withSnippets, onPage }: { page: Page<ArticleSummary
             <li key={a.id}>
               <Link to={`/article/${a.id}`} className="hit-title">{a.title ?? '(untitled)'}</Link>
               <div className="meta">
-                {a.outlet ?? 'outlet not named'} · {a.published?.value ?? 'undated'}
+                {a.outlet ?? 'outlet not named'} · {a.published?.value.replace('T', ' ') ?? 'undated'}
               </div>
               {a.snippet && <Snippet text={a.snippet} />}
             </li>
