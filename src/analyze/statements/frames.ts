@@ -477,8 +477,9 @@ export class FrameFinder {
       this.drafts.forEach((d, i) => {
         if (d.cue.start >= u.start && d.cue.start < cue.start && (d.source !== null || d.sameSpeakerAs !== null)) earlier = i;
       });
-      if (earlier < 0) return null;
-      sameSpeakerAs = earlier;
+      if (earlier >= 0) sameSpeakerAs = earlier;
+      else source = this.subjectOf(u, cue.start); // "The senator survived ... and says ..."
+      if (source === null && sameSpeakerAs === null) return null;
     } else {
       if (isIng && !/\b(?:is|was|are|were|be|been)\s+(?:\w+ly\s+)?$/i.test(lead)) return null;
       source = sourceBefore(text, floor, cue.start)?.span ?? null;
@@ -523,6 +524,7 @@ export class FrameFinder {
     end = Math.min(end, firstOutside(/\s+(?:and|but)\s+(?:he|she|they|we|I)\s/gu));
     end = Math.min(end, firstOutside(/,\s+(?:but|while|whereas|although|though|even as)\s/gu));
     end = Math.min(end, firstOutside(new RegExp(COORDINATED.source, 'giu')));
+    if (/^(?:who|which)$/i.test(text.slice(sourceStart, sourceStart + 5).trim().split(/\s/)[0] ?? '')) end = Math.min(end, firstOutside(/,\s/g));
     const lead = text.slice(clauseStart, sourceStart);
     if (/^\s*(?:but\s+|and\s+|yet\s+)?(?:even\s+)?(?:while|although|though|as|when|if|because|since|after|before|whereas|once|until|whether)\b/i.test(lead)) {
       end = Math.min(end, firstOutside(/,\s/g));
@@ -554,6 +556,15 @@ export class FrameFinder {
       if (w.isWord && (/^\p{Lu}/u.test(w.text) || (i > 0 && /^(?:of|the|'s|’s)$/.test(w.lower) && /^\p{Lu}/u.test(words[i + 1]?.text ?? '')))) last = i;
       else if (!w.isWord && (w.text === '.' || w.text === '-') && last === i - 1) continue;
       else break;
+    }
+    if (last === 0 && /^(?:the|a|an|this|that)$/i.test(first.text)) {
+      // "The billionaire businessman began ...": a determiner and a few nouns.
+      for (let i = 1; i < words.length && i <= 3; i++) {
+        const w = words[i]!;
+        if (!w.isWord || /(?:ed|ing)$/.test(w.lower) || /^(?:is|was|are|were|has|had|have|will|would|began|went|made|took|gave|came|got|did|said|told|also|then|who|which|that)$/.test(w.lower)) break;
+        last = i;
+      }
+      if (last === 0) return null;
     }
     if (last < 0 || /^(?:the|a|an|but|and|in|on|at|after|as|when|while|if)$/i.test(words[last]!.text)) return null;
     return { start: first.start, end: words[last]!.end };
