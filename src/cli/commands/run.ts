@@ -33,7 +33,7 @@ export const runCommand: Command = {
       ctx.io.stdout.write(`\nThe database ${service.store.location} holds ${stats.articles} article(s) from ${stats.outlets} outlet(s), ${stats.findings} finding(s).\n\n`);
       const rows = page.items.map((a) => [a.id, showPublished(a.published), truncate(a.outlet, 22), truncate(a.title, 60)]);
       ctx.io.stdout.write(`${formatTable(['id', 'published', 'outlet', 'title'], rows)}\n`);
-      ctx.io.stdout.write(`\nNext: triangulate show ID · triangulate search WORDS · triangulate export --format csv --out articles.csv\n`);
+      ctx.io.stdout.write(`\nNext: triangulate show ID · triangulate search WORDS · triangulate export --format csv --out articles.csv\nOpen the workbench: triangulate serve${values.db ? ` --db ${values.db}` : ''} (then open the URL it prints)\n`);
       return ingested.counts.failed > 0 ? EXIT.partial : EXIT.ok;
     } finally {
       await service.close();
