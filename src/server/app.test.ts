@@ -161,3 +161,13 @@ describe('the UI routes', () => {
     expectError(await get('/api/'), 404, 'not-found');
   });
 });
+
+describe('host check', () => {
+  it('answers only loopback host names when asked to', async () => {
+    const guarded = createApp(service, { webDir: '/nonexistent-web-dir', allowedHosts: ['127.0.0.1', 'localhost'] });
+    expect((await guarded.request('http://127.0.0.1:8787/api/stats')).status).toBe(200);
+    const r = await guarded.request('http://evil.example:8787/api/stats');
+    expect(r.status).toBe(400);
+    expect(await r.json()).toMatchObject({ error: { code: 'usage' } });
+  });
+});

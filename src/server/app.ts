@@ -14,16 +14,36 @@ export function articleBody(a: Article) {
   return { ...rest, raw: { bytes: raw.byteLength, sha256: sha256Hex(raw) } };
 }
 
+export interface AppOptions extends UiOptions {
+  /** Host header names (without port) to answer; any host when absent. */
+  readonly allowedHosts?: readonly string[];
+}
+
+/** The names a server bound to a loopback address answers to. */
+export const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
+
 /**
  * The HTTP app over one service: the JSON API under /api (documented in openapi.ts; a test keeps the two
  * in step) and the built UI at /. Tests drive it in-process with `app.request()`.
  */
-export function createApp(service: Triangulate, options: UiOptions = {}): Hono {
+export function createApp(service: Triangulate, options: AppOptions = {}): Hono {
   const app = new Hono();
   const store = service.store;
 
   app.onError((e, c) => errorResponse(c, e));
   app.notFound((c) => errorResponse(c, new AppError('not-found', `no route ${c.req.method} ${new URL(c.req.url).pathname}`)));
+
+  if (options.allowedHosts) {
+    // A server on loopback answers only to loopback names: a web page elsewhere cannot reach it by
+    // pointing its own domain at 127.0.0.1 (DNS rebinding).
+    const allowed = new Set(options.allowedHosts.map((h) => h.toLowerCase()));
+    app.use('*', async (c, next) => {
+      // The adapter builds the URL from the Host header.
+      const host = new URL(c.req.url).hostname.toLowerCase();
+      if (!allowed.has(host)) throw new AppError('usage', `requests for host "${host}" are not served; open the URL the server printed`);
+      await next();
+    });
+  }
 
   app.use('/api/*', async (c, next) => {
     await next();

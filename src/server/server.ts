@@ -1,7 +1,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { AppError, describeError } from '../domain/errors.js';
 import type { Triangulate } from '../service.js';
-import { createApp } from './app.js';
+import { createApp, LOOPBACK_HOSTS } from './app.js';
 import type { UiOptions } from './static.js';
 
 export interface RunningServer {
@@ -11,7 +11,8 @@ export interface RunningServer {
 
 /** Listen on host:port (port 0 picks a free one) and resolve once the socket is bound. */
 export function startServer(service: Triangulate, options: { host: string; port: number } & UiOptions): Promise<RunningServer> {
-  const app = createApp(service, options);
+  const loopback = options.host === '127.0.0.1' || options.host === 'localhost' || options.host === '::1';
+  const app = createApp(service, { ...options, ...(loopback ? { allowedHosts: LOOPBACK_HOSTS } : {}) });
   return new Promise((resolve, reject) => {
     let server: ServerType | undefined;
     const fail = (e: unknown) => reject(new AppError('io', `cannot listen on ${options.host}:${options.port}: ${describeError(e)}`, { cause: e }));
