@@ -57,6 +57,12 @@ describe('entities: model mentions and linking', () => {
     expect(fs.map((f) => `${f.span.start}:${f.text}:${f.data.type}`)).toEqual(['0:LONDON:LOC', '8:Zorblax:ORG']);
   });
 
+  it('finds media names', () => {
+    const text = 'Officials left, Press TV reported. Rama told German magazine Der Spiegel that The Washington Post was wrong.';
+    const fs = run(text).filter((f) => f.data.type === 'ORG').map((f) => `${f.span.start}:${f.text}`);
+    expect(fs).toEqual(['16:Press TV', '61:Der Spiegel', '82:Washington Post']);
+  });
+
   it('finds places named by the noun around them', () => {
     const text = 'Police entered the Zorva-7 camp on Tuesday. Residents of the camp, known as Zorva-7, protested.';
     const fs = run(text).filter((f) => f.text === 'Zorva-7');

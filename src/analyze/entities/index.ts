@@ -3,7 +3,7 @@ import type { ArticleStage } from '../../domain/stage.js';
 import type { TokenizedText } from '../../domain/text.js';
 import { linkMentions, mentionText } from './link.js';
 import { loadNerModel } from './load.js';
-import { type Mention, mergePatternMentions, modelMentions, placePatternMentions } from './mentions.js';
+import { type Mention, mediaMentions, mergePatternMentions, modelMentions, placePatternMentions } from './mentions.js';
 import type { NerModel } from './model.js';
 import { attachTitles, extendPersonNames, linkDescriptions } from './titles.js';
 
@@ -42,6 +42,7 @@ export function findEntities(text: string, tok: TokenizedText, model: NerModel =
   const rawOwner = new Uint8Array(tok.tokens.length);
   for (const m of raw) rawOwner.fill(1, m.first, m.end);
   mergePatternMentions(raw, placePatternMentions(tok));
+  mergePatternMentions(raw, mediaMentions(tok, raw));
   for (const m of raw) rawOwner.fill(1, m.first, m.end);
   extendPersonNames({ text, tokens: tok.tokens, sentenceOf }, raw, (i) => rawOwner[i] === 1);
   const ms = linkMentions(inp, raw);

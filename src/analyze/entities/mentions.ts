@@ -189,3 +189,34 @@ export function mergePatternMentions(ms: Mention[], patterns: readonly Mention[]
     else if (!ms.some((m) => m.first < p.end && p.first < m.end)) ms.push(p);
   }
 }
+
+/** Lowercase nouns for a medium: the name right after one is the medium's ("the magazine Foo", "daily Foo"). */
+const MEDIA_NOUNS = new Set(['magazine', 'newspaper', 'daily', 'weekly', 'broadcaster', 'channel', 'agency', 'website', 'outlet', 'network', 'station', 'tabloid', 'paper', 'journal', 'radio', 'television']);
+/** Capitalised heads that end a medium's name ("Press TV", "Foo News Agency"). */
+const MEDIA_HEADS = new Set(['TV', 'Radio', 'News', 'Agency', 'Times', 'Post', 'Herald', 'Gazette', 'Channel', 'Television', 'Tribune', 'Journal', 'Daily']);
+
+/**
+ * Media names: a name right after a medium noun is an organisation ("German magazine Foo"), and a run of
+ * capitalised words ending in a media head is one ("Press TV"). Retypes model mentions; returns new ones
+ * for runs the model missed (merge with mergePatternMentions).
+ */
+export function mediaMentions(tok: TokenizedText, ms: Mention[]): Mention[] {
+  const w = (i: number): string => tok.tokens[i]?.text ?? '';
+  for (const m of ms) {
+    if (m.via === 'model' && MEDIA_NOUNS.has(w(m.first - 1)) && !tok.tokens[m.first]?.newlineBefore) m.type = 'ORG';
+  }
+  const out: Mention[] = [];
+  for (let i = 1; i < tok.tokens.length; i++) {
+    if (!MEDIA_HEADS.has(w(i))) continue;
+    let a = i;
+    while (a > 0 && i - a < 3 && /^\p{Lu}[\p{L}-]*$/u.test(w(a - 1)) && !tok.tokens[a]?.newlineBefore && !MEDIA_HEADS.has(w(a - 1))) a--;
+    while (a < i && /^(the|a|an)$/i.test(w(a))) a++;
+    if (a === i) continue;
+    // Not at a sentence start where any capitalised word could precede ("Yesterday TV ..."), unless
+    // after an article ("The Foo Post").
+    const before = w(a - 1);
+    if (!/^(the|a|an)$/i.test(before) && (a === 0 || /^[.!?"“]$/.test(before) || tok.tokens[a]?.newlineBefore)) continue;
+    out.push({ first: a, end: i + 1, type: 'ORG', via: 'pattern', rule: 'entities/media-name', confidence: 1, name: null, antecedent: null, titles: [] });
+  }
+  return out;
+}
