@@ -101,6 +101,16 @@ describe.skipIf(!browserAvailable())('the workbench in headless Chromium', () =>
     expect(shown).toMatch(/span\s*\d+–\d+/);
     await screenshot(page, 'article');
     expect(await seriousA11yViolations(page)).toEqual([]);
+    // A statement shows its parts (source, cue, content), each linked to its characters.
+    const statement = page.locator('mark.hl.k-statement:not(.k-entity):not(.k-date):not(.k-quantity):not(.k-label)').first();
+    if ((await statement.count()) > 0) {
+      await statement.click();
+      const card = page.locator('.details .finding.k-statement').first();
+      await card.waitFor();
+      expect(await card.textContent()).toMatch(/cue.*content/s);
+      expect(await card.locator('a[href*="?span="]').count()).toBeGreaterThan(1);
+      await screenshot(page, 'article-statement');
+    }
     // Keyboard: Tab reaches a highlight and Enter opens it.
     await page.locator('mark.hl').nth(1).focus();
     await page.keyboard.press('Enter');

@@ -23,21 +23,19 @@ function DataView({ value, articleId }: { value: unknown; articleId: string }) {
     );
   }
   if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>);
     const part = isPart(value);
+    const entries = Object.entries(value as Record<string, unknown>).filter(([k]) => !part || (k !== 'span' && k !== 'text'));
+    const link = part ? (
+      <span className="part">
+        “{value.text}” <Link to={`/article/${articleId}?span=${value.span.start}-${value.span.end}`}>{`${value.span.start}–${value.span.end}`}</Link>
+      </span>
+    ) : null;
+    if (entries.length === 0) return link;
     return (
-      <dl className="data">
-        {part && (
-          <>
-            <dt>text</dt>
-            <dd>
-              “{value.text}” <Link to={`/article/${articleId}?span=${value.span.start}-${value.span.end}`}>{`${value.span.start}–${value.span.end}`}</Link>
-            </dd>
-          </>
-        )}
-        {entries
-          .filter(([k]) => !part || (k !== 'span' && k !== 'text'))
-          .map(([k, v]) => (
+      <>
+        {link}
+        <dl className="data">
+          {entries.map(([k, v]) => (
             <div key={k} className="data-row">
               <dt>{k}</dt>
               <dd>
@@ -45,7 +43,8 @@ function DataView({ value, articleId }: { value: unknown; articleId: string }) {
               </dd>
             </div>
           ))}
-      </dl>
+        </dl>
+      </>
     );
   }
   return <span>{String(value)}</span>;
