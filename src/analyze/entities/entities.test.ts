@@ -41,6 +41,7 @@ describe('entities: model mentions and linking', () => {
     ['Albanian Prime Minister Edi Rama said on Wednesday that ties were cut.', 'Edi Rama', 'Albanian Prime Minister'],
     ["Nasser Kanaani, the Iranian Foreign Ministry's spokesperson, said the move was hostile.", 'Nasser Kanaani', "Iranian Foreign Ministry's spokesperson"],
     ['The group was praised by US President Barack Obama in a speech.', 'Barack Obama', 'US President'],
+    ['He met the leader of the Republican Party Fatmir Mediu in Paris.', 'Fatmir Mediu', 'leader of the Republican Party'],
   ];
   it.each(titles)('%s: titles of %s', (text, mention, title) => {
     expect(find(run(text), mention)?.data.titles).toContain(title);

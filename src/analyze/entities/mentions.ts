@@ -87,7 +87,8 @@ export function modelMentions(text: string, tok: TokenizedText, model: NerModel)
   }
   const flat = units.flat();
   const out: Mention[] = [];
-  for (const s of model.tagDocument(words).flatMap((x) => splitAtBrackets(x, words.flat()))) {
+  const flatWords = words.flat();
+  for (const s of model.tagDocument(words).flatMap((x) => splitAtBrackets(x, flatWords)).flatMap((x) => splitOrgPerson(x, flatWords))) {
     const first = flat[s.start];
     const last = flat[s.end - 1];
     if (first === undefined || last === undefined) continue;
@@ -219,4 +220,19 @@ export function mediaMentions(tok: TokenizedText, ms: Mention[]): Mention[] {
     out.push({ first: a, end: i + 1, type: 'ORG', via: 'pattern', rule: 'entities/media-name', confidence: 1, name: null, antecedent: null, titles: [] });
   }
   return out;
+}
+
+/**
+ * "Republican Party Foo Bar" tagged as one name: an organisation noun followed by two or three capitalised
+ * words is an organisation and then a person (type 0 = PER, 1 = ORG as the tagger numbers them).
+ */
+function splitOrgPerson<S extends { start: number; end: number; type: number }>(s: S, words: readonly string[]): S[] {
+  for (let k = s.start + 1; k < s.end - 2; k++) {
+    const w = words[k] ?? '';
+    if (!/^\p{Lu}/u.test(w) || !ORG_HEADS.has(w.toLowerCase())) continue;
+    const rest = words.slice(k + 1, s.end);
+    if (rest.length > 3 || !rest.every((x) => /^\p{Lu}\p{Ll}+(?:-\p{L}+)?$/u.test(x) && !ORG_HEADS.has(x.toLowerCase()))) continue;
+    return [{ ...s, end: k + 1, type: 1 }, { ...s, start: k + 1, type: 0 }];
+  }
+  return [s];
 }

@@ -56,6 +56,8 @@ export function attachTitles(inp: TitleInput, ms: Mention[], personAt: (i: numbe
     while (a > 0 && (inp.sentenceOf[a - 1] ?? -2) === sent && !personAt(a - 1)) {
       const w = word(inp, a - 1);
       if (titleWord(w) && !ARTICLES.has(w.toLowerCase())) a--;
+      // "leader of the Foo Party Name": a role, "of the", then the organisation.
+      else if (w.toLowerCase() === 'the' && word(inp, a - 2) === 'of' && isRole(word(inp, a - 3)) && a < m.first) a -= 3;
       else if (w === 'of' && a - 2 >= 0 && (isCap(word(inp, a - 2)) || isRole(word(inp, a - 2)))) a--;
       else break;
     }
