@@ -311,14 +311,7 @@ export class StoryIndex {
       if (lx && st.language && lx !== st.language) return (shared.get(st.n) ?? 0) >= cfg.crossLanguageReuseWords;
       return true;
     };
-    const byHits = (a: [number, number], b: [number, number]) => b[1] - a[1] || a[0] - b[0];
-    const candidates = new Set(
-      [...hits]
-        .filter(([s]) => allowed(this.storyList[s]!))
-        .sort(byHits)
-        .slice(0, cfg.maxCandidates)
-        .map(([s]) => s),
-    );
+    const candidates = new Set(topByHits(hits, cfg.maxCandidates, (s) => allowed(this.storyList[s]!)));
 
     // Nearest members: the articles sharing the most keys, scored pairwise.
     const xMap = new Map(top.map((t) => [t.id, t.w]));
@@ -327,7 +320,7 @@ export class StoryIndex {
     const aNorm = Math.hypot(...actors.map((a) => a.w));
     const nearest = new Map<number, { article: number; score: number }>();
     if (cfg.nearestWeight > 0) {
-      for (const [y] of [...articleHits].sort(byHits).slice(0, cfg.maxCandidates)) {
+      for (const y of topByHits(articleHits, cfg.maxCandidates, () => true)) {
         const py = this.placed[y]!;
         const st = this.storyList[py.story]!;
         if (!allowed(st)) continue;
@@ -414,6 +407,26 @@ export class StoryIndex {
       last: s.last === null ? null : isoDay(s.last),
     };
   }
+}
+
+/**
+ * The k keys with the most hits (ties: lower key first) that pass `keep`, without sorting every key: hit counts
+ * are small integers, so keys are bucketed by count and only the last bucket needed is sorted.
+ */
+function topByHits(hits: Map<number, number>, k: number, keep: (key: number) => boolean): number[] {
+  const buckets: number[][] = [];
+  for (const [key, n] of hits) (buckets[n] ??= []).push(key);
+  const out: number[] = [];
+  for (let n = buckets.length - 1; n > 0 && out.length < k; n--) {
+    const b = buckets[n];
+    if (!b) continue;
+    b.sort((x, y) => x - y);
+    for (const key of b) {
+      if (out.length >= k) break;
+      if (keep(key)) out.push(key);
+    }
+  }
+  return out;
 }
 
 /** Cluster a whole set of articles at once (convenience over StoryIndex). */
