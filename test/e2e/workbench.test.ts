@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { articleId } from '../../src/domain/ids.js';
@@ -62,6 +63,34 @@ describe.skipIf(!browserAvailable())('the workbench in headless Chromium', () =>
     expect(await page.getByRole('link', { name: /^Hostile <script>/ }).count()).toBe(1);
     await screenshot(page, 'corpus');
     expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  it('filters by outlet and by a plot bar, sorts a table and exports it as CSV', async () => {
+    await page.goto(server.url);
+    const outlets = await api<{ items: { name: string | null; articles: number }[] }>('/api/outlets');
+    const top = outlets.items.find((o) => o.name !== null)!;
+    await page.locator('table').last().getByRole('link', { name: top.name!, exact: true }).click();
+    await page.waitForURL(/outlet=/);
+    await expect.poll(() => page.locator('.pager span').textContent()).toBe(`1–${top.articles} of ${top.articles}`);
+    expect(await page.locator('select[name=outlet]').inputValue()).toBe(top.name);
+    await page.goBack();
+    await expect.poll(() => page.locator('.pager span').textContent()).toMatch(/ of 10$/);
+    // A bar of the plot lists the articles of its period.
+    await page.locator('.plot rect.bar').first().click();
+    await page.waitForURL(/from=.*to=/);
+    expect(Number((await page.locator('.pager span').textContent())!.split(' of ')[1])).toBeGreaterThan(0);
+    await page.goto(server.url);
+    const chars = page.locator('table').first().locator('tbody tr td.num');
+    await chars.first().waitFor();
+    await page.getByRole('button', { name: /^chars/ }).click();
+    const ascending = (await chars.allTextContents()).map(Number);
+    expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
+    expect(await page.locator('th[aria-sort="ascending"]').count()).toBe(1);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).first().click()]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    const lines = csv.trim().split('\r\n');
+    expect(lines[0]).toBe('published,outlet,title,format,chars,id');
+    expect(lines).toHaveLength(11);
   });
 
   it('searches with snippets, opens a hit, and the back button returns to the results', async () => {
