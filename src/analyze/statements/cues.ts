@@ -143,8 +143,8 @@ export const NOT_BEFORE_VERB = new Set([
 
 /** Cues that count only when followed by these words ("appeared to", not "appeared at a rally"). */
 export const REQUIRES_NEXT: ReadonlyMap<string, RegExp> = new Map([
-  ['seem', /^\s*(?:to|that|as if|as though|like|\w+ly\s+to)\b/i],
-  ['appear', /^\s*(?:to|that|as if|as though|\w+ly\s+to)\b/i],
+  ['seem', /^\s*(?:to|that|as if|as though|like|\w+ly\s+to)\b|^\s*(?:\w+ly\s+)?(?!(?:a|an|the|his|her|their|its|and|or|but|in|on|at|with|for|from|before|after|during|by|of|as|so|to|that|this|it|he|she|they|we)\b)[a-z][a-z-]+\b/],
+  ['appear', /^\s*(?:to|that|as if|as though|\w+ly\s+to)\b|^\s*(?:\w+ly\s+)?(?:[a-z-]+(?:ed|ful|ous|ive|ble|ent|ant|ical|less|ish)|weak|strong|ready|likely|unlikely|certain|sure|clear|close|closer|poised|eager|keen|intent|willing|unable|able|confident|content|happy|upset|angry|calm|tired|nervous|uneasy|healthy|frail|vulnerable|isolated|open|set)\b/],
   ['learn', /^\s*(?:that|of|about)\b/i],
   ['consider', /^\s*(?:that|whether|him|her|it|them|the|a|an|\w+ing)\b/i],
   ['view', /^\s*(?:\S+\s+){0,5}?as\b/i],

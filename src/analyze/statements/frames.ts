@@ -61,6 +61,11 @@ const IN_DOCUMENT =
 /** "When asked about ...," / "Asked whether ...": the question, with no source. */
 const ASKED = /(?:^|[,;]\s*|\b(?:when|after|if|once)\s+)(?:he\s+was\s+|she\s+was\s+)?asked\s+(?=about|whether|if|what|why|how|who|when|where)/giu;
 
+/** "is expected to", "isn't widely expected", "was once thought": the auxiliaries of a passive cue. */
+const PASSIVE_LEAD = /\b(?:is|was|are|were|be|been|being)(?:n['’]t)?\s+(?:(?:\w+ly|not|also|still|now|once|long|generally)\s+){0,2}$/i;
+/** Participles that, without an auxiliary and before "to" or "as", are reduced passives ("a judge considered as a moderate"). */
+const REDUCED_PASSIVE = new Set(['expect', 'project', 'consider', 'believe', 'think', 'regard', 'view', 'estimate', 'forecast', 'predict', 'anticipate', 'suppose']);
+
 /** Cues of appearance: the subject is part of the content and nobody is the source. */
 const EVIDENTIAL = new Set(['seem', 'appear']);
 
@@ -453,7 +458,7 @@ export class FrameFinder {
     const lead = text.slice(Math.max(floor, cue.start - 40), cue.start);
     const singleWord = !/\s/.test(cueText);
     // "X is estimated to ...", "It was announced that ...": a passive cue names no source.
-    const passive = singleWord && /ed$|[^e]n$|ought$|old$|ound$|aid$/i.test(cueText) && /\b(?:is|was|are|were|be|been|being)\s+(?:\w+ly\s+|not\s+|also\s+)?$/i.test(lead);
+    const passive = singleWord && /ed$|[^e]n$|ought$|old$|ound$|aid$/i.test(cueText) && PASSIVE_LEAD.test(lead);
     let source: Span | null = null;
     let rule = 'statements/source-cue-content';
     let sameSpeakerAs: number | null = null;
@@ -482,8 +487,14 @@ export class FrameFinder {
       if (source === null && sameSpeakerAs === null) return null;
     } else {
       if (isIng && !/\b(?:is|was|are|were|be|been)\s+(?:\w+ly\s+)?$/i.test(lead)) return null;
-      source = sourceBefore(text, floor, cue.start)?.span ?? null;
-      if (!source) return null;
+      const hit = sourceBefore(text, floor, cue.start);
+      if (!hit) return null;
+      source = hit.span;
+      if (hit.auxStart === cue.start && REDUCED_PASSIVE.has(cue.entry.lemma) && /ed$|ought$/i.test(cueText) && /^\s+(?:to|as)\s/i.test(text.slice(cue.end, cue.end + 5)) && !PRONOUNS.has(text.slice(source.start, source.end).toLowerCase())) {
+        // "Rubio and Murphy expected to win", "a judge considered a moderate": a reduced passive; the subject is part of the content and nobody is the source.
+        const whole = trimContent(text, { start: source.start, end: this.contentEnd(cue.end, ceiling, u.start, source.start) });
+        return { mode: modeOf(whole, this.quotes), source: null, cue: cueSpan, content: whole, medium: null, addressee: null, rule: 'statements/reduced-passive', sameSpeakerAs: null };
+      }
     }
     const mods = readModifiers(text, cue.end, ceiling, cue.entry.lemma);
     if (source && /\bas\s*$/i.test(text.slice(Math.max(u.start, source.start - 4), source.start)) && /^\s*,/.test(text.slice(cue.end, cue.end + 3))) {

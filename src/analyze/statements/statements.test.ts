@@ -109,6 +109,13 @@ const CASES: readonly Case[] = [
   { text: 'The senator denied that he had met the lobbyist.', source: 'The senator', cue: 'denied', content: 'that he had met the lobbyist' },
   { text: "''We're in a bubble,'' Mr. Trump said.", source: 'Mr. Trump', cue: 'said', content: "''We're in a bubble,''" },
   { text: '“Who cares?” Trump said.', source: 'Trump', cue: 'said', content: '“Who cares?”' },
+  // Evidentials and passives: nobody is the source, the subject is part of the content.
+  { text: 'The governor appeared paralyzed by the vote.', source: null, cue: 'appeared', content: 'The governor appeared paralyzed by the vote' },
+  { text: 'The coalition seems stable for now.', source: null, cue: 'seems', content: 'The coalition seems stable for now' },
+  { text: 'The mayor isn’t expected to attend the summit.', source: null, cue: 'expected', content: 'to attend the summit' },
+  { text: 'The law was once thought to be safe from repeal.', source: null, cue: 'thought', content: 'to be safe from repeal' },
+  { text: 'Both senators expected to win their primaries in August.', source: null, cue: 'expected', content: 'Both senators expected to win their primaries in August' },
+  { text: 'She expected to win the primary easily.', source: 'She', cue: 'expected', content: 'to win the primary easily' },
 ];
 
 describe('statements: table of cases', () => {
@@ -211,13 +218,15 @@ const MUST_NOT_MATCH: readonly string[] = [
   'The United States and its allies met in Paris.',
   'A talk show host arrived at the studio.',
   'Police raided a camp owing to the group’s involvement in “terror and cyber attacks” against foreign organizations.',
+  'The senator appeared at a rally in Ohio on Monday.',
+  'The mayor appeared on television with her deputy.',
 ];
 
 describe('statements: must not match', () => {
   for (const text of MUST_NOT_MATCH) {
     it(text, () => {
       const { statements } = run(text);
-      const bad = statements.filter((s) => s.data.mode === 'direct' || /^(?:said|States|show)$/.test(s.data.cue?.text ?? ''));
+      const bad = statements.filter((s) => s.data.mode === 'direct' || /^(?:said|States|show|appeared)$/.test(s.data.cue?.text ?? ''));
       expect(bad.map((s) => s.text)).toEqual([]);
     });
   }
