@@ -211,11 +211,39 @@ export class SqliteStore implements Store {
     const { sql, params } = where(q);
     const limit = Math.max(1, Math.min(q.limit ?? 50, 10_000));
     const offset = Math.max(0, q.offset ?? 0);
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM articles a ${sql}`).get(...params) as { n: number }).n;
-    const rows = this.db
-      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a ${sql} ORDER BY a.published IS NULL, a.published, a.seq LIMIT ? OFFSET ?`)
-      .all(...params, limit, offset) as SummaryRow[];
-    return { items: rows.map(toSummary), total, limit, offset };
+    const and = sql ? `${sql} AND` : 'WHERE';
+    // Dated articles in publish order, then undated ones in ingest order. Two queries, so that each walks an
+    // index (published, with seq as its rowid tail) instead of sorting the table: deep pages stay fast.
+    const dated = (this.db.prepare(`SELECT count(*) AS n FROM articles a ${and} a.published IS NOT NULL`).get(...params) as { n: number }).n;
+    const undated = (this.db.prepare(`SELECT count(*) AS n FROM articles a ${and} a.published IS NULL`).get(...params) as { n: number }).n;
+    const rows: SummaryRow[] = [];
+    if (offset < dated) {
+      const seqs = this.db
+        .prepare(`SELECT a.seq FROM articles a ${and} a.published IS NOT NULL ORDER BY a.published, a.seq LIMIT ? OFFSET ?`)
+        .all(...params, limit, offset) as { seq: number }[];
+      rows.push(...this.summariesBySeq(seqs.map((r) => r.seq)));
+    }
+    if (rows.length < limit && offset + rows.length < dated + undated) {
+      const skip = Math.max(0, offset - dated);
+      const seqs = this.db
+        .prepare(`SELECT a.seq FROM articles a ${and} a.published IS NULL ORDER BY a.seq LIMIT ? OFFSET ?`)
+        .all(...params, limit - rows.length, skip) as { seq: number }[];
+      rows.push(...this.summariesBySeq(seqs.map((r) => r.seq)));
+    }
+    return { items: rows.map(toSummary), total: dated + undated, limit, offset };
+  }
+
+  /** Summaries of these rows, in the order given (the skipped rows of a deep page never load their text). */
+  private summariesBySeq(seqs: readonly number[]): SummaryRow[] {
+    if (seqs.length === 0) return [];
+    const rows = this.db.prepare(`SELECT a.seq, ${SUMMARY_COLUMNS} FROM articles a WHERE a.seq IN (${seqs.map(() => '?').join(',')})`).all(...seqs) as (SummaryRow & { seq: number })[];
+    const bySeq = new Map(rows.map((r) => [r.seq, r]));
+    return seqs.flatMap((seq) => {
+      const r = bySeq.get(seq);
+      if (!r) return [];
+      const { seq: _seq, ...summary } = r;
+      return [summary];
+    });
   }
 
   async *iterateArticles(q: Omit<ArticleQuery, 'limit' | 'offset'> = {}): AsyncIterable<Article> {
