@@ -19,10 +19,10 @@ const CLAUSE: readonly string[] = [
   'tell|tell tells told telling',
   'write|write writes wrote writing',
   'think|think thinks thought thinking',
-  'know|know knows knew knowing',
+  'know|know knows knew knowing known',
   'feel|feel feels felt feeling',
   'find|find finds found finding',
-  'see|see sees saw seeing',
+  'see|see sees saw seeing seen',
   'foresee|foresee foresees foresaw foreseeing foreseen',
   'add', 'note', 'explain', 'announce', 'claim', 'state|stated stating', 'warn', 'stress', 'insist', 'argue', 'suggest',
   'report', 'tweet', 'post', 'declare', 'acknowledge', 'admit', 'confirm', 'deny', 'reveal', 'predict',
@@ -49,6 +49,8 @@ const CLAUSE: readonly string[] = [
   'email', 'e-mail', 'challenge', 'encourage', 'retweet', 'shoot back|shoot back shoots back shot back shooting back', 'plead', 'identify|identify identifies identified identifying',
   'express hope|express hope expresses hope expressed hope expressing hope',
   'express concern|express concern expresses concern expressed concern expressing concern',
+  'issue a statement|issue a statement issues a statement issued a statement issuing a statement',
+  'release a statement|release a statement releases a statement released a statement releasing a statement',
 ];
 
 const OBJECT: readonly string[] = [
@@ -58,7 +60,7 @@ const OBJECT: readonly string[] = [
   'decry', 'applaud', 'welcome', 'label', 'brand', 'cite', 'thank', 'mock', 'ridicule', 'support', 'oppose',
   'hail', 'laud', 'commend', 'rebuke', 'scold', 'lambaste', 'castigate', 'deride', 'refer to|refer to refers to referred to referring to',
   'call for|call for calls for called for calling for', 'call on|call on calls on called on calling on',
-  'talk about|talk about talks about talked about talking about', 'speak about|speak about speaks about spoke about speaking about spoken about',
+  'talk about|talk about talks about talked about talking about', 'express', 'speak about|speak about speaks about spoke about speaking about spoken about',
 ];
 
 const QUOTE: readonly string[] = [

@@ -1,5 +1,5 @@
 import type { Span } from '../../domain/span.js';
-import { CUE_ALTERNATION, CUE_REGEX, cueEntry, REQUIRES_NEXT, type CueEntry } from './cues.js';
+import { CUE_ALTERNATION, CUE_FORMS, CUE_REGEX, cueEntry, REQUIRES_NEXT, type CueEntry } from './cues.js';
 import { readModifiers } from './modifiers.js';
 import { quoteWords, type Quote } from './quotes.js';
 import { sourceAfter, sourceAfterAccordingTo, sourceBefore, withAppositive } from './source.js';
@@ -64,13 +64,13 @@ const ASKED = /(?:^|[,;]\s*|\b(?:when|after|if|once)\s+)(?:he\s+was\s+|she\s+was
 /** "is expected to", "isn't widely expected", "was once thought": the auxiliaries of a passive cue. */
 const PASSIVE_LEAD = /\b(?:is|was|are|were|be|been|being)(?:n['’]t)?\s+(?:(?:\w+ly|not|also|still|now|once|long|generally)\s+){0,2}$/i;
 /** Participles that, without an auxiliary and before "to" or "as", are reduced passives ("a judge considered as a moderate"). */
-const REDUCED_PASSIVE = new Set(['expect', 'project', 'consider', 'believe', 'think', 'regard', 'view', 'estimate', 'forecast', 'predict', 'anticipate', 'suppose']);
+const REDUCED_PASSIVE = new Set(['know', 'see', 'expect', 'project', 'consider', 'believe', 'think', 'regard', 'view', 'estimate', 'forecast', 'predict', 'anticipate', 'suppose']);
 
 /** Cues of appearance: the subject is part of the content and nobody is the source. */
 const EVIDENTIAL = new Set(['seem', 'appear']);
 
 /** Line labels that are not speakers ("Read next: ...", "UPDATE: ..."). */
-const NOT_A_SPEAKER = /^(?:read|read next|read more|update|updated|watch|photo|photos|video|related|source|sources|note|editor'?s note|correction|click|listen|see|see also|also|tags|share|advertisement|breaking|breaking news|exclusive|full text|opinion|analysis|poll|live|warning|q|a|question|answer|transcript|subscribe|follow|contact|email|credit|caption)$/i;
+const NOT_A_SPEAKER = /^(?:read|read next|read more|update|updated|watch|photo|photos|video|related|source|sources|note|editor'?s note|correction|click|listen|see|see also|also|tags|share|advertisement|breaking|breaking news|exclusive|full text|opinion|analysis|live|warning|q|a|question|answer|transcript|subscribe|follow|contact|email|credit|caption)$/i;
 
 /** What may follow a closing frame to the sentence end: a short phrase without quotations or clauses. */
 function tailOk(rest: string): boolean {
@@ -88,6 +88,9 @@ function titleCase(text: string, pos: number): boolean {
   const words = text.slice(lineStart, lineEnd).split(/\s+/).filter((w) => /^\p{L}/u.test(w) && w.length > 3);
   return words.length >= 3 && words.filter((w) => /^\p{Lu}/u.test(w)).length >= 0.8 * words.length;
 }
+
+/** The -ing forms of the lexicon ("crediting", "implying", "calling for"), and "says"/"said" after "then". */
+const ING_CUES = [...CUE_FORMS.keys()].filter((f) => /^\S+ing\b/.test(f)).sort((a, b) => b.length - a.length).map((f) => f.replace(/ /g, '\\s+')).join('|');
 
 const COORDINATED = new RegExp(`\\s+(?:and|but)\\s+(?:also\\s+|then\\s+|later\\s+)?(?:${CUE_ALTERNATION})(?![\\p{L}\\p{N}-])`, 'iu');
 
@@ -254,15 +257,19 @@ export class FrameFinder {
   /** Headline and transcript lines "Elizabeth Warren: Trump Is a ‘Proven Failure’" / "KATE BOLDUAN: Why not?". */
   private colonFrames(): void {
     const { text } = this;
-    const line = /^[ \t]*((?:\p{Lu}[\p{L}.’'-]*|of|the|de|van|von)(?:[ \t]+(?:\p{Lu}[\p{L}.’'-]*|of|the|de|van|von)){0,5}):[ \t]+(\S[^\n]*)$/gmu;
+    const line = /^[ \t]*(\p{Lu}[\p{L}.’'-]*(?:[ \t]+[\p{L}][\p{L}.’'-]*){0,5}):[ \t]+(\S[^\n]*)$/gmu;
+    const firstLine = /\S/.exec(text)?.index ?? 0;
     for (let m = line.exec(text); m !== null; m = line.exec(text)) {
       const who = m[1]!;
       const start = m.index + m[0].indexOf(who);
       const source = { start, end: start + who.length };
       if (NOT_A_SPEAKER.test(who)) continue;
+      // The article's title line "Graham: Trump's rhetoric destroying GOP's chance": a short source, any case.
+      const title = start === firstLine && who.split(/\s+/).length <= 4 && !/\b(?:and|or|is|are|was|were)\b/.test(who);
+      if (!title && !/^(?:\p{Lu}[\p{L}.’'-]*|of|the|de|van|von)(?:[ \t]+(?:\p{Lu}[\p{L}.’'-]*|of|the|de|van|von))*$/u.test(who)) continue;
       const transcript = /^[\p{Lu} .'’-]{4,}$/u.test(who) && /\p{Lu}{2}/u.test(who);
       const named = this.names.some((n) => n.start >= source.start && n.end <= source.end);
-      if (!transcript && !named) continue;
+      if (!transcript && !named && !title) continue;
       const colon = source.end;
       const contentStart = colon + 1 + (m[2] ? text.slice(colon + 1).indexOf(m[2]) : 0);
       const content = trimContent(text, { start: contentStart, end: m.index + m[0].length });
@@ -490,7 +497,7 @@ export class FrameFinder {
       const hit = sourceBefore(text, floor, cue.start);
       if (!hit) return null;
       source = hit.span;
-      if (hit.auxStart === cue.start && REDUCED_PASSIVE.has(cue.entry.lemma) && /ed$|ought$/i.test(cueText) && /^\s+(?:to|as)\s/i.test(text.slice(cue.end, cue.end + 5)) && !PRONOUNS.has(text.slice(source.start, source.end).toLowerCase())) {
+      if (hit.auxStart === cue.start && REDUCED_PASSIVE.has(cue.entry.lemma) && /ed$|ought$|own$|een$/i.test(cueText) && /^\s+(?:to|as)\s/i.test(text.slice(cue.end, cue.end + 5)) && !PRONOUNS.has(text.slice(source.start, source.end).toLowerCase())) {
         // "Rubio and Murphy expected to win", "a judge considered a moderate": a reduced passive; the subject is part of the content and nobody is the source.
         const whole = trimContent(text, { start: source.start, end: this.contentEnd(cue.end, ceiling, u.start, source.start) });
         return { mode: modeOf(whole, this.quotes), source: null, cue: cueSpan, content: whole, medium: null, addressee: null, rule: 'statements/reduced-passive', sameSpeakerAs: null };
@@ -531,6 +538,8 @@ export class FrameFinder {
     };
     end = Math.min(end, firstOutside(/;\s/g));
     end = Math.min(end, firstOutside(/,\s+(?:adding|saying|noting|arguing|explaining|insisting|stressing|warning|calling|claiming|accusing|telling|urging|citing|asking)\b/g));
+    // ", crediting her with ...", ", then says ...": a participle or a verb of the lexicon opens a new frame of the same source.
+    end = Math.min(end, firstOutside(new RegExp(`,\\s+(?:however,\\s+|then\\s+|later\\s+|also\\s+)?(?:${ING_CUES})(?![\\p{L}\\p{N}-])`, 'giu')));
     end = Math.min(end, firstOutside(/,\s+(?:and|but)\s+(?:he|she|they|we|I|it|the|a|an|\p{Lu}[\p{L}’'-]*)\s/gu));
     end = Math.min(end, firstOutside(/\s+(?:and|but)\s+(?:he|she|they|we|I)\s/gu));
     end = Math.min(end, firstOutside(/,\s+(?:but|while|whereas|although|though|even as)\s/gu));
