@@ -72,7 +72,7 @@ describe.skipIf(!browserAvailable())('the workbench in headless Chromium', () =>
     await page.locator('table').last().getByRole('link', { name: top.name!, exact: true }).click();
     await page.waitForURL(/outlet=/);
     await expect.poll(() => page.locator('.pager span').textContent()).toBe(`1–${top.articles} of ${top.articles}`);
-    expect(await page.locator('select[name=outlet]').inputValue()).toBe(top.name);
+    expect(await page.locator('input[name=outlet]').inputValue()).toBe(top.name);
     await page.goBack();
     await expect.poll(() => page.locator('.pager span').textContent()).toMatch(/ of 10$/);
     // A bar of the plot lists the articles of its period.

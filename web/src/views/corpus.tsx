@@ -6,6 +6,7 @@ import { TimelinePlot } from '../components/timeline-plot.js';
 import { Link, navigate, withParams } from '../router.js';
 
 const PAGE = 25;
+const OUTLET_PAGE = 15;
 
 interface Filters {
   q: string;
@@ -33,7 +34,10 @@ const go = (f: Filters) => navigate(withParams('/', { ...f }));
 export function CorpusView({ params }: { params: URLSearchParams }) {
   const filters = filtersOf(params);
   const stats = useApi<Stats>('/api/stats');
-  const outlets = useApi<Page<Outlet>>('/api/outlets?limit=500');
+  const [outletOffset, setOutletOffset] = useState(0);
+  const outlets = useApi<Page<Outlet>>(`/api/outlets?limit=${OUTLET_PAGE}&offset=${outletOffset}`);
+  // Names for the outlet filter: the 500 outlets with most articles (any other name can be typed).
+  const outletNames = useApi<Page<Outlet>>('/api/outlets?limit=500');
   // Per month by default; per day when the dated articles fall within two months (a single story, say).
   const months = useApi<ArticlesOverTime>(`/api/timeline/articles${withParams('', { bucket: 'month', outlet: filters.outlet })}`);
   const autoBucket = months.state === 'ok' && months.data.buckets.length <= 2 ? 'day' : 'month';
@@ -73,15 +77,15 @@ export function CorpusView({ params }: { params: URLSearchParams }) {
           </label>
           <label>
             Outlet
-            <select name="outlet" value={draft.outlet} onChange={(e) => setDraft({ ...draft, outlet: e.target.value })}>
-              <option value="">all outlets</option>
-              {outlets.state === 'ok' &&
-                outlets.data.items.filter((o) => o.name !== null).map((o) => (
+            <input name="outlet" list="outlet-names" value={draft.outlet} placeholder="all outlets" onChange={(e) => setDraft({ ...draft, outlet: e.target.value })} />
+            <datalist id="outlet-names">
+              {outletNames.state === 'ok' &&
+                outletNames.data.items.filter((o) => o.name !== null).map((o) => (
                   <option key={o.name} value={o.name!}>
-                    {o.name} ({o.articles})
+                    {`${o.articles} article(s)`}
                   </option>
                 ))}
-            </select>
+            </datalist>
           </label>
           <label>
             From
@@ -123,7 +127,25 @@ export function CorpusView({ params }: { params: URLSearchParams }) {
           <section aria-labelledby="outlets-h">
             <h2 id="outlets-h">Outlets</h2>
             {outlets.state === 'ok' && (
-              <SortableTable caption={`${outlets.data.total} outlet(s)`} csvName="outlets.csv" rows={outlets.data.items} rowKey={(o) => o.name ?? '(none)'} columns={OUTLET_COLUMNS} />
+              <>
+                <SortableTable
+                  caption={`Outlets ${outlets.data.total === 0 ? 0 : outletOffset + 1}–${outletOffset + outlets.data.items.length} of ${outlets.data.total}, most articles first`}
+                  csvName="outlets.csv"
+                  rows={outlets.data.items}
+                  rowKey={(o) => o.name ?? '(none)'}
+                  columns={OUTLET_COLUMNS}
+                />
+                {outlets.data.total > OUTLET_PAGE && (
+                  <nav className="pager" aria-label="Outlet pages">
+                    <button type="button" disabled={outletOffset === 0} onClick={() => setOutletOffset(Math.max(0, outletOffset - OUTLET_PAGE))}>
+                      Previous outlets
+                    </button>
+                    <button type="button" disabled={outletOffset + OUTLET_PAGE >= outlets.data.total} onClick={() => setOutletOffset(outletOffset + OUTLET_PAGE)}>
+                      Next outlets
+                    </button>
+                  </nav>
+                )}
+              </>
             )}
           </section>
         </aside>
