@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
 import type { Triangulate } from '../service.js';
@@ -169,5 +170,24 @@ describe('host check', () => {
     const r = await guarded.request('http://evil.example:8787/api/stats');
     expect(r.status).toBe(400);
     expect(await r.json()).toMatchObject({ error: { code: 'usage' } });
+  });
+});
+
+describe('odd input', () => {
+  it('answers any query string and id with 2xx or a JSON error, never a crash', async () => {
+    const paths = ['/api/articles', '/api/search', '/api/outlets', '/api/timeline/articles', '/api/articles/a655/findings'];
+    const keys = ['q', 'limit', 'offset', 'outlet', 'from', 'to', 'format', 'bucket', 'kind', 'stage'];
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...paths), fc.dictionary(fc.constantFrom(...keys), fc.string({ maxLength: 12 }), { maxKeys: 4 }), fc.string({ maxLength: 20 }), async (path, query, id) => {
+        const qs = new URLSearchParams(query).toString();
+        for (const p of [`${path}?${qs}`, `/api/articles/${encodeURIComponent(id)}`]) {
+          const res = await app.request(p);
+          expect(res.status, p).toBeLessThan(500);
+          const body = (await res.json()) as { error?: { code: string; message: string } };
+          if (res.status >= 400) expect(Object.keys(body.error ?? {}).sort(), p).toEqual(['code', 'message']);
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 });
