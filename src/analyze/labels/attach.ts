@@ -1,7 +1,7 @@
 import type { LabelForm } from '../../domain/findings.js';
-import type { ArticleView, Mention } from './article-view.js';
-import { COPULAS, isCapitalized, isFunctionWord, isLowerStart, isWordToken, PREPOSITIONS, RELATIONAL_NOUNS, TIME_UNITS, typeClassOf, VERBS } from './lexicon.js';
-import { isVerbForm, modifiersBefore, nounPhraseAt } from './phrase.js';
+import type { ArticleView, Mention } from '../phrases/article-view.js';
+import { COPULAS, isCapitalized, isFunctionWord, isLowerStart, isWordToken, PREPOSITIONS, RELATIONAL_NOUNS, TIME_UNITS, typeClassOf, VERBS } from '../phrases/lexicon.js';
+import { isVerbForm, modifiersBefore, nounPhraseAt } from '../phrases/phrase.js';
 
 /**
  * A label found next to an entity mention, before voice is decided. `words` are the token indices that

@@ -1,7 +1,7 @@
 import type { EntityData, LabelFinding, LabelForm } from '../../domain/findings.js';
 import type { Span } from '../../domain/span.js';
 import type { ArticleStage, StageContext } from '../../domain/stage.js';
-import { type ArticleView, buildView, type Mention } from './article-view.js';
+import { type ArticleView, buildView, type Mention } from '../phrases/article-view.js';
 import { findReferences } from './refer-back.js';
 import { type QuotedZone, quotedZones, zoneCovering } from './quotes.js';
 

@@ -1,7 +1,7 @@
 import type { AnyFinding } from '../../domain/finding.js';
 import type { StatementData } from '../../domain/findings.js';
 import type { Span } from '../../domain/span.js';
-import type { ArticleView } from './article-view.js';
+import type { ArticleView } from '../phrases/article-view.js';
 
 /** A stretch of text between quotation marks, by tokens: `open` and `close` are the mark tokens. */
 export interface QuoteSegment {

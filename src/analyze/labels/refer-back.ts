@@ -1,8 +1,8 @@
-import type { ArticleView, Mention } from './article-view.js';
+import type { ArticleView, Mention } from '../phrases/article-view.js';
 import type { AttachedLabel } from './attach.js';
 import { attachedLabels, isCommonNoun } from './attach.js';
-import { CONTRASTIVE, COPULAS, DEFINITE, GENERIC_GROUP_HEADS, HOME_PLACE_HEADS, isCapitalized, isFunctionWord, nameClassOf, RELATIONAL_NOUNS, type TypeClass, typeClassOf } from './lexicon.js';
-import { isModifierWord } from './phrase.js';
+import { CONTRASTIVE, COPULAS, DEFINITE, GENERIC_GROUP_HEADS, HOME_PLACE_HEADS, isCapitalized, isFunctionWord, nameClassOf, RELATIONAL_NOUNS, type TypeClass, typeClassOf } from '../phrases/lexicon.js';
+import { isModifierWord } from '../phrases/phrase.js';
 import { quoteSegments } from './quotes.js';
 
 /**

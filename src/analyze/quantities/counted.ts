@@ -5,9 +5,9 @@
  * ("the group's 3,000 members").
  */
 import type { Span } from '../../domain/span.js';
-import type { ArticleView } from '../labels/article-view.js';
-import { closesPhrase, DETERMINERS, isWordToken } from '../labels/lexicon.js';
-import { isModifierWord, isPossessive, nounPhraseAt } from '../labels/phrase.js';
+import type { ArticleView } from '../phrases/article-view.js';
+import { closesPhrase, DETERMINERS, isWordToken } from '../phrases/lexicon.js';
+import { isModifierWord, isPossessive, nounPhraseAt } from '../phrases/phrase.js';
 
 export interface Counted {
   /** Head token of the counted phrase, or -1 when nothing is counted ("many were injured"). */

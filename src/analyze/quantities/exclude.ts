@@ -3,8 +3,8 @@
  * 2231"), phone numbers, list numbers, scores, "one of the", pronoun "one". Each check names itself,
  * so a test can say why a number was left out.
  */
-import type { ArticleView } from '../labels/article-view.js';
-import { isCapitalized, MONTHS, WEEKDAYS } from '../labels/lexicon.js';
+import type { ArticleView } from '../phrases/article-view.js';
+import { isCapitalized, MONTHS, WEEKDAYS } from '../phrases/lexicon.js';
 import type { NumberExpr } from './numbers.js';
 
 const ID_WORDS = new Set(

@@ -1,7 +1,7 @@
 import type { QuantityData, QuantityFinding } from '../../domain/findings.js';
 import type { ArticleStage, StageContext } from '../../domain/stage.js';
-import { type ArticleView, buildView } from '../labels/article-view.js';
-import { DETERMINERS, TIME_UNITS, VERBS } from '../labels/lexicon.js';
+import { type ArticleView, buildView } from '../phrases/article-view.js';
+import { DETERMINERS, TIME_UNITS, VERBS } from '../phrases/lexicon.js';
 import { findReferences, type References } from '../labels/refer-back.js';
 import { applyBound, approximatorAfter, approximatorBefore, unitAfter } from './claim.js';
 import { countedAfter, lemmaOf, partOf, possessiveBefore } from './counted.js';
