@@ -62,9 +62,12 @@ const IN_DOCUMENT =
 const ASKED = /(?:^|[,;]\s*|\b(?:when|after|if|once)\s+)(?:he\s+was\s+|she\s+was\s+)?asked\s+(?=about|whether|if|what|why|how|who|when|where)/giu;
 
 /** "is expected to", "isn't widely expected", "was once thought": the auxiliaries of a passive cue. */
-const PASSIVE_LEAD = /\b(?:is|was|are|were|be|been|being)(?:n['’]t)?\s+(?:(?:\w+ly|not|also|still|now|once|long|generally)\s+){0,2}$/i;
+const PASSIVE_LEAD = /(?:\b(?:is|was|are|were|be|been|being)(?:n['’]t)?|\b(?:it|that|there|what|this)['’]s)\s+(?:(?:\w+ly|not|also|still|now|once|long|often|best|well|better|most|perhaps|even|already|nonetheless)\s+){0,2}$/i;
 /** Participles that, without an auxiliary and before "to" or "as", are reduced passives ("a judge considered as a moderate"). */
 const REDUCED_PASSIVE = new Set(['know', 'see', 'expect', 'project', 'consider', 'believe', 'think', 'regard', 'view', 'estimate', 'forecast', 'predict', 'anticipate', 'suppose']);
+
+/** "a website", "an anti-Trump super PAC": an indefinite noun phrase at the end of a subject. */
+const INDEFINITE_NP = /(?:^|\s)(?:a|an)\s+(?:[\p{L}-]+\s+){0,3}[\p{L}-]+$/iu;
 
 /** Cues of appearance: the subject is part of the content and nobody is the source. */
 const EVIDENTIAL = new Set(['seem', 'appear']);
@@ -465,12 +468,15 @@ export class FrameFinder {
     const lead = text.slice(Math.max(floor, cue.start - 40), cue.start);
     const singleWord = !/\s/.test(cueText);
     // "X is estimated to ...", "It was announced that ...": a passive cue names no source.
-    const passive = singleWord && /ed$|[^e]n$|ought$|old$|ound$|aid$/i.test(cueText) && PASSIVE_LEAD.test(lead);
+    const passive = singleWord && /ed$|[^e]n$|een$|ought$|old$|ound$|aid$/i.test(cueText) && PASSIVE_LEAD.test(lead);
     let source: Span | null = null;
     let rule = 'statements/source-cue-content';
     let sameSpeakerAs: number | null = null;
     if (passive) {
-      if (cue.entry.cls === 'object' || !/^\s*(?:that|to|as|:|,?\s*[“"])/.test(text.slice(cue.end, cue.end + 8))) return null;
+      if (cue.entry.cls === 'object' || !/^\s*(?:that|to|as|:|,?\s*[“"])/.test(text.slice(cue.end, cue.end + 8))) {
+        // "Allergan is best known for making Botox": an epithet in the writer's voice, with no source.
+        if (cue.entry.lemma !== 'know' || !/^\s*for\s/.test(text.slice(cue.end, cue.end + 6))) return null;
+      }
       rule = 'statements/passive-no-source';
     } else if (isIng && /[,—–]\s*$/.test(lead)) {
       // "..., adding that ...": the subject of the sentence, or the source of a statement before it.
@@ -497,7 +503,16 @@ export class FrameFinder {
       const hit = sourceBefore(text, floor, cue.start);
       if (!hit) return null;
       source = hit.span;
-      if (hit.auxStart === cue.start && REDUCED_PASSIVE.has(cue.entry.lemma) && /ed$|ought$|own$|een$/i.test(cueText) && /^\s+(?:to|as)\s/i.test(text.slice(cue.end, cue.end + 5)) && !PRONOUNS.has(text.slice(source.start, source.end).toLowerCase())) {
+      const after = text.slice(cue.end, cue.end + 40);
+      const reduced =
+        hit.auxStart === cue.start &&
+        !PRONOUNS.has(text.slice(source.start, source.end).toLowerCase()) &&
+        ((REDUCED_PASSIVE.has(cue.entry.lemma) && /ed$|ought$|own$|een$/i.test(cueText) && /^\s+(?:\w+ly\s+|online\s+)?(?:to|as|for)\s/i.test(after) && (cue.entry.lemma === 'know' || !/^\s+for\s/i.test(after))) ||
+          // "a website called Real News Right Now": a name given by nobody in particular.
+          (/^(?:called|named|dubbed|titled)$/i.test(cueText) && INDEFINITE_NP.test(text.slice(source.start, source.end)) && /^\s+(?:the\s+)?[\p{Lu}“"‘']/u.test(after)));
+      if (reduced) {
+        const np = INDEFINITE_NP.exec(text.slice(source.start, source.end));
+        if (np && /^(?:called|named|dubbed|titled)$/i.test(cueText)) source = { start: source.start + np.index + np[0].length - np[0].trimStart().length, end: source.end };
         // "Rubio and Murphy expected to win", "a judge considered a moderate": a reduced passive; the subject is part of the content and nobody is the source.
         const whole = trimContent(text, { start: source.start, end: this.contentEnd(cue.end, ceiling, u.start, source.start) });
         return { mode: modeOf(whole, this.quotes), source: null, cue: cueSpan, content: whole, medium: null, addressee: null, rule: 'statements/reduced-passive', sameSpeakerAs: null };
@@ -520,6 +535,8 @@ export class FrameFinder {
     const contentText = text.slice(content.start, content.end);
     if (contentText.startsWith('(')) return null;
     if (cue.entry.cls === 'object' && !mods.addressee && /^(?:on|in|at|by|for|from|with|to|into|over|as)\b/i.test(contentText)) return null;
+    // "did not respond to requests for comment": the request is the reporter's, nothing is said.
+    if ((cue.entry.lemma === 'respond' || cue.entry.lemma === 'reply') && /^to\s+(?:\S+\s+){0,2}?(?:requests?|messages?|inquiries|calls?|e-?mails?|phone calls?)\b/i.test(contentText)) return null;
     return { mode: modeOf(content, this.quotes), source, cue: cueSpan, content, medium: mods.medium, addressee: mods.addressee, rule, sameSpeakerAs };
   }
 

@@ -86,6 +86,8 @@ export function sourceBefore(text: string, floor: number, cueStart: number): Sou
   if (last.isWord && BOUNDARY.has(last.lower)) return null;
   const first = npStart(words, k);
   if (first < 0) return null;
+  // "There are plans to ...": an expletive subject is nobody's voice.
+  if (first === k && /^there$/i.test(words[k]!.text)) return null;
   const span = trimSpan(text, { start: words[first]!.start, end: last.end });
   if (span.end <= span.start) return null;
   return { span, auxStart };
