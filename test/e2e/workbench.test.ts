@@ -101,6 +101,7 @@ describe.skipIf(!browserAvailable())('the workbench in headless Chromium', () =>
     expect(page.url()).toContain('q=police');
     expect((await page.locator('.hits .snippet mark').first().textContent())?.toLowerCase()).toBe('police');
     await screenshot(page, 'search');
+    expect(await seriousA11yViolations(page)).toEqual([]);
     const title = await page.locator('.hits .hit-title').first().textContent();
     await page.locator('.hits .hit-title').first().click();
     await page.locator('.article-text').waitFor();
@@ -187,6 +188,7 @@ describe.skipIf(!browserAvailable())('the workbench in headless Chromium', () =>
     await page.locator('.article-text').hover();
     expect(dialogs).toEqual([]);
     await screenshot(page, 'hostile');
+    expect(await seriousA11yViolations(page)).toEqual([]);
     // The search snippet of the hostile article is text too.
     await page.goto(new URL('/?q=caption', server.url).href);
     await page.locator('.hits li').first().waitFor();
