@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
@@ -20,10 +20,22 @@ export function browserAvailable(): boolean {
   return false;
 }
 
-/** The UI build the server serves; built here when a fresh checkout has none. */
+/** Newest modification time of the UI's sources. */
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** The UI build the server serves; (re)built here when missing or older than web/src, so the tests never run a stale UI. */
 export function ensureWebBuild(): string {
   const dist = join(REPO, 'web', 'dist');
-  if (!existsSync(join(dist, 'index.html'))) {
+  const index = join(dist, 'index.html');
+  const sources = Math.max(newestSource(join(REPO, 'web', 'src')), statSync(join(REPO, 'web', 'index.html')).mtimeMs);
+  if (!existsSync(index) || statSync(index).mtimeMs < sources) {
     execFileSync(process.execPath, [join(REPO, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: REPO, stdio: 'inherit' });
   }
   return dist;
