@@ -140,6 +140,10 @@ describe.skipIf(!browserAvailable())('the workbench in headless Chromium', () =>
       expect(await card.textContent()).toMatch(/cue.*content/s);
       expect(await card.locator('a[href*="?span="]').count()).toBeGreaterThan(1);
       await screenshot(page, 'article-statement');
+      // The selection is in the URL: reloading shows the same details.
+      expect(page.url()).toContain('finding=');
+      await page.reload();
+      await page.locator('.details .finding.k-statement').first().waitFor();
     }
     // Keyboard: Tab reaches a highlight and Enter opens it.
     await page.locator('mark.hl').nth(1).focus();

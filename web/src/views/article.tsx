@@ -3,7 +3,7 @@ import { useApi, type ArticleView, type Finding, type Page, type Span } from '..
 import { FindingDetails } from '../components/finding-details.js';
 import { HighlightedText } from '../components/highlighted-text.js';
 import { SortableTable, type Column } from '../components/table.js';
-import { Link } from '../router.js';
+import { Link, navigate, withParams } from '../router.js';
 
 /** `?span=120-164` -> {start: 120, end: 164}; null when absent or malformed. */
 export function parseSpan(value: string | null): Span | null {
@@ -28,7 +28,7 @@ export function ArticleReader({ id, params }: { id: string; params: URLSearchPar
   const findings = useApi<Page<Finding>>(`/api/articles/${encodeURIComponent(id)}/findings?limit=5000`);
   const target = useMemo(() => parseSpan(params.get('span')), [params.get('span')]);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
-  const [selection, setSelection] = useState<readonly Finding[]>([]);
+  const [picked, setPicked] = useState<readonly Finding[] | null>(null);
 
   const all = findings.state === 'ok' ? findings.data.items : [];
   const kinds = useMemo(() => {
@@ -37,6 +37,13 @@ export function ArticleReader({ id, params }: { id: string; params: URLSearchPar
     return [...counts].sort((a, b) => a[0].localeCompare(b[0]));
   }, [all]);
   const visible = useMemo(() => all.filter((f) => !hidden.has(f.kind)), [all, hidden]);
+  // The selected finding is in the URL (?finding=ID), so a shared link opens its details.
+  const linked = params.get('finding');
+  const selection = picked ?? all.filter((f) => f.id === linked);
+  const select = (fs: readonly Finding[]) => {
+    setPicked(fs);
+    navigate(withParams(window.location.pathname, { span: params.get('span'), finding: fs[0]?.id }), { replace: true });
+  };
 
   if (view.state === 'loading') return <p aria-live="polite">Loading…</p>;
   if (view.state === 'error') {
@@ -117,7 +124,7 @@ export function ArticleReader({ id, params }: { id: string; params: URLSearchPar
           </p>
         )}
         <section aria-label="Article text">
-          <HighlightedText text={article.text} findings={visible} target={target} selected={selection[0]?.id ?? null} onSelect={(fs) => setSelection(fs)} />
+          <HighlightedText text={article.text} findings={visible} target={target} selected={selection[0]?.id ?? null} onSelect={select} />
         </section>
 
         {all.length > 0 && (
@@ -128,7 +135,7 @@ export function ArticleReader({ id, params }: { id: string; params: URLSearchPar
         )}
       </div>
       <aside className="reader-side">
-        <FindingDetails findings={selection} onClose={() => setSelection([])} />
+        <FindingDetails findings={selection} onClose={() => select([])} />
       </aside>
     </div>
   );
