@@ -69,6 +69,10 @@ const REDUCED_PASSIVE = new Set(['know', 'see', 'expect', 'project', 'consider',
 /** "a website", "an anti-Trump super PAC": an indefinite noun phrase at the end of a subject. */
 const INDEFINITE_NP = /(?:^|\s)(?:a|an)\s+(?:[\p{L}-]+\s+){0,3}[\p{L}-]+$/iu;
 
+/** "it is unclear whether", "it's not known if", "it should be obvious that": an impersonal appraisal frame. */
+const IMPERSONAL =
+  /(?:^|[\s,;(—–-])(?:it|It)(?:\s+(?:is|was|remains|remained|seems|seemed|became|becomes)|['’]s|\s+(?:has|had|will|would|should|may|might|could)\s+(?:been|be|become))\s+(?:(?:not|still|now|also|increasingly|already|far from|all too|quite|very|even|less|more)\s+)?(?:clear|unclear|obvious|apparent|evident|uncertain|known|unknown|no secret|no surprise|not surprising|surprising|doubtful|hard to (?:know|say|tell|see)|difficult to (?:know|say|tell|see)|important to note|worth noting)\s*,?\s+((?:that|whether|if|how|what|why|who|when|where|which)\s)/gu;
+
 /** Cues of appearance: the subject is part of the content and nobody is the source. */
 const EVIDENTIAL = new Set(['seem', 'appear']);
 
@@ -188,6 +192,17 @@ export class FrameFinder {
       const content = trimContent(text, { start: from, end });
       if (contentWords(text, content) < 2) continue;
       this.push({ mode: modeOf(content, this.quotes), source: null, cue, content, medium: null, addressee: null, rule: 'statements/asked', sameSpeakerAs: null });
+    }
+    // "It was unclear whether ...", "it should be obvious that ...": the writer's appraisal, with no source.
+    IMPERSONAL.lastIndex = 0;
+    for (let m = IMPERSONAL.exec(slice); m !== null; m = IMPERSONAL.exec(slice)) {
+      const cue = { start: u.start + m.index + m[0].search(/\S/), end: u.start + m.index + m[0].length - m[1]!.length };
+      const cueTrim = trimContent(text, cue);
+      if (taken(cueTrim.start, cueTrim.end) || this.inQuote(cueTrim.start)) continue;
+      const from = cue.end;
+      const content = trimContent(text, { start: from, end: this.contentEnd(from, u.end, u.start, cueTrim.start) });
+      if (contentWords(text, content) < 3) continue;
+      this.push({ mode: modeOf(content, this.quotes), source: null, cue: cueTrim, content, medium: null, addressee: null, rule: 'statements/impersonal', sameSpeakerAs: null });
     }
   }
 
@@ -414,6 +429,8 @@ export class FrameFinder {
       between = between.slice(closing[0].length);
     }
     if (cue.entry.lemma === 'according to' || /^\s*$/.test(between)) {
+      // "..., said X" inverts speech verbs only: "his group, called the Fund," names, "..., praised Smith" is no frame.
+      if (cue.entry.cls === 'object') return null;
       // "..., according to a new poll." / "..., said Steve Bell, senior director of ..."
       const appositive = cue.entry.lemma === 'according to' || closing ? null : sourceBefore(text, u.start, cue.start);
       if (appositive && text.slice(appositive.span.start, appositive.span.end).includes(',')) return null; // "X, a historian, said ..."
@@ -500,6 +517,17 @@ export class FrameFinder {
       if (source === null && sameSpeakerAs === null) return null;
     } else {
       if (isIng && !/\b(?:is|was|are|were|be|been)\s+(?:\w+ly\s+)?$/i.test(lead)) return null;
+      const named = /^(?:called|named|dubbed|titled|known)$/i.test(cueText) && /,\s*(?:(?:also|now|once|formerly|widely|locally|popularly|commonly)\s+)?$/i.test(lead);
+      if (named && /^\s+(?:online\s+)?(?:as\s+)?(?:the\s+)?[\p{Lu}“"‘']/u.test(text.slice(cue.end, cue.end + 30))) {
+        // "His nonprofit group, called the Virginia Conservation Legacy Fund": a name in the writer's voice.
+        const comma = text.lastIndexOf(',', cue.start);
+        const np = sourceBefore(text, floor, comma);
+        const whole = trimContent(text, { start: np?.span.start ?? comma + 1, end: this.contentEnd(cue.end, ceiling, u.start, cue.start) });
+        const nameEnd = /^[^,;:.]*/.exec(text.slice(cue.end, whole.end));
+        const content = { start: whole.start, end: trimContent(text, { start: whole.start, end: cue.end + (nameEnd?.[0].length ?? 0) }).end };
+        if (contentWords(text, content) < 2) return null;
+        return { mode: modeOf(content, this.quotes), source: null, cue: cueSpan, content, medium: null, addressee: null, rule: 'statements/named', sameSpeakerAs: null };
+      }
       const hit = sourceBefore(text, floor, cue.start);
       if (!hit) return null;
       source = hit.span;
