@@ -19,13 +19,15 @@ import { tokenize } from './tokens/index.js';
  *   dates       temporal expressions anchored on the publish date; before quantities, which must not
  *               count years and dates as numbers
  *   statements  who said what (source, cue, content, speaker, medium); needs entities to resolve speakers
- *   quantities  numbers, ranges, money, what is counted and whose; needs entities (owners) and dates
- *   labels      descriptions attached to entities, own voice or quoted; last, because it needs the
- *               statements to tell the article's voice from a quoted one
+ *   labels      descriptions attached to entities, own voice or quoted; needs the statements to tell the
+ *               article's voice from a quoted one; its resolved descriptions ("the terror group" -> the
+ *               organisation) also name the owners that quantities reports
+ *   quantities  numbers, ranges, money, what is counted and whose; needs entities and labels (owners)
+ *               and dates
  *
  * See ARCHITECTURE.md for the whole list, cross-article stages included.
  */
-export const ARTICLE_STAGES: readonly ArticleStage[] = [entitiesStage, datesStage, statementsStage, quantitiesStage, labelsStage];
+export const ARTICLE_STAGES: readonly ArticleStage[] = [entitiesStage, datesStage, statementsStage, labelsStage, quantitiesStage];
 
 /** Tokenize once and run every per-article stage (or the given subset, in pipeline order). */
 export function analyzeArticle(article: Article, stages: readonly ArticleStage[] = ARTICLE_STAGES): StageResult[] {

@@ -96,6 +96,8 @@ function run(ctx: StageContext): LabelFinding[] {
     const span = { start: Math.min(m.span.start, labelSpan.start), end: Math.max(m.span.end, labelSpan.end) };
     push(make(v, zones, m, labelSpan, labelText(v, a.words), a.form, a.rule, span));
   }
+  // Descriptions that refer back: rule `labels/description-<how>`, label span ending at the head noun.
+  // The quantities stage reads these to name owners ("members of the terror group"): keep both stable.
   for (const d of refs.descriptions) {
     if (!d.target) continue;
     const words: number[] = [];

@@ -225,7 +225,7 @@ export function resolveDescriptions(v: ArticleView, attached: readonly AttachedL
   return out;
 }
 
-/** Attached labels and resolved descriptions of one article: shared by the labels and quantities stages. */
+/** Attached labels and resolved descriptions of one article (the quantities stage reads the descriptions as label findings). */
 export function findReferences(v: ArticleView): References {
   const attached = attachedLabels(v);
   const descriptions = resolveDescriptions(v, attached, findDescriptions(v, attached));

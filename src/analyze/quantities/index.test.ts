@@ -4,11 +4,14 @@ import type { QuantityFinding } from '../../domain/findings.js';
 import { runStages } from '../run-stages.js';
 import { tokenize } from '../tokens/index.js';
 import { makeArticle } from '../../../test/support/article.js';
+import { labelsStage } from '../labels/index.js';
 import { dateFindings, entityFindings, type EntitySpec, fakeContext } from '../labels/test-support/context.js';
 import { quantitiesStage } from './index.js';
 
 function quantities(text: string, entities: readonly EntitySpec[] = [], dates: readonly string[] = []): QuantityFinding[] {
-  const ctx = fakeContext(text, { entities: entityFindings(text, entities), dates: dateFindings(text, dates) });
+  const prior = { entities: entityFindings(text, entities), dates: dateFindings(text, dates) };
+  // The labels stage runs before quantities in the pipeline: its resolved descriptions name owners.
+  const ctx = fakeContext(text, { ...prior, labels: labelsStage.run(fakeContext(text, prior)) });
   const out = quantitiesStage.run(ctx);
   for (const q of out) expect(text.slice(q.span.start, q.span.end)).toBe(q.text);
   return out;

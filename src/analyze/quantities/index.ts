@@ -1,8 +1,7 @@
-import type { QuantityData, QuantityFinding } from '../../domain/findings.js';
+import type { LabelData, QuantityData, QuantityFinding } from '../../domain/findings.js';
 import type { ArticleStage, StageContext } from '../../domain/stage.js';
 import { type ArticleView, buildView } from '../phrases/article-view.js';
 import { DETERMINERS, TIME_UNITS, VERBS } from '../phrases/lexicon.js';
-import { findReferences, type References } from '../labels/refer-back.js';
 import { applyBound, approximatorAfter, approximatorBefore, unitAfter } from './claim.js';
 import { countedAfter, lemmaOf, partOf, possessiveBefore } from './counted.js';
 import { exclusionReason } from './exclude.js';
@@ -11,8 +10,8 @@ import { extendRange, type NumberExpr, numberAt, parseDigits } from './numbers.j
 /**
  * quantities: every quantity claim in an article, with its span, value or range, approximator, unit
  * and what is counted ("more than 2,000 members of the terror group": 2000+, members, owned by the
- * group the description refers to). Dates, years, times, identifiers, phone numbers, list numbers,
- * scores and durations are left out. Order of work per number: find it (numbers.ts), rule it out
+ * group the description refers to, as the labels stage resolved it). Dates, years, times, identifiers,
+ * phone numbers, list numbers, scores and durations are left out. Order of work per number: find it (numbers.ts), rule it out
  * (exclude.ts), then read its surroundings (claim.ts, counted.ts).
  */
 
@@ -51,6 +50,22 @@ function dateCoverage(ctx: StageContext): (start: number, end: number) => boolea
   };
 }
 
+/**
+ * Entity names of the definite descriptions the labels stage resolved ("the terror group" -> the
+ * organisation it refers back to), by the end offset of the description's head noun: a description's
+ * label span ends at its head. Only `labels/description-*` findings refer back; attached labels
+ * (appositives, premodifiers, predicates) describe a name already written beside them.
+ */
+function referredNames(ctx: StageContext): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const f of ctx.prior('labels')) {
+    if (f.kind !== 'label' || !f.rule.startsWith('labels/description-')) continue;
+    const d = f.data as LabelData;
+    out.set(d.labelSpan.end, d.target.name);
+  }
+  return out;
+}
+
 function finding(v: ArticleView, first: number, end: number, rule: string, data: QuantityData): QuantityFinding {
   const p = partOf(v, first, end);
   return { kind: 'quantity', span: p.span, text: p.text, rule, data };
@@ -61,11 +76,11 @@ function run(ctx: StageContext): QuantityFinding[] {
   const { tokens, lower } = v;
   const texts = tokens.map((t) => t.text);
   const dateCovered = dateCoverage(ctx);
-  let refs: References | null = null;
+  let referred: Map<number, string> | null = null;
   const ownerName = (o: { head: number; mention: number }): string | null => {
     if (o.mention >= 0) return v.mentions[o.mention]!.name;
-    refs ??= findReferences(v);
-    return refs.descriptions.find((d) => d.head === o.head)?.target?.name ?? null;
+    referred ??= referredNames(ctx);
+    return referred.get(tokens[o.head]!.end) ?? null;
   };
   const out: QuantityFinding[] = [];
   let next = 0;
@@ -141,7 +156,7 @@ function run(ctx: StageContext): QuantityFinding[] {
 export const quantitiesStage: ArticleStage<QuantityFinding> = {
   name: 'quantities',
   version: 1,
-  needs: ['entities', 'dates'],
+  needs: ['entities', 'dates', 'labels'],
   anyLanguage: false,
   run,
 };

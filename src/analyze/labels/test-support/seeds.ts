@@ -13,7 +13,7 @@ import { labelsStage } from '../index.js';
 
 /**
  * The seed corpus run through the real per-article stages (tokens, entities, dates, statements,
- * quantities, labels). The article text is the whole .txt file: its title line is part of the text.
+ * labels, quantities). The article text is the whole .txt file: its title line is part of the text.
  */
 export interface SeedRun {
   readonly doc: string;
@@ -30,7 +30,7 @@ export function runSeeds(): SeedRun[] {
     .sort()
     .map((f) => {
       const text = readFileSync(join(SEEDS_DIR, f), 'utf8');
-      const results = runStages(makeArticle(text, { source: f }), tokenize(text), [entitiesStage, datesStage, statementsStage, quantitiesStage, labelsStage], true);
+      const results = runStages(makeArticle(text, { source: f }), tokenize(text), [entitiesStage, datesStage, statementsStage, labelsStage, quantitiesStage], true);
       return { doc: f.replace(/\.txt$/, ''), text, findings: Object.fromEntries(results.map((r) => [r.stage, r.findings])) };
     });
   return cache;
