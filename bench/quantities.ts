@@ -50,7 +50,8 @@ function prepare(text: string): Prepared {
   const article = makeArticle(text);
   const tokens: TokenizedText = tokenize(text);
   const prior = new Map<string, readonly AnyFinding[]>();
-  for (const r of runStages(article, tokens, [entitiesStage, datesStage, statementsStage], true)) prior.set(r.stage, r.findings);
+  // Every stage before quantities in pipeline order (labels included: quantities reads its descriptions).
+  for (const r of runStages(article, tokens, [entitiesStage, datesStage, statementsStage, labelsStage], true)) prior.set(r.stage, r.findings);
   const ctx = (): StageContext => ({ article, tokens, prior: (s) => prior.get(s) ?? [], note: () => undefined });
   return { ctx, words: text.split(/\s+/).filter(Boolean).length, mentions: prior.get('entities')?.length ?? 0 };
 }
