@@ -1,10 +1,14 @@
 /**
- * Train the NER model (averaged perceptron, greedy BILOU decoding) on CoNLL-2003 eng.train, choosing the
- * epoch on eng.testa. Writes models/ner-conll.bin.gz. Never reads eng.testb.
+ * Train the NER model (averaged perceptron, greedy BILOU decoding). Stage 1 trains on CoNLL-2003 eng.train
+ * and chooses each run's epoch on eng.testa (held-out testa F1; that model is kept in $TMPDIR for
+ * `npm run eval:ner -- --model ...`); stage 2 retrains the same runs with those epochs on eng.train +
+ * eng.testa and writes models/ner-conll.bin.gz (`--train-only` writes the stage-1 model instead).
+ * Never reads eng.testb.
  * Word clusters come from scripts/ner-clusters.ts (built first when their cache file is missing).
- *   npm run train:ner [-- --epochs 12 --runs 3 --min-count 1 --no-clusters --no-gazetteer --rebuild-clusters]
+ *   npm run train:ner [-- --epochs 12 --runs 3 --min-count 1 --no-clusters --no-gazetteer --rebuild-clusters --train-only]
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BENCH_DIR, REPO_ROOT } from '../test/support/shared.js';
 import { type Lexicons, extractFeatures, labelFeatures } from '../src/analyze/entities/features.js';
@@ -29,6 +33,8 @@ const RUNS = opt('runs', 3);
 const MIN_EPOCH = opt('min-epoch', 6);
 const CLUSTERS_PATH = CLUSTERS_FILE;
 const OUT = join(REPO_ROOT, 'models', 'ner-conll.bin.gz');
+/** The train-only model of stage 1 (held-out testa figures): `npm run eval:ner -- --model <this file>`. */
+const TRAIN_ONLY_OUT = join(tmpdir(), 'triangulate-ner-conll-train-only.bin.gz');
 const t0 = Date.now();
 const log = (m: string): void => console.error(`[${((Date.now() - t0) / 1000).toFixed(0)}s] ${m}`);
 
@@ -106,93 +112,145 @@ function shuffle<T>(a: T[], seed: number): T[] {
   return a;
 }
 
-function main(): void {
-  const clusters = loadClusters();
-  const gazetteer = argv.includes('--no-gazetteer') ? null : buildGazetteer();
-  const lex = lexiconsOf({ clusters, gazetteer });
-  log(`clusters: ${clusters ? Object.keys(clusters).length + ' words' : 'none'}; gazetteer: ${gazetteer ? Object.keys(gazetteer).length + ' phrases' : 'none'}`);
-  const train = prepare(readConll(join(BENCH_DIR, 'conll2003', 'eng.train')), lex);
-  const dev = readConll(join(BENCH_DIR, 'conll2003', 'eng.testa'));
-  log(`read ${train.length} training documents`);
-  const table = buildDictionary(train);
-  for (const d of train) d.rows = staticRows(d.f, table);
+interface Run {
+  readonly f1: number;
+  readonly epoch: number;
+  readonly weights: Float32Array;
+}
+
+/**
+ * One averaged perceptron over `data` in the document order of `run`. With `score`, keeps the epoch that
+ * scores best (epochs >= MIN_EPOCH, up to `epochs`); without it, returns the averaged weights after `epochs`.
+ */
+function trainRun(data: Prepared[], table: FeatureTable, run: number, epochs: number, label: string, score?: (w: Float32Array) => number): Run {
   const L = LABEL_COUNT;
-  const score = (weights: Float32Array): number =>
-    scoreModel(dev, (sentences) => {
-      const f = extractFeatures(sentences, lex);
-      return decodeDocument(f, staticRows(f, table), { table, weights }).labels;
-    }).f1;
-  // RUNS perceptrons over different document orders; each keeps its best epoch on testa; the model is
-  // their average (bagging-like: steadier than any single run).
-  const runs: { f1: number; epoch: number; weights: Float32Array }[] = [];
-  for (let run = 0; run < RUNS; run++) {
-    const w = new Float32Array(table.size * L);
-    const u = new Float64Array(table.size * L);
-    const model: LinearModel = { table, weights: w };
-    let c = 1;
-    let best = { f1: -1, epoch: 0, weights: new Float32Array(0) };
-    const order = train.slice();
-    for (let epoch = 1; epoch <= EPOCHS; epoch++) {
-      let errors = 0;
-      let tokens = 0;
-      for (const d of shuffle(order, epoch * 7919 + run * 104729)) {
-        decodeDocument(d.f, d.rows, model, (t, rows, pred) => {
-          const g = d.gold[t] ?? 0;
-          tokens++;
-          c++;
-          if (g === pred) return;
-          errors++;
-          for (const r of rows) {
-            const b = r * L;
-            w[b + g] = (w[b + g] ?? 0) + 1;
-            u[b + g] = (u[b + g] ?? 0) + c;
-            w[b + pred] = (w[b + pred] ?? 0) - 1;
-            u[b + pred] = (u[b + pred] ?? 0) - c;
-          }
-        });
-      }
-      if (epoch < MIN_EPOCH) {
-        log(`run ${run + 1}/${RUNS} epoch ${epoch}/${EPOCHS}: train token error ${(errors / tokens).toFixed(4)}`);
-        continue;
-      }
-      const avg = new Float32Array(w.length);
-      for (let i = 0; i < w.length; i++) avg[i] = (w[i] ?? 0) - (u[i] ?? 0) / c;
-      const f1 = score(avg);
-      log(`run ${run + 1}/${RUNS} epoch ${epoch}/${EPOCHS}: train token error ${(errors / tokens).toFixed(4)}, testa F1 ${f1.toFixed(4)}`);
-      if (f1 > best.f1) best = { f1, epoch, weights: avg };
+  const w = new Float32Array(table.size * L);
+  const u = new Float64Array(table.size * L);
+  const model: LinearModel = { table, weights: w };
+  let c = 1;
+  let best: Run = { f1: -1, epoch: 0, weights: new Float32Array(0) };
+  const order = data.slice();
+  const averaged = (): Float32Array => {
+    const avg = new Float32Array(w.length);
+    for (let i = 0; i < w.length; i++) avg[i] = (w[i] ?? 0) - (u[i] ?? 0) / c;
+    return avg;
+  };
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    let errors = 0;
+    let tokens = 0;
+    for (const d of shuffle(order, epoch * 7919 + run * 104729)) {
+      decodeDocument(d.f, d.rows, model, (t, rows, pred) => {
+        const g = d.gold[t] ?? 0;
+        tokens++;
+        c++;
+        if (g === pred) return;
+        errors++;
+        for (const r of rows) {
+          const b = r * L;
+          w[b + g] = (w[b + g] ?? 0) + 1;
+          u[b + g] = (u[b + g] ?? 0) + c;
+          w[b + pred] = (w[b + pred] ?? 0) - 1;
+          u[b + pred] = (u[b + pred] ?? 0) - c;
+        }
+      });
     }
-    runs.push(best);
+    const head = `${label} run ${run + 1}/${RUNS} epoch ${epoch}/${epochs}: train token error ${(errors / tokens).toFixed(4)}`;
+    if (!score || epoch < MIN_EPOCH) {
+      log(head);
+      continue;
+    }
+    const avg = averaged();
+    const f1 = score(avg);
+    log(`${head}, testa F1 ${f1.toFixed(4)}`);
+    if (f1 > best.f1) best = { f1, epoch, weights: avg };
   }
-  const summed = new Float32Array(table.size * L);
-  for (const r of runs) for (let i = 0; i < summed.length; i++) summed[i] = (summed[i] ?? 0) + (r.weights[i] ?? 0) / runs.length;
-  const best = { f1: runs.length > 1 ? score(summed) : (runs[0]?.f1 ?? 0), epoch: runs.map((r) => r.epoch).join('+'), weights: summed };
-  log(`average of ${runs.length} run(s) (best epochs ${best.epoch}): testa F1 ${best.f1.toFixed(4)}`);
-  // Drop rows whose weights are all ~0 after averaging.
+  return score ? best : { f1: -1, epoch: epochs, weights: averaged() };
+}
+
+function averageRuns(runs: readonly Run[], size: number): Float32Array {
+  const summed = new Float32Array(size);
+  for (const r of runs) for (let i = 0; i < size; i++) summed[i] = (summed[i] ?? 0) + (r.weights[i] ?? 0) / runs.length;
+  return summed;
+}
+
+/** Model file from a feature table and weights, rows whose weights are all ~0 dropped. */
+function encode(table: FeatureTable, avgWeights: Float32Array, lex: { clusters: Record<string, number[]> | null; gazetteer: Record<string, number> | null }, trained: Record<string, unknown>): { file: Buffer; rows: number } {
+  const L = LABEL_COUNT;
   const keep: number[] = [];
   for (const [key, row] of table.entries()) {
     let m = 0;
-    for (let l = 0; l < L; l++) m = Math.max(m, Math.abs(best.weights[row * L + l] ?? 0));
+    for (let l = 0; l < L; l++) m = Math.max(m, Math.abs(avgWeights[row * L + l] ?? 0));
     if (m > 1e-3) keep.push(key, row);
   }
   const keys = new Int32Array(keep.length / 2);
   const weights = new Float32Array((keep.length / 2) * L);
   for (let i = 0; i < keys.length; i++) {
     keys[i] = keep[2 * i] ?? 0;
-    weights.set(best.weights.subarray((keep[2 * i + 1] ?? 0) * L, ((keep[2 * i + 1] ?? 0) + 1) * L), i * L);
+    weights.set(avgWeights.subarray((keep[2 * i + 1] ?? 0) * L, ((keep[2 * i + 1] ?? 0) + 1) * L), i * L);
   }
-  const file = encodeModel(
-    { id: 'ner-conll', clusters, gazetteer, trained: { data: 'CoNLL-2003 eng.train', tunedOn: 'eng.testa', epochs: EPOCHS, runs: RUNS, bestEpochs: best.epoch, minCount: MIN_COUNT, testaF1: Number(best.f1.toFixed(4)), seconds: Math.round((Date.now() - t0) / 1000) } },
-    keys,
-    weights,
-  );
-  writeFileSync(OUT, file);
+  return { file: encodeModel({ id: 'ner-conll', ...lex, trained }, keys, weights), rows: keys.length };
+}
+
+function main(): void {
+  const clusters = loadClusters();
+  const gazetteer = argv.includes('--no-gazetteer') ? null : buildGazetteer();
+  const lex = lexiconsOf({ clusters, gazetteer });
+  log(`clusters: ${clusters ? Object.keys(clusters).length + ' words' : 'none'}; gazetteer: ${gazetteer ? Object.keys(gazetteer).length + ' phrases' : 'none'}`);
+  const train = prepare(readConll(join(BENCH_DIR, 'conll2003', 'eng.train')), lex);
+  const devDocs = readConll(join(BENCH_DIR, 'conll2003', 'eng.testa'));
+  log(`read ${train.length} training documents`);
+  const table = buildDictionary(train);
+  for (const d of train) d.rows = staticRows(d.f, table);
+  const L = LABEL_COUNT;
+  const score = (weights: Float32Array): number =>
+    scoreModel(devDocs, (sentences) => {
+      const f = extractFeatures(sentences, lex);
+      return decodeDocument(f, staticRows(f, table), { table, weights }).labels;
+    }).f1;
+  // Stage 1 (choice): RUNS perceptrons on eng.train over different document orders; each keeps its best
+  // epoch on testa; the model is their average (bagging-like: steadier than any single run).
+  const runs: Run[] = [];
+  for (let run = 0; run < RUNS; run++) runs.push(trainRun(train, table, run, EPOCHS, 'train', score));
+  const avg = averageRuns(runs, table.size * L);
+  const bestEpochs = runs.map((r) => r.epoch);
+  const testaF1 = runs.length > 1 ? score(avg) : (runs[0]?.f1 ?? 0);
+  log(`average of ${runs.length} run(s) on eng.train (best epochs ${bestEpochs.join('+')}): testa F1 ${testaF1.toFixed(4)}`);
+  const seconds = (): number => Math.round((Date.now() - t0) / 1000);
+  const base = { tunedOn: 'eng.testa', epochs: EPOCHS, runs: RUNS, bestEpochs: bestEpochs.join('+'), minCount: MIN_COUNT };
+  const trainOnly = encode(table, avg, { clusters, gazetteer }, { ...base, data: 'CoNLL-2003 eng.train', testaF1: Number(testaF1.toFixed(4)), seconds: seconds() });
+  const trainOnlyF1 = scoreFile(trainOnly.file, devDocs);
+  writeFileSync(TRAIN_ONLY_OUT, trainOnly.file);
+  log(`wrote ${TRAIN_ONLY_OUT} (train only): ${trainOnly.rows} rows, ${(trainOnly.file.length / 1e6).toFixed(1)} MB; testa F1 after quantisation ${trainOnlyF1.toFixed(4)}`);
+  if (argv.includes('--train-only')) {
+    writeFileSync(OUT, trainOnly.file);
+    log(`wrote ${OUT} (train only, --train-only)`);
+    return;
+  }
+  // Stage 2 (final model): the same runs (document orders, best epochs, features) retrained on
+  // eng.train + eng.testa, averaged. testa is then no longer held out for this model: its held-out testa
+  // figure is the stage-1 one, kept in the header as trainOnlyTestaF1.
+  const all = train.concat(prepare(devDocs, lex));
+  const finalTable = buildDictionary(all);
+  for (const d of all) d.rows = staticRows(d.f, finalTable);
+  const finalRuns: Run[] = [];
+  for (let run = 0; run < RUNS; run++) finalRuns.push(trainRun(all, finalTable, run, bestEpochs[run] ?? EPOCHS, 'train+testa'));
+  const final = encode(finalTable, averageRuns(finalRuns, finalTable.size * L), { clusters, gazetteer }, {
+    ...base,
+    data: 'CoNLL-2003 eng.train + eng.testa',
+    trainOnlyTestaF1: Number(trainOnlyF1.toFixed(4)),
+    seconds: seconds(),
+  });
+  writeFileSync(OUT, final.file);
+  log(`wrote ${OUT} (train + testa): ${final.rows} rows, ${(final.file.length / 1e6).toFixed(1)} MB; testa F1 (not held out) ${scoreFile(final.file, devDocs).toFixed(4)}`);
+}
+
+function scoreFile(file: Buffer, docs: ConllDocument[]): number {
   const reloaded = decodeModel(file);
-  const check = scoreModel(dev, (sentences) => {
+  return scoreModel(docs, (sentences) => {
     const spans = reloaded.tagDocument(sentences);
     const n = sentences.reduce((a, s) => a + s.length, 0);
     return spansAsLabels(n, spans);
-  });
-  log(`wrote ${OUT}: ${keys.length} rows, ${(file.length / 1e6).toFixed(1)} MB; best epoch ${best.epoch}; testa F1 after quantisation ${check.f1.toFixed(4)}`);
+  }).f1;
 }
 
 function spansAsLabels(n: number, spans: readonly { start: number; end: number; type: number }[]): Uint8Array {

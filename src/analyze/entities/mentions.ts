@@ -66,6 +66,8 @@ export function modelMentions(text: string, tok: TokenizedText, model: NerModel)
   const paragraphEnds = new Set(tok.paragraphs.map((p) => p.end));
   const units: number[][] = [];
   const agencies: { first: number; end: number }[] = [];
+  /** Token ranges of dateline places (the words before the agency or the dash): filed-from places. */
+  const places: { first: number; end: number }[] = [];
   const words: string[][] = [];
   for (const s of tok.sentences) {
     const idx: number[] = [];
@@ -78,6 +80,8 @@ export function modelMentions(text: string, tok: TokenizedText, model: NerModel)
       const open = ws.indexOf('(');
       const close = ws.indexOf(')');
       if (open > 0 && close > open + 1 && close < d) agencies.push({ first: idx[open + 1] ?? 0, end: (idx[close - 1] ?? 0) + 1 });
+      const placeEnd = open > 0 && open < d ? open : d;
+      places.push({ first: idx[0] ?? 0, end: (idx[placeEnd - 1] ?? 0) + 1 });
       units.push(idx.slice(0, d), idx.slice(d));
       words.push(ws.slice(0, d).map(modelWord), ws.slice(d).map(modelWord));
     } else {
@@ -114,6 +118,8 @@ export function modelMentions(text: string, tok: TokenizedText, model: NerModel)
       titles: [],
     });
   }
+  // "TIRANA (Agency) --": the capitalised words a dateline opens with name the place the story was filed from.
+  for (const m of out) if (places.some((p) => p.first <= m.first && m.end <= p.end)) m.type = 'LOC';
   for (const a of agencies) {
     const same = out.find((m) => m.first === a.first && m.end === a.end);
     if (same) same.type = 'ORG';
