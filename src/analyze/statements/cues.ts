@@ -49,6 +49,9 @@ const CLAUSE: readonly string[] = [
   'email', 'e-mail', 'challenge', 'encourage', 'retweet', 'shoot back|shoot back shoots back shot back shooting back', 'plead', 'identify|identify identifies identified identifying',
   'express hope|express hope expresses hope expressed hope expressing hope',
   'express concern|express concern expresses concern expressed concern expressing concern',
+  'make the case|make the case makes the case made the case making the case', 'make the point|make the point makes the point made the point making the point',
+  'raise questions|raise questions raises questions raised questions raising questions', 'raise concerns|raise concerns raises concerns raised concerns raising concerns',
+  'charge|charge charges charged charging',
   'issue a statement|issue a statement issues a statement issued a statement issuing a statement',
   'release a statement|release a statement releases a statement released a statement releasing a statement',
 ];
@@ -60,7 +63,11 @@ const OBJECT: readonly string[] = [
   'decry', 'applaud', 'welcome', 'label', 'brand', 'cite', 'thank', 'mock', 'ridicule', 'support', 'oppose',
   'hail', 'laud', 'commend', 'rebuke', 'scold', 'lambaste', 'castigate', 'deride', 'refer to|refer to refers to referred to referring to',
   'call for|call for calls for called for calling for', 'call on|call on calls on called on calling on',
-  'talk about|talk about talks about talked about talking about', 'express', 'speak about|speak about speaks about spoke about speaking about spoken about',
+  'talk about|talk about talks about talked about talking about', 'express',
+  'back|back backs backed backing', 'cast|cast casts cast casting', 'focus on|focus on focuses on focused on focusing on',
+  'vote against|vote against votes against voted against voting against', 'talk up|talk up talks up talked up talking up',
+  'look forward to|look forward to looks forward to looked forward to looking forward to',
+  'take aim at|take aim at takes aim at took aim at taking aim at', 'take a shot at|take a shot at takes a shot at took a shot at taking a shot at', 'speak about|speak about speaks about spoke about speaking about spoken about',
 ];
 
 const QUOTE: readonly string[] = [
@@ -147,6 +154,9 @@ export const NOT_BEFORE_VERB = new Set([
 export const REQUIRES_NEXT: ReadonlyMap<string, RegExp> = new Map([
   ['seem', /^\s*(?:to|that|as if|as though|like|\w+ly\s+to)\b|^\s*(?:\w+ly\s+)?(?!(?:a|an|the|his|her|their|its|and|or|but|in|on|at|with|for|from|before|after|during|by|of|as|so|to|that|this|it|he|she|they|we)\b)[a-z][a-z-]+\b/],
   ['appear', /^\s*(?:to|that|as if|as though|\w+ly\s+to)\b|^\s*(?:\w+ly\s+)?(?:[a-z-]+(?:ed|ful|ous|ive|ble|ent|ant|ical|less|ish)|weak|strong|ready|likely|unlikely|certain|sure|clear|close|closer|poised|eager|keen|intent|willing|unable|able|confident|content|happy|upset|angry|calm|tired|nervous|uneasy|healthy|frail|vulnerable|isolated|open|set)\b/],
+  ['back', /^\s*(?!(?:down|away|off|out|up|by|into|in|to|from|on|at|onto|home)\b)\S/i],
+  ['cast', /^\s*(?:\S+\s+){0,5}?as\b/i],
+  ['charge', /^\s*(?:that|,|:|“|")/i],
   ['learn', /^\s*(?:that|of|about)\b/i],
   ['consider', /^\s*(?:that|whether|him|her|it|them|the|a|an|\w+ing)\b/i],
   ['view', /^\s*(?:\S+\s+){0,5}?as\b/i],

@@ -407,7 +407,9 @@ export class FrameFinder {
     const { text } = this;
     if (/\b(?:has|have|had|will|would|did|does|do|was|is|he|she|they|we|I|who|also|not)\s+$/i.test(text.slice(Math.max(u.start, c.start - 12), c.start))) return true;
     const next = readModifiers(text, c.end, u.end, c.entry.lemma).next;
-    return CONTENT_START.test(text.slice(next, next + 24));
+    if (CONTENT_START.test(text.slice(next, next + 24))) return true;
+    // "the president hopes obstruction would become ...": a subject of its own, then an auxiliary.
+    return /^\s*\p{L}[\p{L}-]*(?:\s+\p{L}[\p{L}-]*)?\s+(?:would|will|could|should|can|may|might|must|is|was|are|were|has|had|have)\s/u.test(text.slice(next, next + 60)) && sourceBefore(text, u.start, c.start) !== null;
   }
 
   private trailingFrame(u: Unit, cue: Cue): Draft | null {
@@ -516,7 +518,13 @@ export class FrameFinder {
       else source = this.subjectOf(u, cue.start); // "The senator survived ... and says ..."
       if (source === null && sameSpeakerAs === null) return null;
     } else {
-      if (isIng && !/\b(?:is|was|are|were|be|been)\s+(?:\w+ly\s+)?$/i.test(lead)) return null;
+      const progressive = /\b(?:is|was|are|were|be|been)\s+(?:\w+ly\s+)?$/i.test(lead);
+      if (isIng && !progressive) {
+        // "a super PAC backing Jeb Bush", "Trump talking about the wall": a participle right after a noun phrase.
+        const np = sourceBefore(text, floor, cue.start);
+        const npText = np ? text.slice(np.span.start, np.span.end) : '';
+        if (!np || np.auxStart !== cue.start || ATTITUDE.has(cue.entry.lemma) || PRONOUNS.has(npText.toLowerCase()) || !/^(?:\p{Lu}|(?:a|an|the|some|many|most|several|two|three|other)\s)/u.test(npText)) return null;
+      }
       const named = /^(?:called|named|dubbed|titled|known)$/i.test(cueText) && /,\s*(?:(?:also|now|once|formerly|widely|locally|popularly|commonly)\s+)?$/i.test(lead);
       if (named && /^\s+(?:online\s+)?(?:as\s+)?(?:the\s+)?[\p{Lu}“"‘']/u.test(text.slice(cue.end, cue.end + 30))) {
         // "His nonprofit group, called the Virginia Conservation Legacy Fund": a name in the writer's voice.
@@ -600,7 +608,7 @@ export class FrameFinder {
       const src = sourceBefore(text, from, c.start);
       if (!src) continue;
       const before = text.slice(from, src.span.start);
-      const comma = /,\s*(?:(?:and|but|while|as|although|though|whereas)\s+)?$/.exec(before);
+      const comma = /,\s*(?:(?:and|but|while|as|although|though|whereas)\s+)?$|\s+[—–-]+\s+(?:(?:and|but|while|though)\s+)?$|\s+(?:while|whereas|because|but)\s+$/.exec(before);
       const closing = /[”"]\s*,?\s*$/.exec(before);
       if (comma) end = Math.min(end, from + comma.index);
       else if (closing) end = Math.min(end, from + closing.index + 1);

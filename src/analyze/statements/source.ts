@@ -80,6 +80,15 @@ export function sourceBefore(text: string, floor: number, cueStart: number): Sou
   const last = words[k]!;
   if (last.isWord && NOT_BEFORE_VERB.has(last.lower)) return null;
   if (last.text === ',') return appositiveSource(text, words, k, auxStart);
+  if (last.text === '—' || last.text === '–') {
+    // "Many speakers — including Muslims, Christians and Jews — said": the subject with its dashed aside.
+    let open = k - 1;
+    while (open > 0 && open > k - 30 && words[open]!.text !== last.text) open--;
+    if (open <= 0 || words[open]!.text !== last.text || words.slice(open + 1, k).some((w) => /^[.;:“”"«»]$/.test(w.text))) return null;
+    const head = sourceBefore(text, floor, words[open]!.start);
+    if (!head || head.auxStart !== words[open]!.start) return null;
+    return { span: { start: head.span.start, end: last.end }, auxStart };
+  }
   if (!last.isWord && !/[)’']/.test(last.text)) return null;
   // "..., who said ...": the relative pronoun is the source; the speaker is the noun before it.
   if (last.isWord && (last.lower === 'who' || last.lower === 'which')) return { span: { start: last.start, end: last.end }, auxStart };
