@@ -73,6 +73,10 @@ const INDEFINITE_NP = /(?:^|\s)(?:a|an)\s+(?:[\p{L}-]+\s+){0,3}[\p{L}-]+$/iu;
 const IMPERSONAL =
   /(?:^|[\s,;(—–-])(?:it|It)(?:\s+(?:is|was|remains|remained|seems|seemed|became|becomes)|['’]s|\s+(?:has|had|will|would|should|may|might|could)\s+(?:been|be|become))\s+(?:(?:not|still|now|also|increasingly|already|far from|all too|quite|very|even|less|more)\s+)?(?:clear|unclear|obvious|apparent|evident|uncertain|known|unknown|no secret|no surprise|not surprising|surprising|doubtful|hard to (?:know|say|tell|see)|difficult to (?:know|say|tell|see)|important to note|worth noting)\s*,?\s+((?:that|whether|if|how|what|why|who|when|where|which)\s)/gu;
 
+/** A noun of attitude without an owner: "amid concerns that", "raising questions about", "speculation that". */
+const BARE_NOUN_FRAME =
+  /(?:^|[\s,;(—–])(?:(?:amid|raising|raised|raises|sparking|sparked|fueling|fuelled|fueled|prompting|prompted|stoking|stoked|new|growing|widespread|renewed|mounting|persistent|lingering|there\s+(?:are|were|is|was|have\s+been)|the)\s+)(questions|concerns|fears|speculation|rumou?rs|doubts|complaints|allegations|accusations|calls|expectations|criticism|worries|suspicions)\s+(that|about|over|of|for)\s/giu;
+
 /** Cues of appearance: the subject is part of the content and nobody is the source. */
 const EVIDENTIAL = new Set(['seem', 'appear']);
 
@@ -192,6 +196,23 @@ export class FrameFinder {
       const content = trimContent(text, { start: from, end });
       if (contentWords(text, content) < 2) continue;
       this.push({ mode: modeOf(content, this.quotes), source: null, cue, content, medium: null, addressee: null, rule: 'statements/asked', sameSpeakerAs: null });
+    }
+    // "amid concerns that ...", "questions about ...": an attitude held by nobody named.
+    BARE_NOUN_FRAME.lastIndex = 0;
+    for (let m = BARE_NOUN_FRAME.exec(slice); m !== null; m = BARE_NOUN_FRAME.exec(slice)) {
+      const noun = m[1]!;
+      const linkWord = m[2]!.toLowerCase();
+      // "calls for", "criticism of", "allegations of": not "the calls of the birds".
+      if ((/^calls$/i.test(noun) && linkWord !== 'for') || (linkWord === 'of' && !/^(?:criticism|allegations|accusations|suspicions|fears|rumou?rs)$/i.test(noun))) continue;
+      const cueStart = u.start + m.index + m[0].indexOf(noun, m[0].length - noun.length - m[2]!.length - 2);
+      const cue = { start: cueStart, end: cueStart + noun.length };
+      if (taken(cue.start, cue.end) || this.inQuote(cue.start)) continue;
+      if (this.drafts.some((d) => d.content.start <= cue.start && cue.end <= d.content.end && d.cue.start > cue.start)) continue;
+      const link = u.start + m.index + m[0].length - m[2]!.length - 1;
+      const from = m[2]!.toLowerCase() === 'that' ? link : link + m[2]!.length;
+      const content = trimContent(text, { start: from, end: this.contentEnd(from, u.end, u.start, cue.start) });
+      if (contentWords(text, content) < 2) continue;
+      this.push({ mode: modeOf(content, this.quotes), source: null, cue, content, medium: null, addressee: null, rule: 'statements/bare-noun-frame', sameSpeakerAs: null });
     }
     // "It was unclear whether ...", "it should be obvious that ...": the writer's appraisal, with no source.
     IMPERSONAL.lastIndex = 0;
