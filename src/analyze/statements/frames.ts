@@ -459,6 +459,8 @@ export class FrameFinder {
       if (appositive && text.slice(appositive.span.start, appositive.span.end).includes(',')) return null; // "X, a historian, said ..."
       sourceSpan = cue.entry.lemma === 'according to' ? sourceAfterAccordingTo(text, cue.end, u.end) : sourceAfter(text, cue.end, u.end);
       if (!sourceSpan || !tailOk(text.slice(sourceSpan.end, u.end))) return null;
+      // "X's time, according to his supporters, is running out": the sentence goes on after the source; not a closing frame.
+      if (cue.entry.lemma === 'according to' && /^\s*,\s*(?!(?:a|an|the|which|who|whose|in|on|at|as|with|from|for|of|by|and|including|citing|released|published|based|conducted|taken|\w+ly\b)\b)\p{Ll}/u.test(text.slice(sourceSpan.end, u.end))) return null;
       if (cue.entry.lemma !== 'according to') sourceSpan = withAppositive(text, sourceSpan, u.end);
     } else {
       if (!tailOk(text.slice(mods.next, u.end))) return null;
@@ -499,6 +501,13 @@ export class FrameFinder {
       if (!source) return null;
       const commaPos = text.indexOf(',', source.end);
       if (commaPos < 0 || commaPos >= ceiling || commaPos - source.end > 2) return null;
+      const before = scanWords(text, floor, cue.start).filter((w) => w.isWord);
+      if (before.length >= 3 && /,\s*$/.test(text.slice(floor, cue.start))) {
+        // "Mr. Rubio's time, according to his own supporters, is running out": the content surrounds the frame.
+        const whole = trimContent(text, { start: this.contentFloor(u, cue.start), end: ceiling });
+        if (contentWords(text, whole) < 4) return null;
+        return { mode: modeOf(whole, this.quotes), source, cue: cueSpan, content: whole, medium: null, addressee: null, rule: 'statements/according-to-inside', sameSpeakerAs: null };
+      }
       const content = trimContent(text, { start: commaPos + 1, end: ceiling });
       if (contentWords(text, content) < 2) return null;
       return { mode: modeOf(content, this.quotes), source, cue: cueSpan, content, medium: null, addressee: null, rule: 'statements/according-to', sameSpeakerAs: null };
