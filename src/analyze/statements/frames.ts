@@ -304,7 +304,13 @@ export class FrameFinder {
       const source = { start, end: start + who.length };
       if (NOT_A_SPEAKER.test(who)) continue;
       // The article's title line "Graham: Trump's rhetoric destroying GOP's chance": a short source, any case.
-      const title = start === firstLine && who.split(/\s+/).length <= 4 && !/\b(?:and|or|is|are|was|were)\b/.test(who);
+      const whoWords = who.split(/\s+/);
+      const title =
+        start === firstLine &&
+        text.charAt(m.index + m[0].length) === '\n' &&
+        m[0].length <= 200 &&
+        whoWords.length <= 4 &&
+        (whoWords.length <= 2 || whoWords.every((w) => /^\p{Lu}/u.test(w)));
       if (!title && !/^(?:\p{Lu}[\p{L}.’'-]*|of|the|de|van|von)(?:[ \t]+(?:\p{Lu}[\p{L}.’'-]*|of|the|de|van|von))*$/u.test(who)) continue;
       const transcript = /^[\p{Lu} .'’-]{4,}$/u.test(who) && /\p{Lu}{2}/u.test(who);
       const named = this.names.some((n) => n.start >= source.start && n.end <= source.end);
@@ -359,6 +365,9 @@ export class FrameFinder {
       if (!source) return null;
     }
     const mods = readModifiers(text, Math.max(cue.end, source.end > cue.end ? source.end : cue.end), limit, cue.entry.lemma);
+    const own = this.unitAt(q.end - 1);
+    // '"It's just not true." He said Clinton would ...': a frame in the next sentence must close it, not open new content.
+    if (own && cue.start >= own.end && !tailOk(text.slice(mods.next, limit)) && !/^\s*[“"‘«]/.test(text.slice(mods.next, limit).replace(/^[\s,:]+/, ' '))) return null;
     const u = this.frameUnit(q);
     return {
       draft: { source, cue: { start: cue.start, end: cue.end }, medium: mods.medium, addressee: mods.addressee, rule: 'statements/quote-then-frame', sameSpeakerAs: null },

@@ -25,7 +25,7 @@ const MEDIUM = new RegExp(
 );
 const WITH_WHOM = /^\s+(?:with|to)\s+((?:[\p{L}\p{N}’'.&-]+\s*){1,7}?)(?=\s*(?:[,;:.“"]|\bthat\b|\bon\b|\bin\b|\bpublished\b|\baired\b|$))/iu;
 const TIME =
-  /^(?:(?:on|last|this|early|late|earlier|later)\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?|week|month|year|night|morning|afternoon|evening|weekend|yesterday|today|tonight|earlier|later|recently|previously|again|also|repeatedly|once|too)\b|^in\s+(?:19|20)\d\d\b|^on\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|^(?:in|on)\s+(?:the\s+)?(?:same|following|previous)\s+\w+/iu;
+  /^(?:(?:on|last|this|early|late|earlier|later)\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?|week|month|year|night|morning|afternoon|evening|weekend|yesterday|today|tonight|earlier|later|recently|previously|again|also|repeatedly|once|too)\b|^(?:a|one|two|three|several|a few)\s+(?:day|days|week|weeks|month|months|year|years)\s+(?:earlier|later|ago|before)\b|^in\s+(?:19|20)\d\d\b|^on\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|^(?:in|on)\s+(?:the\s+)?(?:same|following|previous)\s+\w+/iu;
 const TELL = new Set(['tell', 'inform', 'assure', 'remind', 'brief', 'advise', 'call on', 'thank']);
 /** These take an addressee only before "that" or "to" ("warned Iran that", "urged voters to"). */
 const TELL_IF = new Set(['warn', 'urge', 'ask', 'caution']);

@@ -310,6 +310,13 @@ describe('statements: relative and participle sources', () => {
     expect(adding?.data.content.text).toBe('that it had been signed in 2012');
   });
 
+  it('does not give a quotation to a frame in the next sentence that opens content of its own', () => {
+    const { statements } = run('Sanders rejected the claim: "It\'s just not true." He said the senator would not go far enough.');
+    const said = statements.find((f) => f.data.cue?.text === 'said');
+    expect(said?.data.content.text).toBe('the senator would not go far enough');
+    expect(statements.some((f) => f.data.cue?.text === ':')).toBe(false);
+  });
+
   it('finds the frame in "As the paper noted, ..."', () => {
     const { statements } = run('As the paper noted, it is surprising that the deal was signed.');
     expect(statements[0]?.data).toMatchObject({ source: { text: 'the paper' }, cue: { text: 'noted' }, content: { text: 'it is surprising that the deal was signed' } });
