@@ -13,6 +13,9 @@ import { READERS } from './readers.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 64 * 2 ** 20;
 
+/** Articles per store transaction during ingest. */
+const BATCH = 200;
+
 export interface IngestOptions {
   readonly cwd: string;
   readonly maxBytes?: number;
@@ -132,6 +135,22 @@ export async function ingest(inputs: readonly string[], store: Store, options: I
   };
 
   await prepareLanguageDetector();
+  // Articles are stored in batches, one transaction each: a commit per article (and a full-text index
+  // segment per commit) would cost more than reading the article. A crash loses at most the open batch,
+  // which the next run reads again; no article is ever half-written.
+  const pending: Article[] = [];
+  const flush = async () => {
+    if (pending.length === 0) return;
+    const statuses = await store.putArticles(pending);
+    pending.forEach((article, k) => {
+      const status = statuses[k]!;
+      counts.read++;
+      counts[status]++;
+      articles.push({ id: article.id, source: article.source, status, title: article.title });
+    });
+    pending.length = 0;
+  };
+
   const { files, unreadable } = await expandInputs(inputs, options.cwd);
   for (const u of unreadable) await fail(display(u.path, options.cwd), u.error);
 
@@ -154,11 +173,8 @@ export async function ingest(inputs: readonly string[], store: Store, options: I
           continue;
         }
         found++;
-        const article = finishArticle(item.draft);
-        const status = await store.putArticle(article);
-        counts.read++;
-        counts[status]++;
-        articles.push({ id: article.id, source: article.source, status, title: article.title });
+        pending.push(finishArticle(item.draft));
+        if (pending.length >= BATCH) await flush();
       }
       if (found === 0 && !failed.some((f) => f.source.startsWith(shown))) {
         throw new AppError('invalid-input', `${shown}: no article found in the file`);
@@ -168,6 +184,7 @@ export async function ingest(inputs: readonly string[], store: Store, options: I
       await fail(shown, e);
     }
   }
+  await flush();
   options.onProgress?.({ filesDone: files.length, filesTotal: files.length, path: '', counts: { ...counts } });
   return { files: files.length, counts, failed, articles };
 }

@@ -165,28 +165,33 @@ export class SqliteStore implements Store {
   }
 
   async putArticle(a: Article): Promise<'new' | 'duplicate'> {
+    return (await this.putArticles([a]))[0]!;
+  }
+
+  async putArticles(articles: readonly Article[]): Promise<('new' | 'duplicate')[]> {
     const now = new Date().toISOString();
-    return this.db.transaction((): 'new' | 'duplicate' => {
-      const exists = this.sql('SELECT 1 FROM articles WHERE id = ?').get(a.id);
-      if (!exists) {
-        this
-          .sql(
-            `INSERT INTO articles (id, source, format, url, outlet, title, byline, published, published_precision, published_source,
-               published_json, dateline_json, language, text, meta_json, raw, encoding, notes_json, ingested_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(
-            a.id, a.source, a.format, a.url, a.outlet, a.title, a.byline,
-            a.published?.value ?? null, a.published?.precision ?? null, a.published?.source ?? null,
-            a.published ? JSON.stringify(a.published) : null,
-            a.dateline ? JSON.stringify(a.dateline) : null,
-            a.language, a.text, JSON.stringify(a.meta), Buffer.from(a.raw), a.encoding, JSON.stringify(a.notes), now,
-          );
-      }
-      this.sql('INSERT OR IGNORE INTO article_sources (article_id, source, seen_at) VALUES (?, ?, ?)').run(a.id, a.source, now);
-      this.sql('DELETE FROM ingest_failures WHERE source = ?').run(a.source);
-      return exists ? 'duplicate' : 'new';
-    })();
+    return this.db.transaction(() => articles.map((a) => this.insertArticle(a, now)))();
+  }
+
+  /** One article's rows; call inside a transaction. */
+  private insertArticle(a: Article, now: string): 'new' | 'duplicate' {
+    const exists = this.sql('SELECT 1 FROM articles WHERE id = ?').get(a.id);
+    if (!exists) {
+      this.sql(
+        `INSERT INTO articles (id, source, format, url, outlet, title, byline, published, published_precision, published_source,
+           published_json, dateline_json, language, text, meta_json, raw, encoding, notes_json, ingested_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        a.id, a.source, a.format, a.url, a.outlet, a.title, a.byline,
+        a.published?.value ?? null, a.published?.precision ?? null, a.published?.source ?? null,
+        a.published ? JSON.stringify(a.published) : null,
+        a.dateline ? JSON.stringify(a.dateline) : null,
+        a.language, a.text, JSON.stringify(a.meta), Buffer.from(a.raw), a.encoding, JSON.stringify(a.notes), now,
+      );
+    }
+    this.sql('INSERT OR IGNORE INTO article_sources (article_id, source, seen_at) VALUES (?, ?, ?)').run(a.id, a.source, now);
+    this.sql('DELETE FROM ingest_failures WHERE source = ?').run(a.source);
+    return exists ? 'duplicate' : 'new';
   }
 
   async getArticle(id: string): Promise<Article | null> {

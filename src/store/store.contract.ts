@@ -62,6 +62,15 @@ export function describeStoreContract(name: string, open: () => Promise<Store> |
       expect(await store.getSources(a.id)).toEqual([a.source, 'copy.txt'].sort((x, y) => (x === a.source ? -1 : y === a.source ? 1 : 0)));
     });
 
+    it('stores a batch in one go, a repeat inside the batch as a duplicate', async () => {
+      const a = article('Batch one.');
+      const b = article('Batch two.');
+      expect(await store.putArticles([a, b, { ...a, source: 'again.txt' }])).toEqual(['new', 'new', 'duplicate']);
+      expect(await store.putArticles([])).toEqual([]);
+      expect((await store.listArticles()).total).toBe(2);
+      expect(await store.getSources(a.id)).toHaveLength(2);
+    });
+
     it('resolves unique id prefixes and refuses ambiguous or short ones', async () => {
       const a = article('First article text.');
       await store.putArticle(a);

@@ -14,6 +14,11 @@ export interface Store {
 
   /** Insert an article; 'duplicate' when its id is already stored (the source is then recorded as another place it was seen). */
   putArticle(article: Article): Promise<'new' | 'duplicate'>;
+  /**
+   * Several articles in one transaction (ingest batches them: one commit per article would dominate its time).
+   * All or none are stored; each article is whole. Statuses in input order; a repeat within the batch is a duplicate.
+   */
+  putArticles(articles: readonly Article[]): Promise<('new' | 'duplicate')[]>;
   getArticle(id: string): Promise<Article | null>;
   /** Full id from a unique prefix (at least 4 chars); null when none; AppError 'conflict' when ambiguous. */
   resolveId(prefix: string): Promise<string | null>;
