@@ -463,6 +463,8 @@ export class FrameFinder {
     if (cue.entry.lemma === 'according to' || /^\s*$/.test(between)) {
       // "..., said X" inverts speech verbs only: "his group, called the Fund," names, "..., praised Smith" is no frame.
       if (cue.entry.cls === 'object') return null;
+      // "..., saying the law was void", "..., mentioning X": a participle never inverts its source.
+      if (cue.entry.lemma !== 'according to' && /ing$/i.test(text.slice(cue.start, cue.end))) return null;
       // "..., according to a new poll." / "..., said Steve Bell, senior director of ..."
       const appositive = cue.entry.lemma === 'according to' || closing ? null : sourceBefore(text, u.start, cue.start);
       if (appositive && text.slice(appositive.span.start, appositive.span.end).includes(',')) return null; // "X, a historian, said ..."
@@ -658,7 +660,9 @@ export class FrameFinder {
 
   /** The subject at the start of a sentence: a pronoun or a run of capitalised words ("Hillary Clinton"). */
   private subjectOf(u: Unit, limit: number): Span | null {
-    const words = scanWords(this.text, u.start, limit);
+    // "In May, a judge sided with ..., saying ...": the subject comes after an opening adverbial.
+    const intro = /^\s*(?:(?:In|On|At|After|Before|During|Since|Last|This|Earlier|Later|Meanwhile|However|But|And|Yet|Still|Also|Then|Now|Today|Yesterday|When|While|As|If|Although|Though|Because|For|With)\b[^,;:“”"]{0,60},\s*)/u.exec(this.text.slice(u.start, limit));
+    const words = scanWords(this.text, u.start + (intro?.[0].length ?? 0), limit);
     const first = words[0];
     if (!first || !first.isWord) return null;
     if (PRONOUNS.has(first.lower) && first.lower !== 'it' && first.lower !== 'you') return { start: first.start, end: first.end };
@@ -669,7 +673,8 @@ export class FrameFinder {
       else if (!w.isWord && (w.text === '.' || w.text === '-') && last === i - 1) continue;
       else break;
     }
-    if (last === 0 && /^(?:the|a|an|this|that)$/i.test(first.text)) {
+    if ((last === 0 || (last < 0 && words[0] === first && /^(?:the|a|an)$/.test(first.text))) && /^(?:the|a|an|this|that)$/i.test(first.text)) {
+      last = 0;
       // "The billionaire businessman began ...": a determiner and a few nouns.
       for (let i = 1; i < words.length && i <= 3; i++) {
         const w = words[i]!;

@@ -317,6 +317,13 @@ describe('statements: relative and participle sources', () => {
     expect(statements.some((f) => f.data.cue?.text === ':')).toBe(false);
   });
 
+  it('gives "..., saying ..." the subject after an opening adverbial, never the words after the participle', () => {
+    const { statements } = run('In May, a judge sided with the plaintiffs, saying the law violated the constitution.');
+    const saying = statements.find((f) => f.data.cue?.text === 'saying');
+    expect(saying?.data.source?.text).toBe('a judge');
+    expect(saying?.data.content.text).toBe('the law violated the constitution');
+  });
+
   it('finds the frame in "As the paper noted, ..."', () => {
     const { statements } = run('As the paper noted, it is surprising that the deal was signed.');
     expect(statements[0]?.data).toMatchObject({ source: { text: 'the paper' }, cue: { text: 'noted' }, content: { text: 'it is surprising that the deal was signed' } });
