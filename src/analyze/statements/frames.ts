@@ -607,7 +607,19 @@ export class FrameFinder {
       const whole = trimContent(text, { start: source.start, end: this.contentEnd(mods.next, ceiling, u.start, source.start) });
       return { mode: modeOf(whole, this.quotes), source: null, cue: cueSpan, content: whole, medium: null, addressee: null, rule: 'statements/evidential', sameSpeakerAs: null };
     }
-    const content = trimContent(text, { start: mods.next, end: this.contentEnd(mods.next, ceiling, u.start, source?.start ?? cue.start) });
+    let contentEnd = this.contentEnd(mods.next, ceiling, u.start, source?.start ?? cue.start);
+    if (cue.entry.cls === 'object' || ATTITUDE.has(cue.entry.lemma)) {
+      // "has not endorsed Mr. Trump and has been a critic of ...", "criticized his opponent, instead restating ...":
+      // the object ends where the subject's next verb phrase begins.
+      const vp = /\s(?:,\s*)?(?:and|but)\s+(?:(?:has|have|had|did|does|will|would|also|then|later|still|now|never|is|was|are|were)\s)|,\s+(?:(?:instead|then|later|also|\w+ly)\s+)?\p{Ll}+ing\s/gu;
+      const slice = text.slice(mods.next, contentEnd);
+      for (let m = vp.exec(slice); m !== null; m = vp.exec(slice)) {
+        if (this.inQuote(mods.next + m.index)) continue;
+        contentEnd = mods.next + m.index;
+        break;
+      }
+    }
+    const content = trimContent(text, { start: mods.next, end: contentEnd });
     if (contentWords(text, content) < 1) return null;
     const contentText = text.slice(content.start, content.end);
     if (contentText.startsWith('(')) return null;

@@ -132,6 +132,7 @@ const CASES: readonly Case[] = [
   { text: 'The vote sparked concerns that the deal would collapse.', source: null, cue: 'concerns', content: 'that the deal would collapse' },
   { text: 'There are questions about the senator’s health.', source: null, cue: 'questions', content: 'the senator’s health' },
   { text: "The senator's time, according to even his own supporters, is quickly running out.", source: 'even his own supporters', cue: 'according to', content: "The senator's time, according to even his own supporters, is quickly running out" },
+  { text: 'The governor has not endorsed the nominee and has been a pointed critic of his style.', source: 'The governor', cue: 'endorsed', content: 'the nominee' },
   { text: 'The contests known as Super Tuesday will decide the race.', source: null, cue: 'known', content: 'The contests known as Super Tuesday' },
   { text: 'All the attendees expressed their support for the mayor.', source: 'All the attendees', cue: 'expressed', content: 'their support for the mayor' },
   { text: 'The committee issued a statement saying the vote was fair.', source: 'The committee', cue: 'issued a statement', content: 'saying the vote was fair' },
