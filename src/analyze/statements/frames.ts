@@ -438,6 +438,8 @@ export class FrameFinder {
     if (/\b(?:has|have|had|will|would|did|does|do|was|is|he|she|they|we|I|who|also|not)\s+$/i.test(text.slice(Math.max(u.start, c.start - 12), c.start))) return true;
     const next = readModifiers(text, c.end, u.end, c.entry.lemma).next;
     if (CONTENT_START.test(text.slice(next, next + 24))) return true;
+    // "..., CNN reported." / "CNN reported at least six planes ...": a past form after a subject is a verb.
+    if (/ed$/i.test(text.slice(c.start, c.end)) && !/(?:^|\s)(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your)\s+$/i.test(text.slice(Math.max(u.start, c.start - 8), c.start)) && sourceBefore(text, u.start, c.start) !== null) return true;
     // "the president hopes obstruction would become ...": a subject of its own, then an auxiliary.
     return /^\s*\p{L}[\p{L}-]*(?:\s+\p{L}[\p{L}-]*)?\s+(?:would|will|could|should|can|may|might|must|is|was|are|were|has|had|have)\s/u.test(text.slice(next, next + 60)) && sourceBefore(text, u.start, c.start) !== null;
   }
