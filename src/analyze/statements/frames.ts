@@ -59,7 +59,7 @@ const NOUN_FRAME =
 const IN_DOCUMENT =
   /^\s*In\s+(?:a|an|the|his|her|their|its|[\p{Lu}][\p{L}’'.-]*['’]s)\s+(?:[^,;:“”"]{0,60}?\s)?(?:poll|polls|survey|surveys|study|report|letter|statement|interview|op-ed|tweet|post|memo|speech|article|book|column|editorial|email|e-mail|filing|message|video|ad|advertisement|analysis|memoir|essay|review)\b[^,;:“”"]{0,80},/u;
 /** "When asked about ...," / "Asked whether ...": the question, with no source. */
-const ASKED = /(?:^|[,;]\s*|\b(?:when|after|if|once)\s+)(?:he\s+was\s+|she\s+was\s+)?asked\s+(?=about|whether|if|what|why|how|who|when|where)/giu;
+const ASKED = /(?:^|[,;]\s*|\b(?:when|after|if|once)\s+)(?:he\s+was\s+|she\s+was\s+)?asked\s+(?=(?:\w+ly\s+|again\s+|later\s+)?(?:about|whether|if|what|why|how|who|when|where)\b)/giu;
 
 /** "is expected to", "isn't widely expected", "was once thought": the auxiliaries of a passive cue. */
 const PASSIVE_LEAD = /(?:\b(?:is|was|are|were|be|been|being)(?:n['’]t)?|\b(?:it|that|there|what|this)['’]s)\s+(?:(?:\w+ly|not|also|still|now|once|long|often|best|well|better|most|perhaps|even|already|nonetheless)\s+){0,2}$/i;
@@ -587,6 +587,8 @@ export class FrameFinder {
         hit.auxStart === cue.start &&
         !PRONOUNS.has(text.slice(source.start, source.end).toLowerCase()) &&
         ((REDUCED_PASSIVE.has(cue.entry.lemma) && /ed$|ought$|own$|een$/i.test(cueText) && /^\s+(?:\w+ly\s+|online\s+)?(?:to|as|for)\s/i.test(after) && (cue.entry.lemma === 'know' || !/^\s+for\s/i.test(after))) ||
+          // "Senator Accused Of Lying", "a mayor criticized for ...": a passive without its auxiliary.
+          (cue.entry.cls === 'object' && /(?:ed|ised|ized)$/i.test(cueText) && /^\s+(?:of|for)\s/i.test(after) && !/,\s*$/.test(lead)) ||
           // "a website called Real News Right Now": a name given by nobody in particular.
           (/^(?:called|named|dubbed|titled)$/i.test(cueText) && INDEFINITE_NP.test(text.slice(source.start, source.end)) && /^\s+(?:the\s+)?[\p{Lu}“"‘']/u.test(after)));
       if (reduced) {
