@@ -438,6 +438,7 @@ export class FrameFinder {
     if (/\b(?:has|have|had|will|would|did|does|do|was|is|he|she|they|we|I|who|also|not)\s+$/i.test(text.slice(Math.max(u.start, c.start - 12), c.start))) return true;
     const next = readModifiers(text, c.end, u.end, c.entry.lemma).next;
     if (CONTENT_START.test(text.slice(next, next + 24))) return true;
+    if (/ed$/i.test(text.slice(c.start, c.end)) && /(?:^|\s)as\s+$/i.test(text.slice(Math.max(u.start, c.start - 4), c.start)) && /^\s+by\s/i.test(text.slice(c.end, c.end + 5))) return true;
     // "..., CNN reported." / "CNN reported at least six planes ...": a past form after a subject is a verb.
     if (/ed$/i.test(text.slice(c.start, c.end)) && !/(?:^|\s)(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your)\s+$/i.test(text.slice(Math.max(u.start, c.start - 8), c.start)) && sourceBefore(text, u.start, c.start) !== null) return true;
     // "the president hopes obstruction would become ...": a subject of its own, then an auxiliary.
@@ -531,6 +532,16 @@ export class FrameFinder {
     const singleWord = !/\s/.test(cueText);
     // "X is estimated to ...", "It was announced that ...": a passive cue names no source.
     const passive = singleWord && /ed$|[^e]n$|een$|ought$|old$|ound$|aid$/i.test(cueText) && PASSIVE_LEAD.test(lead);
+    const asBy = /(?:^|[,;]\s*)as\s+$/i.test(text.slice(Math.max(u.start, cue.start - 6), cue.start)) && /ed$/i.test(cueText) ? /^\s+by\s+([^,;:“”"]{2,120}),/.exec(text.slice(cue.end, ceiling)) : null;
+    if (asBy) {
+      // "As reported by Western Journalism, investigators found ...": the agent is the source, the main clause the content.
+      const byStart = cue.end + asBy[0].indexOf(asBy[1]!);
+      const source = { start: byStart, end: byStart + asBy[1]!.trimEnd().length };
+      const from = cue.end + asBy[0].length;
+      const content = trimContent(text, { start: from, end: this.contentEnd(from, ceiling, u.start, u.start) });
+      if (contentWords(text, content) < 2) return null;
+      return { mode: modeOf(content, this.quotes), source, cue: cueSpan, content, medium: null, addressee: null, rule: 'statements/as-reported-by', sameSpeakerAs: null };
+    }
     let source: Span | null = null;
     let rule = 'statements/source-cue-content';
     let sameSpeakerAs: number | null = null;

@@ -137,6 +137,7 @@ const CASES: readonly Case[] = [
   { text: 'CNN reported at least six planes filled the skies.', source: 'CNN', cue: 'reported', content: 'at least six planes filled the skies' },
   { text: 'An American contractor accused of spying was released.', source: null, cue: 'accused', content: 'An American contractor accused of spying' },
   { text: 'Asked specifically what should be done, the mayor said nothing.', source: null, cue: 'Asked', content: 'specifically what should be done' },
+  { text: 'As reported by the local paper, investigators found over 2,200 emails.', source: 'the local paper', cue: 'reported', content: 'investigators found over 2,200 emails' },
   { text: 'The contests known as Super Tuesday will decide the race.', source: null, cue: 'known', content: 'The contests known as Super Tuesday' },
   { text: 'All the attendees expressed their support for the mayor.', source: 'All the attendees', cue: 'expressed', content: 'their support for the mayor' },
   { text: 'The committee issued a statement saying the vote was fair.', source: 'The committee', cue: 'issued a statement', content: 'saying the vote was fair' },
