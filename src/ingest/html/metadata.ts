@@ -45,41 +45,68 @@ const orNull = (s: string | null | undefined): string | null => {
   return t === '' ? null : t;
 };
 
+/** `a[rel~="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"]` (rel compares in any case). */
+function isRelAuthor(el: Element, tag: string): boolean {
+  if (tag === 'a' && /(?:^|\s)author(?:$|\s)/i.test(el.getAttribute('rel') ?? '')) return true;
+  const itemprop = el.getAttribute('itemprop');
+  if (itemprop === 'author') return true;
+  if (itemprop !== 'name') return false;
+  for (let p = el.parentNode; p && p.nodeType === 1; p = p.parentNode) if ((p as Element).getAttribute('itemprop') === 'author') return true;
+  return false;
+}
+
+/** `.byline, .article-byline, .author-name, .author, [class*="byline"], [class*="author-name"], [data-testid*="byline"]`. */
+function isByline(el: Element): boolean {
+  const cls = el.getAttribute('class') ?? '';
+  return cls.includes('byline') || cls.includes('author-name') || /(?:^|\s)author(?:$|\s)/.test(cls) || (el.getAttribute('data-testid') ?? '').includes('byline');
+}
+
+/**
+ * One pass over the page's elements, in document order (linkedom walks the whole tree for every
+ * querySelector call, and compiles its selector each time); the selectors it used to run are written out
+ * as tests on tag and attributes, with the same case rules.
+ */
 export function readPageFacts(document: Document): PageFacts {
   const metas = new Map<string, string[]>();
-  for (const m of Array.from(document.querySelectorAll('meta'))) {
-    const content = m.getAttribute('content');
-    if (content === null) continue;
-    for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
-      const key = m.getAttribute(attr)?.trim().toLowerCase();
-      if (!key) continue;
-      const list = metas.get(key) ?? [];
-      list.push(content.trim());
-      metas.set(key, list);
-    }
-  }
   const blocks: unknown[] = [];
-  for (const s of Array.from(document.querySelectorAll('script'))) {
-    const type = (s.getAttribute('type') ?? '').toLowerCase();
-    if (type.includes('ld+json')) blocks.push(...parseJsonLd(s.textContent ?? ''));
-  }
-  const link = (rel: string): string | null => {
-    for (const l of Array.from(document.querySelectorAll('link[rel]'))) {
-      if ((l.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).includes(rel)) return orNull(l.getAttribute('href'));
+  let canonical: Element | null | undefined;
+  let titleEl: Element | null = null;
+  let h1El: Element | null = null;
+  let relAuthorEl: Element | null = null;
+  let bylineEl: Element | null = null;
+  for (const el of Array.from(document.querySelectorAll('*'))) {
+    const tag = el.localName.toLowerCase();
+    if (tag === 'meta') {
+      const content = el.getAttribute('content');
+      if (content !== null) {
+        for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
+          const key = el.getAttribute(attr)?.trim().toLowerCase();
+          if (!key) continue;
+          const list = metas.get(key) ?? [];
+          list.push(content.trim());
+          metas.set(key, list);
+        }
+      }
+    } else if (tag === 'script') {
+      const type = (el.getAttribute('type') ?? '').toLowerCase();
+      if (type.includes('ld+json')) blocks.push(...parseJsonLd(el.textContent ?? ''));
+    } else if (tag === 'link') {
+      if (canonical === undefined && el.hasAttribute('rel') && (el.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).includes('canonical')) canonical = el;
+    } else if (tag === 'title') {
+      titleEl ??= el;
+    } else if (tag === 'h1') {
+      h1El ??= el;
     }
-    return null;
-  };
-  const relAuthorEl = document.querySelector('a[rel~="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"]');
-  const bylineEl = document.querySelector(
-    '.byline, .article-byline, .author-name, .author, [class*="byline"], [class*="author-name"], [data-testid*="byline"]',
-  );
+    if (relAuthorEl === null && isRelAuthor(el, tag)) relAuthorEl = el;
+    if (bylineEl === null && isByline(el)) bylineEl = el;
+  }
   return {
     metas,
     jsonLd: jsonLdObjects(blocks),
-    titleTag: orNull(document.querySelector('title')?.textContent),
-    h1: orNull(document.querySelector('h1')?.textContent),
+    titleTag: orNull(titleEl?.textContent),
+    h1: orNull(h1El?.textContent),
     htmlLang: orNull(document.documentElement?.getAttribute('lang') ?? document.documentElement?.getAttribute('xml:lang')),
-    canonical: link('canonical'),
+    canonical: canonical ? orNull(canonical.getAttribute('href')) : null,
     relAuthor: orNull(relAuthorEl?.textContent),
     bylineText: orNull(bylineEl?.textContent),
   };
