@@ -265,6 +265,13 @@ export function labelFeatures(f: DocumentFeatures, t: number, prev: number, prev
   return k;
 }
 
+/** Keys 2-4 of labelFeatures (previous label x word / shape / next word) into out[2..4], for Viterbi. */
+export function prevLabelLexicalKeys(f: DocumentFeatures, t: number, prev: number, out: Int32Array): void {
+  out[2] = mix(T.PrevLabelWord, prev, f.lower[t] ?? 0);
+  out[3] = mix(T.PrevLabelShape, prev, f.shortShape[t] ?? 0);
+  out[4] = mix(T.PrevLabelNextWord, prev, f.nextLower[t] ?? 0);
+}
+
 /**
  * Gazetteer matches per token: for each phrase of 1-4 words found, each class bit x BILOU position
  * (class * 4 + part) on the tokens it covers.

@@ -3,6 +3,7 @@ import { FEATURE_VERSION, type Lexicons, extractFeatures, gazetteerPrefixes } fr
 import { FeatureTable } from './hash.js';
 import { LABEL_COUNT, labelsToSpans } from './labels.js';
 import { type LinearModel, decodeDocument, staticRows } from './tagger.js';
+import { LexCache, viterbiDocument } from './viterbi.js';
 
 /**
  * The NER model file: gzip of
@@ -31,6 +32,7 @@ export interface TaggedSpan {
 
 export class NerModel {
   private readonly lexicons: Lexicons;
+  private lexCache: LexCache | null = null;
 
   constructor(
     readonly header: ModelHeader,
@@ -46,7 +48,8 @@ export class NerModel {
   /** Entity spans of a document given as sentences of words (token offsets into the flattened words). */
   tagDocument(sentences: readonly (readonly string[])[]): TaggedSpan[] {
     const f = extractFeatures(sentences, this.lexicons);
-    const tagged = decodeDocument(f, staticRows(f, this.model.table), this.model);
+    const rows = staticRows(f, this.model.table);
+    const tagged = this.header.trained.decoder === 'viterbi' ? viterbiDocument(f, rows, this.model, (this.lexCache ??= new LexCache(this.model))) : decodeDocument(f, rows, this.model);
     const spans = labelsToSpans(tagged.labels).map((s) => {
       let c = 1;
       for (let i = s.start; i < s.end; i++) c = Math.min(c, tagged.confidence[i] ?? 1);
