@@ -104,6 +104,8 @@ function titleCase(text: string, pos: number): boolean {
 const ING_CUES = [...CUE_FORMS.keys()].filter((f) => /^\S+ing\b/.test(f)).sort((a, b) => b.length - a.length).map((f) => f.replace(/ /g, '\\s+')).join('|');
 
 const COORDINATED = new RegExp(`\\s+(?:and|but)\\s+(?:also\\s+|then\\s+|later\\s+)?(?:${CUE_ALTERNATION})(?![\\p{L}\\p{N}-])`, 'iu');
+const COORDINATED_ALL = new RegExp(COORDINATED.source, 'giu');
+const ING_FRAME = new RegExp(`,\\s+(?:however,\\s+|then\\s+|later\\s+|also\\s+)?(?:${ING_CUES})(?![\\p{L}\\p{N}-])`, 'giu');
 
 /** Cues that are often nouns ("talk show host", "the post office"): they need content right after them. */
 const AMBIGUOUS = new Set(['credit', 'target', 'pan', 'knock', 'trash', 'email', 'challenge', 'compare', 'show', 'post', 'report', 'support', 'call', 'plan', 'rule', 'question', 'attack', 'comment', 'remark', 'note', 'state', 'order', 'figure', 'project', 'answer', 'request', 'demand', 'counter', 'signal', 'estimate', 'forecast', 'hope', 'fear', 'doubt', 'guess', 'label', 'brand', 'welcome', 'mock', 'thank', 'praise', 'blame', 'claim', 'want', 'wish', 'comment', 'find', 'respond', 'reply', 'plan', 'decide', 'read', 'intend', 'order', 'rule']);
@@ -660,11 +662,13 @@ export class FrameFinder {
     end = Math.min(end, firstOutside(/;\s/g));
     end = Math.min(end, firstOutside(/,\s+(?:adding|saying|noting|arguing|explaining|insisting|stressing|warning|calling|claiming|accusing|telling|urging|citing|asking)\b/g));
     // ", crediting her with ...", ", then says ...": a participle or a verb of the lexicon opens a new frame of the same source.
-    end = Math.min(end, firstOutside(new RegExp(`,\\s+(?:however,\\s+|then\\s+|later\\s+|also\\s+)?(?:${ING_CUES})(?![\\p{L}\\p{N}-])`, 'giu')));
+    ING_FRAME.lastIndex = 0;
+    end = Math.min(end, firstOutside(ING_FRAME));
     end = Math.min(end, firstOutside(/,\s+(?:and|but)\s+(?:he|she|they|we|I|it|the|a|an|\p{Lu}[\p{L}’'-]*)\s/gu));
     end = Math.min(end, firstOutside(/\s+(?:and|but)\s+(?:he|she|they|we|I)\s/gu));
     end = Math.min(end, firstOutside(/,\s+(?:but|while|whereas|although|though|even as)\s/gu));
-    end = Math.min(end, firstOutside(new RegExp(COORDINATED.source, 'giu')));
+    COORDINATED_ALL.lastIndex = 0;
+    end = Math.min(end, firstOutside(COORDINATED_ALL));
     if (/^(?:who|which)$/i.test(text.slice(sourceStart, sourceStart + 5).trim().split(/\s/)[0] ?? '')) end = Math.min(end, firstOutside(/,\s/g));
     const lead = text.slice(clauseStart, sourceStart);
     if (/^\s*(?:but\s+|and\s+|yet\s+)?(?:even\s+)?(?:while|although|though|as|when|if|because|since|after|before|whereas|once|until|whether)\b/i.test(lead)) {
