@@ -44,7 +44,9 @@ const DROP_TAG_NAMES = new Set(['nav', 'aside', 'footer', 'button', 'figcaption'
 
 /** Matches DROP_TAGS (tag names in any case, attribute values exactly), without compiling the selector. */
 function isDropTag(el: Element): boolean {
-  if (DROP_TAG_NAMES.has(el.localName.toLowerCase()) || el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  if (DROP_TAG_NAMES.has(el.localName.toLowerCase())) return true;
+  if (!el.hasAttributes()) return false;
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   const role = el.getAttribute('role');
   return role === 'navigation' || role === 'complementary';
 }
@@ -61,11 +63,13 @@ export function dropBoilerplate(document: Document): void {
   const total = (body.textContent ?? '').length;
   const small = (el: Element): boolean => (el.textContent ?? '').length < Math.max(400, total * 0.2) && proseLength(el) < 200;
   // Plain walks over the elements: linkedom compiles a selector for every query and every closest().
-  for (const el of Array.from(body.querySelectorAll('*')).filter(isDropTag)) {
+  const all = Array.from(body.querySelectorAll('*'));
+  for (const el of all.filter(isDropTag)) {
     if (el.isConnected && small(el)) el.remove();
   }
   // Innermost first: a pop-up card inside a link's wrapper goes before the wrapper is looked at.
-  const named = Array.from(body.querySelectorAll('*')).filter((e) => e.hasAttribute('class') || e.hasAttribute('id') || e.hasAttribute('style'));
+  // Nothing is added above, so the elements still connected are what a fresh query would find now.
+  const named = all.filter((e) => e.hasAttributes() && (e.hasAttribute('class') || e.hasAttribute('id') || e.hasAttribute('style')));
   for (const el of named.reverse()) {
     if (!el.isConnected) continue;
     const tag = el.tagName.toLowerCase();

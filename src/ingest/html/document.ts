@@ -37,8 +37,14 @@ export function readHtmlMetadata(document: Document, url: string | null, fallbac
 
 /** At least a sentence's worth of words: a page with only a menu or a title is not an article. */
 function hasArticleText(text: string): boolean {
-  const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.length >= 5 && words.join('').length >= 25;
+  let words = 0;
+  let chars = 0;
+  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+    words++;
+    chars += m[0].length;
+    if (words >= 5 && chars >= 25) return true;
+  }
+  return false;
 }
 
 /** One HTML page -> one article draft. Throws AppError('invalid-input') when the page has no article text. */

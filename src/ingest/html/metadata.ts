@@ -97,6 +97,7 @@ export function readPageFacts(document: Document): PageFacts {
     } else if (tag === 'h1') {
       h1El ??= el;
     }
+    if (!el.hasAttributes()) continue;
     if (relAuthorEl === null && isRelAuthor(el, tag)) relAuthorEl = el;
     if (bylineEl === null && isByline(el)) bylineEl = el;
   }
