@@ -123,8 +123,10 @@ export function viterbiDocument(f: DocumentFeatures, rows: Int32Array, model: Li
       const b = f.offsets[t + 1] ?? 0;
       for (let k = a; k < b; k++) addRow(stat, rows[k] ?? -1);
       // Keys 2-4 (previous label x word / shape / next word) depend on the previous label; 5-6 (history) do not.
-      const m0 = labelFeatures(f, t, -1, -1, hist, dyn);
-      for (let k = 5; k < m0; k++) addRow(stat, model.table.get(dyn[k] ?? 0));
+      if (hist >= 0 || !cache) {
+        const m0 = labelFeatures(f, t, -1, -1, hist, dyn);
+        for (let k = 5; k < m0; k++) addRow(stat, model.table.get(dyn[k] ?? 0));
+      }
       const pFrom = i === 0 ? -1 : 0;
       const pTo = i === 0 ? 0 : L;
       if (cache) {
