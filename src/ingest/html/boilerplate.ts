@@ -51,6 +51,12 @@ function isDropTag(el: Element): boolean {
   return role === 'navigation' || role === 'complementary';
 }
 
+/** el.querySelector(`:scope > ${tag}`) !== null. */
+function hasChild(el: Element, tag: string): boolean {
+  for (const c of Array.from(el.children)) if (c.localName.toLowerCase() === tag) return true;
+  return false;
+}
+
 /** el.closest('p') !== null, without compiling a selector for every element. */
 function inParagraph(el: Element): boolean {
   for (let e: Element | null = el; e; e = e.parentElement) if (e.localName.toLowerCase() === 'p') return true;
@@ -75,8 +81,9 @@ export function dropBoilerplate(document: Document): void {
     const tag = el.tagName.toLowerCase();
     // Containers of the article, and inline words of a sentence (a link's class names its widget, not its text).
     if (KEEP_TAGS.has(tag)) continue;
-    if (inParagraph(el) && el.querySelector(':scope > a')) continue;
     const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-    if ((DROP_NAMES.test(name) || HIDDEN_STYLE.test(el.getAttribute('style') ?? '')) && small(el)) el.remove();
+    if (!DROP_NAMES.test(name) && !HIDDEN_STYLE.test(el.getAttribute('style') ?? '')) continue;
+    if (inParagraph(el) && hasChild(el, 'a')) continue;
+    if (small(el)) el.remove();
   }
 }

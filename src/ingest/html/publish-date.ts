@@ -53,6 +53,15 @@ export function datesInText(text: string, source: PublishedSource = 'html-text')
   return out;
 }
 
+/** el.closest() for a list of tag names, without compiling a selector on every call. */
+function closestTag(el: Element, tags: ReadonlySet<string>): Element | null {
+  for (let e: Element | null = el; e; e = e.parentElement) if (tags.has(e.localName.toLowerCase())) return e;
+  return null;
+}
+
+const CHROME = new Set(['nav', 'footer', 'aside']);
+const HEADER = new Set(['header']);
+
 const MODIFIED = /modif|update|edit|revis|aktualisiert|actualiz|atualiz|обновл/i;
 const PUBLISHED_HINT = /publi|posted|pubdate|created|date|time|byline|meta|dateline|info|stamp/i;
 
@@ -93,15 +102,36 @@ function contextOf(el: Element): string {
   return s;
 }
 
+/**
+ * `[itemprop="datePublished"], [itemprop="dateCreated"], time[pubdate], abbr.published, .published[datetime],
+ * .published[title]`, with the selector's case rules (attribute values and class names exact).
+ */
+function isMarkedDate(el: Element): boolean {
+  const itemprop = el.getAttribute('itemprop');
+  if (itemprop === 'datePublished' || itemprop === 'dateCreated') return true;
+  const tag = el.localName.toLowerCase();
+  if (tag === 'time' && el.hasAttribute('pubdate')) return true;
+  if (!/(?:^|\s)published(?:$|\s)/.test(el.getAttribute('class') ?? '')) return false;
+  return tag === 'abbr' || el.hasAttribute('datetime') || el.hasAttribute('title');
+}
+
 /** Marked-up dates: itemprop=datePublished, <time pubdate>, <time datetime> outside "updated" context. */
 function fromMarkup(document: Document): Published | null {
-  for (const el of Array.from(document.querySelectorAll('[itemprop="datePublished"], [itemprop="dateCreated"], time[pubdate], abbr.published, .published[datetime], .published[title]'))) {
+  // One walk for both lists; linkedom would walk the tree and compile the selector for each query.
+  const marked: Element[] = [];
+  const times: Element[] = [];
+  for (const el of Array.from(document.querySelectorAll('*'))) {
+    if (!el.hasAttributes()) continue;
+    if (isMarkedDate(el)) marked.push(el);
+    if (el.localName.toLowerCase() === 'time' && el.hasAttribute('datetime')) times.push(el);
+  }
+  for (const el of marked) {
     const p = attrDate(el, 'meta');
     if (p) return p;
   }
-  for (const el of Array.from(document.querySelectorAll('time[datetime]'))) {
+  for (const el of times) {
     if (MODIFIED.test(contextOf(el)) || MODIFIED.test(el.textContent ?? '')) continue;
-    if (el.closest('nav, footer, aside') || CAPTION.test(contextOf(el))) continue;
+    if (closestTag(el, CHROME) || CAPTION.test(contextOf(el))) continue;
     const p = parsePublished(el.getAttribute('datetime') ?? '', 'html-text');
     if (p && p.precision !== 'year') return p;
   }
@@ -129,6 +159,12 @@ const CAPTION = /caption|credit|related|comment|footer|sidebar|widget|popular|tr
 /** Marks the start of a long paragraph in `textWithout`: the article body has begun. */
 const BODY_MARK = '\u0000';
 
+/** el.querySelector(':scope > img') !== null. */
+function hasImgChild(el: Element): boolean {
+  for (const c of Array.from(el.children)) if (c.localName.toLowerCase() === 'img') return true;
+  return false;
+}
+
 /** Text of an element without captions, related-article lists and comments; BODY_MARK before long paragraphs. */
 function textWithout(root: Element, skip: RegExp): string {
   const parts: string[] = [];
@@ -143,7 +179,7 @@ function textWithout(root: Element, skip: RegExp): string {
     if (tag === 'script' || tag === 'style' || tag === 'figcaption' || tag === 'noscript') return;
     if (skip.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) return;
     // A picture with its caption ("FILE PHOTO: ... January 16"): the caption's date is the photo's.
-    if (tag !== 'body' && el.querySelector(':scope > img')) {
+    if (tag !== 'body' && hasImgChild(el)) {
       const length = (el.textContent ?? '').replace(/\s+/g, ' ').trim().length;
       if (length > 60 && length < 400) return;
     }
@@ -157,8 +193,8 @@ function textWithout(root: Element, skip: RegExp): string {
 
 /** Inside the site's navigation, footer or sidebar, or a page header that does not hold the title. */
 function inSiteChrome(el: Element, title: Element | null): boolean {
-  if (el.closest('nav, footer, aside')) return true;
-  const header = el.closest('header');
+  if (closestTag(el, CHROME)) return true;
+  const header = closestTag(el, HEADER);
   return header !== null && (title === null || !header.contains(title));
 }
 
