@@ -43,7 +43,8 @@ function isLabelLine(b: Block): boolean {
  */
 export function keepProse(blocks: readonly Block[], title: string | null): Block[] {
   const drop = blocks.map(
-    (b) => (title !== null && b.text.toLowerCase() === title.toLowerCase()) || isDateLine(b.text) || isLabelLine(b) || isBylineOrStamp(b.text),
+    // The date scan last: it is the dearest test, and a line any test marks is dropped.
+    (b) => (title !== null && b.text.toLowerCase() === title.toLowerCase()) || isLabelLine(b) || isBylineOrStamp(b.text) || isDateLine(b.text),
   );
   const link = blocks.map(isLinkLine);
   for (let i = 0; i < blocks.length; i++) {
