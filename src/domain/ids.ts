@@ -5,6 +5,8 @@ import { createHash } from 'node:crypto';
  * Two copies of one article that differ only in typography or spacing get one id.
  */
 export function normalizeForId(text: string): string {
+  // ASCII text has nothing for NFKC or the quote and dash folding to change: skip those passes.
+  if (!/[^\x00-\x7f]/.test(text)) return text.replace(/\s+/g, ' ').trim().toLowerCase();
   return text
     .normalize('NFKC')
     .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")

@@ -136,3 +136,18 @@ describe('finishArticle: outlet names', () => {
     expect(a.meta).toEqual({ site: 'coast-wire.example' });
   });
 });
+
+describe('ingest: failures of earlier runs', () => {
+  it('clears a file\'s failure once it reads', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tri-refail-'));
+    const store = openSqliteStore(':memory:');
+    const p = join(dir, 'later-good.txt');
+    writeFileSync(p, '');
+    await ingest([p], store, { cwd: dir });
+    expect((await store.listFailures()).map((f) => f.source)).toEqual(['later-good.txt']);
+    writeFileSync(p, ARTICLE(99));
+    await ingest([p], store, { cwd: dir });
+    expect(await store.listFailures()).toEqual([]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+});

@@ -70,7 +70,7 @@ function binaryKind(head: Uint8Array): string | null {
   return binaryRatio(head) > 0.05 ? 'binary data, not text' : null;
 }
 
-function pickReader(readers: readonly Reader[], path: string, head: Uint8Array): Reader | null {
+export function pickReader(readers: readonly Reader[], path: string, head: Uint8Array): Reader | null {
   let best: Reader | null = null;
   let score = 0;
   for (const r of readers) {
@@ -135,6 +135,8 @@ export async function ingest(inputs: readonly string[], store: Store, options: I
   };
 
   await prepareLanguageDetector();
+  // Sources that failed in an earlier run: cleared when they now read (a write per file otherwise).
+  const failedBefore = new Set((await store.listFailures()).map((f) => f.source));
   // Articles are stored in batches, one transaction each: a commit per article (and a full-text index
   // segment per commit) would cost more than reading the article. A crash loses at most the open batch,
   // which the next run reads again; no article is ever half-written.
@@ -179,7 +181,7 @@ export async function ingest(inputs: readonly string[], store: Store, options: I
       if (found === 0 && !failed.some((f) => f.source.startsWith(shown))) {
         throw new AppError('invalid-input', `${shown}: no article found in the file`);
       }
-      if (found > 0) await store.clearFailure(shown);
+      if (found > 0 && failedBefore.has(shown)) await store.clearFailure(shown);
     } catch (e) {
       await fail(shown, e);
     }
