@@ -4,7 +4,7 @@ import { tokenize } from '../src/analyze/tokens/index.js';
 import type { AnyFinding } from '../src/domain/finding.js';
 import type { StageContext } from '../src/domain/stage.js';
 import type { TokenizedText } from '../src/domain/text.js';
-import { loadPolnear } from '../scripts/polnear.js';
+import { loadPolnear } from '../scripts/attribution-gold.js';
 import { makeArticle } from '../test/support/article.js';
 import { BENCH_DIR, HAS_SHARED } from '../test/support/shared.js';
 import type { ReportTable } from './report.js';

@@ -7,13 +7,13 @@ import type { StatementFinding } from '../src/domain/findings.js';
 import type { ArticleStage } from '../src/domain/stage.js';
 import { BENCH_DIR, HAS_SHARED, SHARED_MISSING } from '../test/support/shared.js';
 import { makeArticle } from '../test/support/article.js';
-import { loadPolnear, type PolnearSplit } from './polnear.js';
-import { emptyScore, prf, ROLES, scoreArticle } from './polnear-score.js';
+import { loadPolnear, type PolnearSplit } from './attribution-gold.js';
+import { emptyScore, prf, ROLES, scoreArticle } from './attribution-score.js';
 
 /**
  * npm run eval:statements [-- --split test|dev|train] [--json]
  * Scores the statements stage on PolNeAR (BENCH_DIR/polnear, first listed annotator per article). Tune on
- * train/dev; the reported figure is test. Span matching is defined in polnear-score.ts.
+ * train/dev; the reported figure is test. Span matching is defined in attribution-score.ts.
  */
 
 function argValue(name: string): string | undefined {

@@ -10,7 +10,7 @@ import { openSqliteStore } from '../src/store/sqlite.js';
 import { makeArticle, publishedOn } from '../test/support/article.js';
 import { BENCH_DIR, HAS_SHARED, SEEDS_DIR, SHARED_MISSING } from '../test/support/shared.js';
 import { printReport, progress, progressDone, type ReportTable } from '../bench/report.js';
-import { loadBasil } from './basil-stories.js';
+import { loadBasil } from './outlet-triple-stories.js';
 import { loadEcb } from './ecb-stories.js';
 
 /**

@@ -15,8 +15,8 @@ export type EntityVia =
   | 'document' // the same string was tagged elsewhere in the article (document-level consistency)
   | 'acronym' // "Foo Bar Organization (FBO)" or "known as FBO"
   | 'known-as' // "X, known as Y"
-  | 'short-form' // "Rama" after "Edi Rama"
-  | 'description' // "the Albanian prime minister" -> the one PER with that title in the article
+  | 'short-form' // "Vell" after "Ana Vell"
+  | 'description' // "the Norlandic prime minister" -> the one PER with that title in the article
   | 'pattern'; // a name found by a phrase pattern around it ("the Foo camp", "the camp, known as Foo")
 
 export interface EntityData {
@@ -51,7 +51,7 @@ export interface DateData {
 export type DateFinding = FindingBase<'date', DateData>;
 
 export interface SpeakerRef {
-  /** The resolved name ('Edi Rama'), or the source text when it is not an entity ('the letter', 'experts'). */
+  /** The resolved name ('Ana Vell'), or the source text when it is not an entity ('the letter', 'experts'). */
   readonly name: string;
   /** The entity mention it was resolved to, when the text supports it. */
   readonly entity: Span | null;

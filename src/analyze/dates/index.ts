@@ -22,7 +22,7 @@ import { extractDates } from './extract.js';
  * - year-less month-days and months: the next occurrence in a future clause, the most recent one in a past
  *   clause, else the one nearest the publish date (within six months); the choice is in `evidence`.
  * - "five days after <event>": the amount as a DURATION anchored on the event, named in `evidence`
- *   ('5 day(s) after "Albania cut diplomatic ties with Iran"'); corpus/published reads that evidence.
+ *   ('5 day(s) after "Norland cut diplomatic ties with Ostmark"'); corpus/published reads that evidence.
  * - "a year earlier", "the quarter", "year-earlier": relative to the last date the article states (anchor 'event').
  * - without a publish date, relative expressions get anchor 'none' and 'XXXX...' or PAST_REF / FUTURE_REF,
  *   never a made-up date; year-less days may get a year from weekday evidence (year-less.ts).

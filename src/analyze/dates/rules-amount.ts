@@ -9,7 +9,7 @@ import type { Rule } from './rule.js';
  *   "24 hours", "for a decade", "the past two months", "two-year"        -> DURATION
  *   "almost ten years ago"                                               -> DATE before the publish date
  *   "a year earlier", "two weeks later"                                  -> DATE from the last date of the article
- *   "five days after Albania cut ties"                                   -> DURATION anchored on the named event
+ *   "five days after Norland cut ties"                                   -> DURATION anchored on the named event
  */
 
 const MOD_SRC =

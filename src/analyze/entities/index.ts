@@ -12,8 +12,8 @@ import { attachTitles, extendPersonNames, linkDescriptions } from './titles.js';
  *   1. the NER model (models/ner-conll, trained on CoNLL-2003) tags the article's sentences as one document
  *      (headlines typed in title case are shown to it upper-cased, datelines split off);
  *   2. in-article linking gives each mention its article-level name: acronyms and "known as" aliases,
- *      repeats of a tagged name, short forms ("Rama" -> "Edi Rama");
- *   3. titles and roles attach to person mentions; descriptions ("the Albanian prime minister") link to the
+ *      repeats of a tagged name, short forms ("Vell" -> "Ana Vell");
+ *   3. titles and roles attach to person mentions; descriptions ("the Norlandic prime minister") link to the
  *      one person carrying that title.
  */
 export const entitiesStage: ArticleStage<EntityFinding> = {

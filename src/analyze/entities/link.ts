@@ -7,8 +7,8 @@ import type { Mention } from './mentions.js';
  *  1. drop mentions that are common capitalised words (the model's sentence-initial mistakes);
  *  2. acronyms and "known as" aliases defined next to a full name;
  *  3. document consistency: untagged repeats of a tagged name (or a defined alias) become mentions;
- *  4. short forms: a mention whose words are the start or end of exactly one longer name ("Rama" ->
- *     "Edi Rama"), and case variants ("IRAN" in a headline -> "Iran").
+ *  4. short forms: a mention whose words are the start or end of exactly one longer name ("Vell" ->
+ *     "Ana Vell"), and case variants ("IRAN" in a headline -> "Iran").
  */
 const NEVER_ALONE = new Set([
   'the', 'a', 'an', 'this', 'that', 'these', 'those', 'it', 'he', 'she', 'they', 'we', 'i', 'you', 'his', 'her', 'their',
@@ -190,7 +190,7 @@ export function linkMentions(inp: LinkInput, model: Mention[]): Mention[] {
   return ms.sort((a, b) => a.first - b.first);
 }
 
-/** "Rama" -> "Edi Rama"; "IRAN" -> "Iran"; the longest unambiguous containing name wins. */
+/** "Vell" -> "Ana Vell"; "IRAN" -> "Iran"; the longest unambiguous containing name wins. */
 function linkShortForms(inp: LinkInput, ms: Mention[]): void {
   const wordsOf = (m: Mention): string[] => inp.tokens.slice(m.first, m.end).map((t) => t.text.toLowerCase()).filter((w) => w !== "'s" && w !== '’s');
   const full = ms.filter((m) => m.via === 'model' || m.via === 'document' || m.via === 'pattern');
@@ -203,7 +203,7 @@ function linkShortForms(inp: LinkInput, ms: Mention[]): void {
       const theirs = wordsOf(o);
       const same = theirs.length === mine.length && theirs.every((w, i) => w === mine[i]);
       const longer = theirs.length > mine.length && (starts(theirs, mine) || ends(theirs, mine));
-      // A different type only when the longer name is a person and this is its surname ("Rama" -> "Edi Rama").
+      // A different type only when the longer name is a person and this is its surname ("Vell" -> "Ana Vell").
       if (longer && o.type !== m.type && !(o.type === 'PER' && ends(theirs, mine))) continue;
       // A case variant only links to a form that is not all capitals.
       if (same && (o.name === m.name || /\p{Ll}/u.test(m.name ?? '') || !/\p{Ll}/u.test(o.name ?? ''))) continue;

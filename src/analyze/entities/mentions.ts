@@ -48,7 +48,7 @@ function isTitleLine(words: readonly string[]): boolean {
   return long.filter(isTitleCaseWord).length / long.length >= 0.75;
 }
 
-/** A leading dateline ("TEHRAN --", "TEHRAN (Tasnim) –"): its length in tokens, or 0. */
+/** A leading dateline ("NORVALE --", "NORVALE (Meridian News) –"): its length in tokens, or 0. */
 function datelineLength(words: readonly string[]): number {
   const first = words[0] ?? '';
   if (!/^\p{Lu}[\p{Lu}\s.,'-]+$/u.test(first) || first.length < 3) return 0;
@@ -118,7 +118,7 @@ export function modelMentions(text: string, tok: TokenizedText, model: NerModel)
       titles: [],
     });
   }
-  // "TIRANA (Agency) --": the capitalised words a dateline opens with name the place the story was filed from.
+  // "NORVALE (Agency) --": the capitalised words a dateline opens with name the place the story was filed from.
   for (const m of out) if (places.some((p) => p.first <= m.first && m.end <= p.end)) m.type = 'LOC';
   for (const a of agencies) {
     const same = out.find((m) => m.first === a.first && m.end === a.end);

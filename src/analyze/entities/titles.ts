@@ -2,7 +2,7 @@ import type { Token } from '../../domain/text.js';
 import type { Mention } from './mentions.js';
 
 /**
- * Titles and roles of person mentions, and descriptions that stand for a person ("the Albanian prime
+ * Titles and roles of person mentions, and descriptions that stand for a person ("the Norlandic prime
  * minister"). Words that make a phrase a role are generic English job and office nouns, nothing about any
  * story: a title is a run of capitalised words, role words and a few modifiers that holds a role noun.
  */
@@ -45,7 +45,7 @@ function asTitle(inp: TitleInput, a: number, b: number): string | null {
   return null;
 }
 
-/** Titles before the name ("former Secretary of State Mike Pompeo") and in appositives (", the bank's chief,"). */
+/** Titles before the name ("former Secretary of State Dana Holt") and in appositives (", the bank's chief,"). */
 export function attachTitles(inp: TitleInput, ms: Mention[], personAt: (i: number) => boolean): void {
   for (const m of ms) {
     if (m.type !== 'PER') continue;
@@ -99,7 +99,7 @@ function lastRoleWord(inp: TitleInput, a: number, b: number): string {
 }
 
 /**
- * Descriptions: "the Albanian prime minister" not followed by a name. Linked to the one person whose titles
+ * Descriptions: "the Norlandic prime minister" not followed by a name. Linked to the one person whose titles
  * hold the same role noun and every other lowercase word of the description; nationality-like capitalised
  * words may be missing from the title. Returns new mentions.
  */

@@ -24,7 +24,7 @@ const AS_VERBS = /^(designat|describ|label|brand|list|regard|consider|view|call|
 
 const range = (a: number, b: number): number[] => Array.from({ length: Math.max(0, b - a) }, (_, k) => a + k);
 
-/** One past the mention, skipping a parenthesised acronym: "Organization (MKO)". */
+/** One past the mention, skipping a parenthesised acronym: "Organization (FWO)". */
 function extendedEnd(v: ArticleView, m: Mention): number {
   const t = v.tokens;
   // A name that is itself the parenthesised short form: "the Free Wing Organization (FWO), a group".
@@ -34,7 +34,7 @@ function extendedEnd(v: ArticleView, m: Mention): number {
     return before < 0 || v.mentions[before]!.name === m.name ? m.end + 1 : -1;
   }
   if (!OPENERS.has(t[m.end]?.text ?? '')) return m.end;
-  // "(MKO)", "(D-Nev.)", "(R-Texas)": a short parenthesis after a name belongs to it.
+  // "(FWO)", "(D-Nev.)", "(R-Texas)": a short parenthesis after a name belongs to it.
   for (let k = m.end + 1; k < Math.min(t.length, m.end + 6); k++) {
     if (t[k]!.text === ')' || t[k]!.text === ']') return k + 1;
     if (t[k]!.text === '(' || t[k]!.newlineBefore) break;
@@ -89,10 +89,10 @@ function reverseAppositive(v: ArticleView, mi: number, m: Mention, out: Attached
 
 function premodifier(v: ArticleView, mi: number, m: Mention, out: AttachedLabel[]): void {
   const { first, opened } = modifiersBefore(v, m.first);
-  // Before "MKO members" or "a former Boeing executive", the modifiers describe the noun after the name.
+  // Before "FWO members" or "a former Boeing executive", the modifiers describe the noun after the name.
   let pre = RELATIONAL_NOUNS.has(v.lower[m.end] ?? '') || (isCommonNoun(v, m.end) && !headFits(m, v.lower[m.end]!)) ? [] : range(first, m.first);
   if (pre.some((i) => /^\p{Lu}\.$/u.test(v.tokens[i]!.text) || TIME_UNITS.has(v.lower[i]!) || v.lower[i] === 'time')) pre = [];
-  // "... of State Mike Pompeo": a fragment of a longer "X of Y" title is not a label.
+  // "... of State Dana Holt": a fragment of a longer "X of Y" title is not a label.
   if (pre.length > 0 && v.lower[pre[0]! - 1] === 'of') pre = [];
   // Before an organisation or a place, capitalised words alone are more likely a missed part of its name.
   if (m.type !== 'PER' && pre.every((i) => isCapitalized(v.tokens[i]!.text))) pre = [];
@@ -104,7 +104,7 @@ function premodifier(v: ArticleView, mi: number, m: Mention, out: AttachedLabel[
   if (!opened && isTitleCase(v, m.first)) pre = [];
   // "the outlawed militant group Hezb-e Qarnash": capitalised words next to a non-person name are its own.
   if (m.type !== 'PER') while (pre.length > 0 && isCapitalized(v.tokens[pre[pre.length - 1]!]!.text)) pre = pre.slice(0, -1);
-  // A type noun right after the name makes the name a modifier of it: "the MKO terror group".
+  // A type noun right after the name makes the name a modifier of it: "the FWO terror group".
   const post: number[] = [];
   let k = m.end;
   while (k < v.tokens.length && post.length < 3 && v.sentenceOf[k] === v.sentenceOf[m.first]) {

@@ -109,7 +109,7 @@ function run(ctx: StageContext): LabelFinding[] {
     const span = spanOf(v, d.first, d.end);
     push(make(v, zones, d.target.mention, labelSpan, label, form, `labels/description-${d.target.how}`, span));
   }
-  // Descriptions the entities stage already resolved ("the Albanian prime minister" -> a PER).
+  // Descriptions the entities stage already resolved ("the Norlandic prime minister" -> a PER).
   for (const f of ctx.prior('entities')) {
     const d = f.data as EntityData | undefined;
     if (f.kind !== 'entity' || !d || d.via !== 'description' || !/^(the|this|that)\s/i.test(f.text)) continue;

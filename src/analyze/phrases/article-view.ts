@@ -73,9 +73,9 @@ export function buildView(ctx: StageContext): ArticleView {
     for (let t = first; t < end; t++) if (mentionAt[t] !== -1) free = false;
     if (!free) continue;
     const index = mentions.length;
-    // "Mujahedin Khalq Organization (MKO)": the parenthesised short form is the same entity.
+    // "Free Wing Organization (FWO)": the parenthesised short form is the same entity.
     const prev = mentions[mentions.length - 1];
-    // (Up to two capitalised words the tagger left out may sit between: "Khalq Organization (MKO)".)
+    // (Up to two capitalised words the tagger left out may sit between: "Wing Organization (FWO)".)
     const gap = prev ? first - 1 - prev.end : -1;
     const gapIsName = gap >= 0 && gap <= 2 && tokens.slice(prev!.end, first - 1).every((t) => /^\p{Lu}/u.test(t.text));
     const inParens = prev && gapIsName && tokens[first - 1]!.text === '(' && tokens[end]?.text === ')' && prev.type === d.type;

@@ -1,7 +1,7 @@
 /*
  * parse: what a number counts. The counted noun is the head of the phrase after the number ("150
  * electronic devices" -> devices); its owner is the "of" phrase after it ("members of the terror
- * group"), a name inside the phrase ("hundreds of MKO members") or a possessive before the number
+ * group"), a name inside the phrase ("hundreds of FWO members") or a possessive before the number
  * ("the group's 3,000 members").
  */
 import type { Span } from '../../domain/span.js';
@@ -62,7 +62,7 @@ export function countedAfter(v: ArticleView, from: number, numberFirst: number):
   const sentence = v.sentenceOf[numberFirst];
   let k = from;
   let possessiveOwner: Counted['owner'] = null;
-  // "hundreds of MKO members", "dozens of others", "2,000 of its members".
+  // "hundreds of FWO members", "dozens of others", "2,000 of its members".
   if (v.lower[k] === 'of') {
     k++;
     if (DETERMINERS.has(v.lower[k] ?? '') && v.lower[k] !== 'that') {
@@ -91,7 +91,7 @@ export function countedAfter(v: ArticleView, from: number, numberFirst: number):
     if (m < 0 && looksPlural(text) && v.mentionAt[k] === -1) break;
   }
   if (head < 0) return { head: -1, end: from, owner: possessiveOwner };
-  // A name inside the phrase owns what is counted, when it comes before the head ("MKO members").
+  // A name inside the phrase owns what is counted, when it comes before the head ("FWO members").
   const inner = ownerMention(v, runStart, head);
   let owner: Counted['owner'] = inner >= 0 ? { first: v.mentions[inner]!.first, end: v.mentions[inner]!.end, head: v.mentions[inner]!.end - 1, mention: inner } : possessiveOwner;
   if (v.lower[head + 1] === 'of' && v.sentenceOf[head + 2] === sentence) {

@@ -7,7 +7,7 @@ import { PRONOUNS, scanWords } from './words.js';
 
 /**
  * The attribution frames of one article, before speakers are resolved: quotation frames first
- * ("“...,” Rama said." / "Rama said: “...”"), then cue frames in each sentence ("X said that ...",
+ * ("“...,” Vell said." / "Vell said: “...”"), then cue frames in each sentence ("X said that ...",
  * "..., X said.", "according to X, ...", "It was announced that ..."). Works on character offsets only.
  */
 
@@ -256,7 +256,7 @@ export class FrameFinder {
     return this.drafts.length - 1;
   }
 
-  /** "“...,” Rama said." and "Rama said: “...”", with the continuation "... he said. “...”". */
+  /** "“...,” Vell said." and "Vell said: “...”", with the continuation "... he said. “...”". */
   private quoteFrames(): void {
     const { text } = this;
     for (let qi = 0; qi < this.quotes.length; qi++) {

@@ -7,14 +7,14 @@ import { findQuotes, type Quote } from './quotes.js';
 import { SpeakerResolver, type PriorSpeaker } from './speaker.js';
 
 /**
- * statements: every attribution of speech or thought, direct ("“...,” Rama said."), indirect ("Rama told
- * Der Spiegel that ...") and mixed ("He hoped that Albania would “make up for ...”"), with spans for
+ * statements: every attribution of speech or thought, direct ("“...,” Vell said."), indirect ("Vell told
+ * Der Spiegel that ...") and mixed ("He hoped that Norland would “make up for ...”"), with spans for
  * source, cue and content, the medium and addressee when stated, and the speaker resolved to an entity
  * of the article where the text supports it.
  *
  * Order (frames.ts), each step leaving alone the cues and quotations the earlier ones used:
  *   1. "Name: content" headline and transcript lines (they would otherwise read as sentences);
- *   2. quotation frames ("“...,” Rama said." / "Rama said: “...”"), continuing into the next quotation;
+ *   2. quotation frames ("“...,” Vell said." / "Vell said: “...”"), continuing into the next quotation;
  *   3. cue frames per sentence: a closing frame first ("..., Press TV reported."), then "X said (that) ...",
  *      "According to X, ...", participles ("..., adding that"), passives ("It was announced that");
  *   4. nominal frames ("Trump's claim that ...") and questions ("When asked whether ...").

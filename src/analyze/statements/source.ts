@@ -3,8 +3,8 @@ import { AUX, NOT_BEFORE_VERB } from './cues.js';
 import { scanWords, type Word } from './words.js';
 
 /**
- * Finding the source noun phrase of a cue: the subject before it ("Albanian Prime Minister Edi Rama has
- * stated"), with an appositive ("Olsi Jazexhi, an Albanian historian, said"), or the phrase after it
+ * Finding the source noun phrase of a cue: the subject before it ("Norlandic Prime Minister Ana Vell has
+ * stated"), with an appositive ("Petra Lind, a Norlandic historian, said"), or the phrase after it
  * ("..., said Robert Antonacci of the New York delegation.", "according to a new poll").
  */
 

@@ -2,8 +2,8 @@ import type { EntityFinding, SpeakerRef } from '../../domain/findings.js';
 import type { Span } from '../../domain/span.js';
 
 /**
- * Who a source is: a named entity mention inside it ("Albanian Prime Minister Edi Rama" -> Edi Rama), a
- * description that matches exactly one person's titles ("the Albanian prime minister"), a pronoun that
+ * Who a source is: a named entity mention inside it ("Norlandic Prime Minister Ana Vell" -> Ana Vell), a
+ * description that matches exactly one person's titles ("the Norlandic prime minister"), a pronoun that
  * refers back to the most recent compatible speaker or subject, a document ("the letter") or a group
  * ("experts"). Anything else stays unresolved: never guessed.
  */
@@ -72,7 +72,7 @@ export class SpeakerResolver {
     return { name: e.data.name, entity: e.span, type: e.data.type, via: 'pronoun' };
   }
 
-  /** "the Albanian prime minister": the one person whose titles say so. */
+  /** "the Norlandic prime minister": the one person whose titles say so. */
   private byTitle(description: string): SpeakerRef | null {
     const words = fold(description);
     if (words.length === 0) return null;
@@ -93,7 +93,7 @@ export class SpeakerResolver {
     return { name: e.data.name, entity: e.data.antecedent ?? e.span, type: 'PER', via: 'title' };
   }
 
-  /** "Rama" when the article names exactly one person "... Rama". */
+  /** "Vell" when the article names exactly one person "... Vell". */
   private byShortName(s: string): SpeakerRef | null {
     if (!/^\p{Lu}[\p{L}’'-]+$/u.test(s)) return null;
     const names = new Map<string, EntityFinding>();
@@ -124,7 +124,7 @@ export class SpeakerResolver {
       if (ok && (!best || p.at > best.at)) best = { at: p.at, ref: p.speaker };
     }
     if (wantPerson) {
-      // A person who is the subject of an earlier sentence ("Nasser Kanaani, the ... spokesperson, has stated ...").
+      // A person who is the subject of an earlier sentence ("Jonas Brek, the ... spokesperson, has stated ...").
       for (const e of this.people) {
         if (e.span.start >= sentenceStart || e.span.start < window) continue;
         if (!this.isSubject(e.span.start)) continue;

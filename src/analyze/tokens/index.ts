@@ -8,7 +8,7 @@ import { splitParagraphs } from './paragraphs.js';
  * sentence satisfies `text.slice(start, end)` equal to its text. Never throws.
  *
  * Conventions (chosen to match CoNLL-2003, on which the NER model is trained):
- * - hyphenated words stay one token ("anti-Iran", "Ashraf-3", "Hewlett-Packard");
+ * - hyphenated words stay one token ("anti-war", "Camp-3", "Hewlett-Packard");
  * - clitics split off: "Iran's" -> "Iran" "'s" (also ’s, n't, 're, 've, 'll, 'd, 'm);
  * - abbreviations and initials keep their period ("U.S.", "Gen.", "J."); numbers keep their separators
  *   ("2,000", "3.5"); "%" and currency symbols are tokens of their own;

@@ -9,7 +9,7 @@ import { contentWords, sentenceBounds } from './words.js';
 /*
  * Publish dates for articles that lack one, inferred from their own relative expressions and the dates
  * other articles of the corpus give to the same events. Evidence, all recorded in `why`:
- *  - event anchor: "issued five days after Albania cut diplomatic ties" + another article dating a sentence
+ *  - event anchor: "issued five days after Norland cut diplomatic ties" + another article dating a sentence
  *    that describes the event ("on Wednesday severed diplomatic ties" = 2022-09-07) -> +5 days. Candidates are
  *    weighed by the share of the event's words they have; a weekday or day named in the event phrase
  *    ("Tuesday's march") rules out candidates on other days; two days matching comparably -> nothing. A weekday

@@ -3,7 +3,7 @@ import { scanTokens } from '../../tokens/index.js';
 /**
  * The words of an article as the reuse engine compares them: our tokenizer's tokens that hold a letter or a
  * digit, each reduced to its lowercased letters and digits without diacritics ("U.S." = "us", "2,000" =
- * "2000", "Mojahedin-e" = "mojahedine") and hashed to 32 bits. Punctuation tokens are dropped, so quotes,
+ * "2000", "Hezb-e" = "hezbe") and hashed to 32 bits. Punctuation tokens are dropped, so quotes,
  * dashes and commas never break a match. Offsets are kept to turn word ranges back into character spans.
  */
 export interface ArticleWords {

@@ -20,7 +20,7 @@ function escape(s: string): string {
 export function entityFindings(text: string, specs: readonly EntitySpec[]): EntityFinding[] {
   const out: EntityFinding[] = [];
   const taken: boolean[] = [];
-  // Longer surfaces first, so "Mujahedin Khalq Organization" wins over "Khalq".
+  // Longer surfaces first, so "Free Wing Organization" wins over "Wing".
   const sorted = [...specs].sort((a, b) => b[0].length - a[0].length);
   for (const [surface, type, name] of sorted) {
     const re = new RegExp(`(?<![\\p{L}\\d])${escape(surface)}(?![\\p{L}\\d])`, 'gu');

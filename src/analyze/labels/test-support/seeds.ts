@@ -69,5 +69,5 @@ export function locate(text: string, needle: string): { start: number; end: numb
   return { start: map[at]!, end: map[at + fold(needle).length - 1]! + 1 };
 }
 
-/** Names compare without case, spaces or punctuation ("Mujahedin-e Khalq" = "Mujahedin e Khalq"). */
+/** Names compare without case, spaces or punctuation ("Hezb-e Azad" = "Hezb e Azad"). */
 export const nameKey = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');

@@ -1,6 +1,6 @@
 import type { StatementFinding } from '../src/domain/findings.js';
 import type { Span } from '../src/domain/span.js';
-import type { GoldAttribution, PolnearArticle } from './polnear.js';
+import type { GoldAttribution, PolnearArticle } from './attribution-gold.js';
 
 /**
  * Span scoring of statements against PolNeAR, per role (source, cue, content), summed over articles.

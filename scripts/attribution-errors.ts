@@ -6,8 +6,8 @@ import { runStages } from '../src/analyze/run-stages.js';
 import type { StatementFinding } from '../src/domain/findings.js';
 import { BENCH_DIR } from '../test/support/shared.js';
 import { makeArticle } from '../test/support/article.js';
-import { loadPolnear, type PolnearSplit } from './polnear.js';
-import { matchOverlap } from './polnear-score.js';
+import { loadPolnear, type PolnearSplit } from './attribution-gold.js';
+import { matchOverlap } from './attribution-score.js';
 
 /** Tuning aid on train/dev only: missed gold attributions by cue, and unmatched statements of ours. */
 const split = (process.argv[2] ?? 'train') as PolnearSplit;

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { BENCH_DIR } from '../test/support/shared.js';
-import { loadPolnear } from './polnear.js';
+import { loadPolnear } from './attribution-gold.js';
 
 /** Exploration of the PolNeAR train split (tuning only): cue words, source/content order, quote share. */
 const arts = loadPolnear(join(BENCH_DIR, 'polnear'), 'train');
