@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Article } from '../domain/article.js';
-import { articleId } from '../domain/ids.js';
+import { makeArticle } from '../../test/support/article.js';
 import type { Store } from './store.js';
 
 /**
@@ -8,24 +8,8 @@ import type { Store } from './store.js';
  * `describeStoreContract('sqlite', () => openSqliteStore(':memory:'))`.
  */
 export function describeStoreContract(name: string, open: () => Promise<Store> | Store): void {
-  const article = (text: string, over: Partial<Article> = {}): Article => ({
-    id: articleId(text, 'x'),
-    source: `${text.slice(0, 8)}.txt`,
-    format: 'text',
-    url: null,
-    outlet: null,
-    title: null,
-    byline: null,
-    published: null,
-    dateline: null,
-    language: 'en',
-    text,
-    meta: {},
-    raw: new TextEncoder().encode(text),
-    encoding: 'utf-8',
-    notes: [],
-    ...over,
-  });
+  // Each text gets its own source name, so that "seen at" lists stay readable.
+  const article = (text: string, over: Partial<Article> = {}): Article => makeArticle(text, { source: `${text.slice(0, 8)}.txt`, ...over });
 
   describe(`Store contract: ${name}`, () => {
     let store: Store;

@@ -82,6 +82,21 @@ export const absolute = (type: TimexType, value: string, mod: string | null = nu
   yearUnknown: false,
 });
 
+/** A value resolved against the publish date. */
+export const publish = (type: TimexType, value: string, mod: string | null, evidence: string | null = null): Resolved => ({
+  type,
+  value,
+  anchor: 'publish',
+  mod,
+  evidence,
+  yearUnknown: false,
+});
+
+/** A candidate timex of rule `dates/<rule>`, resolved later in text order. */
+export function candidate(start: number, end: number, rule: string, priority: number, resolve: (env: ResolveEnv) => Resolved | null): Candidate {
+  return { start, end, rule: `dates/${rule}`, priority, resolve };
+}
+
 export const fixed = (type: TimexType, value: string, mod: string | null = null): Resolved => ({
   type,
   value,

@@ -1,5 +1,5 @@
 import type { TimexType } from '../../domain/findings.js';
-import { fixed, shiftFromRef, shiftValue, type Candidate, type Resolved, type ResolveEnv } from './candidate.js';
+import { publish, candidate, fixed, shiftFromRef, shiftValue, type Candidate, type Resolved, type ResolveEnv } from './candidate.js';
 import { durationValue, modOf, NUMBER_WORD_SRC, parseNumber, parseUnit, UNIT_SRC, type Unit } from './lexicon.js';
 import type { Rule } from './rule.js';
 
@@ -23,18 +23,7 @@ const NOT_PLURAL = new Set(['was', 'has', 'this', 'his', 'its', 'less', 'across'
 const FOLLOW = /^(\s+and\s+a\s+half\b)?(\s+(ago|earlier|later|before|after|since|previously)\b)?/i;
 const EVENT_STOP = /^(?:that|this|these|those|then|which|when|it|the\s+(?:fact|end|start)|[,.;:])/i;
 
-const publish = (type: TimexType, value: string, mod: string | null, evidence: string | null = null): Resolved => ({
-  type,
-  value,
-  anchor: 'publish',
-  mod,
-  evidence,
-  yearUnknown: false,
-});
 
-function candidate(start: number, end: number, rule: string, priority: number, resolve: (env: ResolveEnv) => Resolved | null): Candidate {
-  return { start, end, rule: `dates/${rule}`, priority, resolve };
-}
 
 function unitName(unit: Unit): string {
   return { S: 'second', MIN: 'minute', H: 'hour', D: 'day', W: 'week', M: 'month', Q: 'quarter', Y: 'year', DE: 'decade', CE: 'century', WE: 'weekend' }[unit];

@@ -1,5 +1,5 @@
 import { pad4, quarterOf } from './calendar.js';
-import { absolute, fixed, shiftValue, type Candidate, type Resolved, type ResolveEnv } from './candidate.js';
+import { candidate, absolute, fixed, shiftValue, type Candidate, type Resolved, type ResolveEnv } from './candidate.js';
 import {
   durationValue,
   modOf,
@@ -20,9 +20,6 @@ import { pickYear } from './weekday.js';
  * and durations ("for a decade" -> P10Y, "24 hours" -> PT24H, "many years" -> PXY).
  */
 
-function candidate(start: number, end: number, rule: string, priority: number, resolve: (env: ResolveEnv) => Resolved | null): Candidate {
-  return { start, end, rule: `dates/${rule}`, priority, resolve };
-}
 
 const YEAR_SRC = '(?:1[0-9]|20)\\d\\d';
 

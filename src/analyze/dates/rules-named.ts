@@ -1,5 +1,5 @@
 import { pad2, pad4, weekday } from './calendar.js';
-import { absolute, fixed, type Candidate, type Resolved, type ResolveEnv } from './candidate.js';
+import { candidate, absolute, fixed, type Candidate, type Resolved, type ResolveEnv } from './candidate.js';
 import { MONTH_SRC, parseMonth, WEEKDAY_SRC } from './lexicon.js';
 import type { Rule } from './rule.js';
 import { dayValue, pickYear } from './weekday.js';
@@ -10,9 +10,6 @@ import { dayValue, pickYear } from './weekday.js';
  * a second day after a month-day ("April 24 and 25"), and "year-end".
  */
 
-function candidate(start: number, end: number, rule: string, priority: number, resolve: (env: ResolveEnv) => Resolved | null): Candidate {
-  return { start, end, rule: `dates/${rule}`, priority, resolve };
-}
 
 /** A month-day in the publish year by the year rule, or 'XXXX-MM-DD' without a publish date. */
 function monthDay(env: ResolveEnv, m: number, d: number, year: number | null): Resolved | null {

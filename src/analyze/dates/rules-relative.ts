@@ -1,15 +1,6 @@
 import type { TimexType } from '../../domain/findings.js';
 import { addDays, fmtDay, fmtWeek, MONTH_NAMES, pad4, weekdayName, WEEKDAY_NAMES } from './calendar.js';
-import {
-  calendarUnitValue,
-  fixed,
-  refDay,
-  shiftValue,
-  type Candidate,
-  type Ref,
-  type Resolved,
-  type ResolveEnv,
-} from './candidate.js';
+import { publish, candidate, calendarUnitValue, fixed, refDay, shiftValue, type Candidate, type Ref, type Resolved, type ResolveEnv } from './candidate.js';
 import {
   modOf,
   MONTH_FULL_SRC,
@@ -31,18 +22,7 @@ import { resolveWeekday } from './weekday.js';
  */
 
 
-const publish = (type: TimexType, value: string, mod: string | null, evidence: string | null = null): Resolved => ({
-  type,
-  value,
-  anchor: 'publish',
-  mod,
-  evidence,
-  yearUnknown: false,
-});
 
-function candidate(start: number, end: number, rule: string, priority: number, resolve: (env: ResolveEnv) => Resolved | null): Candidate {
-  return { start, end, rule: `dates/${rule}`, priority, resolve };
-}
 
 
 /** "year-earlier", "the year-ago quarter": the last date of the article, one year back. */

@@ -2,21 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ArticleDraft } from '../../domain/article.js';
 import { AppError, isAppError } from '../../domain/errors.js';
-import type { ReadItem, SourceFile } from '../reader.js';
+import type { ReadItem } from '../reader.js';
+import { memoryFile } from '../../../test/support/source-file.js';
 import { jsonReader, parseFieldMap } from './index.js';
 
-function memoryFile(path: string, content: string | Uint8Array, chunk = 13): SourceFile {
-  const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
-  return {
-    path,
-    size: bytes.length,
-    head: bytes.subarray(0, 8192),
-    bytes: async () => bytes,
-    stream: async function* () {
-      for (let i = 0; i < bytes.length; i += chunk) yield bytes.subarray(i, i + chunk);
-    },
-  };
-}
 
 async function readAll(path: string, content: string | Uint8Array, fieldMap: Record<string, string> = {}, maxBytes = 1 << 20): Promise<ReadItem[]> {
   const out: ReadItem[] = [];

@@ -6,23 +6,16 @@ import type { ArticleDraft } from '../../domain/article.js';
 import { isAppError } from '../../domain/errors.js';
 import { BENCH_DIR, HAS_SHARED } from '../../../test/support/shared.js';
 import { openSourceFile } from '../files.js';
-import type { ReadItem, SourceFile } from '../reader.js';
+import type { ReadItem } from '../reader.js';
+import type { SourceFile } from '../reader.js';
+import { memoryFile as inMemory } from '../../../test/support/source-file.js';
 import { dechunk } from './http.js';
 import { warcReader } from './index.js';
 
+const memoryFile = (path: string, bytes: Uint8Array, chunk = 97) => inMemory(path, bytes, chunk);
+
 const OPTIONS = { maxBytes: 10 * 2 ** 20, fieldMap: {} };
 
-function memoryFile(path: string, bytes: Uint8Array, chunk = 97): SourceFile {
-  return {
-    path,
-    size: bytes.length,
-    head: bytes.subarray(0, 8192),
-    bytes: async () => bytes,
-    stream: async function* () {
-      for (let i = 0; i < bytes.length; i += chunk) yield bytes.subarray(i, i + chunk);
-    },
-  };
-}
 
 async function readAll(file: SourceFile): Promise<ReadItem[]> {
   const out: ReadItem[] = [];
