@@ -103,8 +103,9 @@ export class Triangulate {
     let changed = 0;
     const { inferPublished } = await loadPublished();
     const { analyzeArticle } = await loadPipeline();
+    const byId = new Map(inputs.map((i) => [i.article.id, i.article]));
     for (const [id, published] of inferPublished(inputs)) {
-      const article = inputs.find((i) => i.article.id === id)?.article;
+      const article = byId.get(id);
       if (!article || (article.published && article.published.source !== 'inferred')) continue;
       if (article.published?.value === published.value) continue;
       await this.store.setPublished(id, published);
