@@ -1,0 +1,70 @@
+import type { StageResult } from '../domain/stage.js';
+import { AppError } from '../domain/errors.js';
+import type { Store } from './store.js';
+
+/**
+ * A durable queue of per-article analysis jobs, shared by worker processes on several machines
+ * (PostgreSQL: src/store/postgres/queue.ts). One job per article and stage-version set; a worker leases
+ * jobs, analyses the articles, and completes each job in the same transaction that stores its findings.
+ */
+export interface Job {
+  readonly id: number;
+  readonly articleId: string;
+  /** Attempts made before this one (0 on the first claim). */
+  readonly attempts: number;
+}
+
+export type JobState = 'queued' | 'running' | 'done' | 'failed';
+
+export interface QueueStatus {
+  /** Jobs by state ('running' = leased and the lease not yet expired; an expired lease counts as queued). */
+  readonly counts: Readonly<Record<JobState, number>>;
+  readonly doneLastMinute: number;
+  readonly doneLastHour: number;
+  /** When the oldest job that is waiting to run was queued (ISO), null when none waits. */
+  readonly oldestQueued: string | null;
+  /** Failed jobs (retries exhausted) with their last error, latest first (at most 20). */
+  readonly failed: readonly { readonly id: number; readonly articleId: string; readonly attempts: number; readonly error: string; readonly at: string }[];
+  /** Workers that claimed or finished a job in the last 5 minutes, most recent first. */
+  readonly workers: readonly { readonly id: string; readonly lastSeen: string; readonly running: number; readonly done: number }[];
+}
+
+export interface JobQueue {
+  /**
+   * Queue the articles that lack any of these stage versions; idempotent (an article already queued or
+   * done at these versions is not queued twice). Returns how many were added.
+   */
+  enqueue(stages: readonly { name: string; version: number }[]): Promise<number>;
+  /** Lease up to `limit` jobs for `leaseMs`; jobs whose lease expired (a killed worker) are claimable again. */
+  claim(workerId: string, limit: number, leaseMs: number): Promise<Job[]>;
+  /**
+   * Store the results and mark the job done in ONE transaction, only if this worker still holds the lease
+   * (so a slow worker whose lease expired cannot write duplicate findings). Returns false when the lease was lost.
+   */
+  complete(job: Job, workerId: string, results: readonly StageResult[]): Promise<boolean>;
+  /** Record the error; retried with backoff until maxAttempts, then 'failed' (visible in status). */
+  fail(job: Job, workerId: string, error: string): Promise<void>;
+  /** Counts by state, throughput, oldest queued, failed jobs with their errors (latest 20), workers seen recently. */
+  status(): Promise<QueueStatus>;
+  /** Release the queue's resources (the pool, when the queue opened its own). */
+  close(): Promise<void>;
+}
+
+export interface JobQueueOptions {
+  /** Attempts before a job is 'failed' (default 3). */
+  readonly maxAttempts?: number;
+  /** Delay before retry n (1-based) in ms (default 1000 * 2^(n-1), capped at 5 minutes). */
+  readonly backoffMs?: (attempt: number) => number;
+}
+
+/**
+ * The job queue that lives in this store's database. Only the PostgreSQL store has one (workers on several
+ * machines need a shared database); an SQLite store gets AppError 'unsupported'. The queue shares the
+ * store's connection pool: close the store, not the queue.
+ */
+export async function openJobQueue(store: Store, options: JobQueueOptions = {}): Promise<JobQueue> {
+  if (store.kind !== 'postgres') throw new AppError('unsupported', `the job queue needs a PostgreSQL database (--db postgres://...); ${store.location} is ${store.kind}`);
+  const { PostgresStore } = await import('./postgres/store.js');
+  if (!(store instanceof PostgresStore)) throw new AppError('unsupported', 'the job queue needs the PostgreSQL store');
+  return store.jobQueue(options);
+}
