@@ -86,3 +86,44 @@ CREATE TABLE ingest_failures (
   message TEXT NOT NULL,
   at      TEXT NOT NULL
 );
+
+-- Cross-article results (stories, reuse pairs, actors, claim and quote groups, timeline entries, label rows):
+-- each item is a JSON document, replaced as a whole per kind when the corpus stages run.
+CREATE TABLE corpus_items (
+  kind      TEXT NOT NULL,                          -- story | reuse | actor | claim | quote | timeline | label
+  id        TEXT NOT NULL,
+  story     TEXT,                                   -- the story it belongs to, when one
+  rank      REAL NOT NULL,                          -- sort key within its kind (ascending)
+  data_json TEXT NOT NULL,
+  PRIMARY KEY (kind, id)
+);
+CREATE INDEX corpus_items_rank ON corpus_items (kind, rank, id);
+CREATE INDEX corpus_items_story ON corpus_items (kind, story, rank, id);
+
+-- The articles and actors each item refers to, for "everything about this article / actor".
+CREATE TABLE corpus_refs (
+  kind TEXT NOT NULL,
+  ref  TEXT NOT NULL,                               -- an article id or an actor id
+  id   TEXT NOT NULL,
+  PRIMARY KEY (kind, ref, id)
+) WITHOUT ROWID;
+
+-- The incremental state of each cross-article engine (gzipped JSON), so a run adds only new articles.
+CREATE TABLE corpus_state (
+  name       TEXT PRIMARY KEY,
+  version    INTEGER NOT NULL,
+  data       BLOB NOT NULL,
+  updated_at TEXT NOT NULL
+);
+
+-- Analysts' decisions about names (merge / split / confirm); never touched by analysis.
+CREATE TABLE alias_decisions (
+  id     INTEGER PRIMARY KEY,
+  action TEXT NOT NULL,                             -- merge | split | confirm
+  a_name TEXT NOT NULL,
+  a_type TEXT NOT NULL,
+  b_name TEXT NOT NULL,
+  b_type TEXT NOT NULL,
+  note   TEXT,
+  at     TEXT NOT NULL
+);

@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { openSqliteStore, toFtsQuery } from './sqlite.js';
 import { describeStoreContract } from './store.contract.js';
 import { LATEST_VERSION } from './migrations.js';
+import { makeArticle } from '../../test/support/article.js';
 
 describeStoreContract('sqlite', () => openSqliteStore(':memory:'));
 
@@ -35,6 +36,27 @@ describe('SqliteStore on disk', () => {
     const junk = join(dir, 'junk.db');
     writeFileSync(junk, 'this is not a database at all, just text that is long enough to look like a header.....');
     expect(() => openSqliteStore(junk)).toThrow();
+  });
+
+  it('upgrades a version-1 database to the latest schema, keeping its articles', async () => {
+    const path = join(dir, 'v1.db');
+    const s = openSqliteStore(path);
+    await s.putArticle(makeArticle('An article from before the upgrade.'));
+    await s.close();
+    const schemaOf = (db: Database.Database) => db.prepare("SELECT name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name").all();
+    const db = new Database(path);
+    const latest = schemaOf(db);
+    db.exec('DROP TABLE corpus_items; DROP TABLE corpus_refs; DROP TABLE corpus_state; DROP TABLE alias_decisions;');
+    db.pragma('user_version = 1');
+    db.close();
+    const upgraded = openSqliteStore(path);
+    expect((await upgraded.stats()).articles).toBe(1);
+    expect(await upgraded.listAliasDecisions()).toEqual([]);
+    await upgraded.close();
+    const again = new Database(path);
+    expect(again.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    expect(schemaOf(again).map((r) => (r as { name: string }).name)).toEqual(latest.map((r) => (r as { name: string }).name));
+    again.close();
   });
 
   it('refuses a database from a newer Triangulate', () => {

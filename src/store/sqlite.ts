@@ -6,7 +6,9 @@ import { AppError, describeError } from '../domain/errors.js';
 import type { StoredFinding } from '../domain/finding.js';
 import type { StageResult } from '../domain/stage.js';
 import { LATEST_VERSION, MIGRATIONS } from './migrations.js';
-import type { ArticleQuery, OutletSummary, Page, SearchHit, Store, StoreStats } from './store.js';
+import type { AliasDecision } from '../domain/corpus.js';
+import { SqliteCorpusTables } from './sqlite-corpus.js';
+import type { ArticleQuery, CorpusItem, CorpusItemKind, CorpusItemQuery, CorpusUpdate, OutletSummary, Page, SearchHit, Store, StoreStats } from './store.js';
 
 const SCHEMA_URL = new URL('../../src/store/schema.sql', import.meta.url);
 
@@ -116,6 +118,7 @@ export class SqliteStore implements Store {
   readonly location: string;
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly corpus: SqliteCorpusTables;
 
   /** Prepared statements are compiled once per connection and reused (hot paths run them per article). */
   private sql(source: string): Database.Statement {
@@ -140,6 +143,7 @@ export class SqliteStore implements Store {
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
     this.migrate();
+    this.corpus = new SqliteCorpusTables(this.db);
   }
 
   private migrate(): void {
@@ -436,6 +440,34 @@ export class SqliteStore implements Store {
     return this.db
       .prepare(`SELECT stage, kind, count(*) AS findings FROM findings ${filter} GROUP BY stage, kind ORDER BY stage, kind`)
       .all(...(articleId === undefined ? [] : [articleId])) as { stage: string; kind: string; findings: number }[];
+  }
+
+  async replaceCorpus(update: CorpusUpdate): Promise<void> {
+    this.corpus.replace(update);
+  }
+
+  async listCorpusItems(kind: CorpusItemKind, query?: CorpusItemQuery): Promise<Page<CorpusItem>> {
+    return this.corpus.list(kind, query);
+  }
+
+  async getCorpusItem(kind: CorpusItemKind, id: string): Promise<CorpusItem | null> {
+    return this.corpus.get(kind, id);
+  }
+
+  async getCorpusState(name: string): Promise<{ version: number; data: unknown } | null> {
+    return this.corpus.state(name);
+  }
+
+  async addAliasDecision(decision: Omit<AliasDecision, 'id' | 'at'>): Promise<AliasDecision> {
+    return this.corpus.addDecision(decision);
+  }
+
+  async listAliasDecisions(): Promise<AliasDecision[]> {
+    return this.corpus.decisions();
+  }
+
+  async deleteAliasDecision(id: number): Promise<boolean> {
+    return this.corpus.deleteDecision(id);
   }
 
   async close(): Promise<void> {

@@ -164,5 +164,43 @@ export function describeStoreContract(name: string, open: () => Promise<Store> |
       expect(await store.countFindings()).toEqual([{ stage: 'dates', kind: 'date', findings: 1 }, { stage: 'entities', kind: 'entity', findings: 2 }]);
       expect(await store.countFindings('anone')).toEqual([]);
     });
+
+    it('replaces corpus items per kind atomically, pages them by rank, and finds them by story and ref', async () => {
+      const item = (id: string, rank: number, story: string | null, refs: string[]) => ({ kind: 'story' as const, id, story, rank, refs, data: { id, n: rank } });
+      await store.replaceCorpus({ items: { story: [item('s2', 2, 's2', ['a1', 'a2']), item('s1', 1, 's1', ['a3']), item('s3', 2, 's3', ['a2'])] } });
+      await store.replaceCorpus({ items: { reuse: [{ kind: 'reuse', id: 'r1', story: 's2', rank: 0, refs: ['a1', 'a2'], data: { x: [1, 'two'] } }] } });
+      const all = await store.listCorpusItems('story');
+      expect(all.total).toBe(3);
+      expect(all.items.map((i) => i.id)).toEqual(['s1', 's2', 's3']);
+      expect(all.items[1]).toEqual({ kind: 'story', id: 's2', story: 's2', rank: 2, refs: ['a1', 'a2'], data: { id: 's2', n: 2 } });
+      expect((await store.listCorpusItems('story', { ref: 'a2' })).items.map((i) => i.id)).toEqual(['s2', 's3']);
+      expect((await store.listCorpusItems('story', { limit: 1, offset: 1 })).items.map((i) => i.id)).toEqual(['s2']);
+      expect((await store.listCorpusItems('reuse', { story: 's2' })).items[0]!.data).toEqual({ x: [1, 'two'] });
+      expect(await store.getCorpusItem('story', 's3')).not.toBeNull();
+      expect(await store.getCorpusItem('reuse', 's3')).toBeNull();
+      // Replacing one kind leaves the others alone.
+      await store.replaceCorpus({ items: { story: [item('s9', 0, null, [])] } });
+      expect((await store.listCorpusItems('story')).items.map((i) => i.id)).toEqual(['s9']);
+      expect((await store.listCorpusItems('story', { ref: 'a2' })).total).toBe(0);
+      expect((await store.listCorpusItems('reuse')).total).toBe(1);
+    });
+
+    it('keeps engine state and alias decisions', async () => {
+      expect(await store.getCorpusState('reuse')).toBeNull();
+      const data = { rows: [[1, 2, 3]], text: 'é\u0000 "quoted"' };
+      await store.replaceCorpus({ items: {}, states: [{ name: 'reuse', version: 3, data }] });
+      expect(await store.getCorpusState('reuse')).toEqual({ version: 3, data });
+      await store.replaceCorpus({ items: {}, states: [{ name: 'reuse', version: 4, data: [] }] });
+      expect(await store.getCorpusState('reuse')).toEqual({ version: 4, data: [] });
+
+      const d1 = await store.addAliasDecision({ action: 'merge', a: { name: 'Foo Org', type: 'ORG' }, b: { name: 'FO', type: 'ORG' }, note: null });
+      const d2 = await store.addAliasDecision({ action: 'split', a: { name: 'Ana Vell', type: 'PER' }, b: { name: 'Vell', type: 'PER' }, note: 'two people' });
+      expect(d1.id).not.toBe(d2.id);
+      expect(typeof d1.at).toBe('string');
+      expect(await store.listAliasDecisions()).toEqual([d1, d2]);
+      expect(await store.deleteAliasDecision(d1.id)).toBe(true);
+      expect(await store.deleteAliasDecision(d1.id)).toBe(false);
+      expect((await store.listAliasDecisions()).map((d) => d.note)).toEqual(['two people']);
+    });
   });
 }

@@ -1,5 +1,6 @@
 import type { Article, ArticleFormat, ArticleSummary } from '../domain/article.js';
 import type { StoredFinding } from '../domain/finding.js';
+import type { AliasDecision } from '../domain/corpus.js';
 import type { StageResult } from '../domain/stage.js';
 
 /**
@@ -54,7 +55,55 @@ export interface Store {
   /** Finding counts by stage and kind, over the corpus or one article. */
   countFindings(articleId?: string): Promise<{ stage: string; kind: string; findings: number }[]>;
 
+  /*
+   * Cross-article results (stories, reuse pairs, actors, claim and quote groups, timeline entries, label rows),
+   * kept as JSON items with the articles and actors they refer to, and the engines' incremental state.
+   */
+  /**
+   * Replace every item of the given kinds and write the given engine states, in one transaction: a crash
+   * leaves the previous results whole. Kinds not named are left as they are.
+   */
+  replaceCorpus(update: CorpusUpdate): Promise<void>;
+  /** Items of one kind by rank then id, optionally only those of a story or referring to an article / actor id. */
+  listCorpusItems(kind: CorpusItemKind, query?: CorpusItemQuery): Promise<Page<CorpusItem>>;
+  getCorpusItem(kind: CorpusItemKind, id: string): Promise<CorpusItem | null>;
+  getCorpusState(name: string): Promise<{ version: number; data: unknown } | null>;
+
+  /** Analysts' alias decisions: they survive re-analysis (the corpus stages read them on every run). */
+  addAliasDecision(decision: Omit<AliasDecision, 'id' | 'at'>): Promise<AliasDecision>;
+  listAliasDecisions(): Promise<AliasDecision[]>;
+  /** False when there is no decision with that id. */
+  deleteAliasDecision(id: number): Promise<boolean>;
+
   close(): Promise<void>;
+}
+
+export type CorpusItemKind = 'story' | 'reuse' | 'actor' | 'claim' | 'quote' | 'timeline' | 'label';
+
+export interface CorpusItem {
+  readonly kind: CorpusItemKind;
+  readonly id: string;
+  /** The story it belongs to (null for corpus-wide items; for a story item, its own id). */
+  readonly story: string | null;
+  /** Article ids and actor ids it refers to, for lookups ('a0123...', 'actor:org:...'). */
+  readonly refs: readonly string[];
+  /** Sort key within its kind (ascending); ties by id. */
+  readonly rank: number;
+  /** The item itself (a StorySummary, ReusePair, Actor, ClaimGroup, QuoteGroup, TimelineEntry, LabelRow). */
+  readonly data: unknown;
+}
+
+export interface CorpusItemQuery {
+  readonly story?: string;
+  /** Only items that refer to this article or actor id. */
+  readonly ref?: string;
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+export interface CorpusUpdate {
+  readonly items: Partial<Record<CorpusItemKind, readonly CorpusItem[]>>;
+  readonly states?: readonly { readonly name: string; readonly version: number; readonly data: unknown }[];
 }
 
 export interface OutletSummary {
