@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { entitiesStage } from '../src/analyze/entities/index.js';
 import { statementsStage } from '../src/analyze/statements/index.js';
 import { CUE_REGEX } from '../src/analyze/statements/cues.js';
 import { tokenize } from '../src/analyze/tokens/index.js';
@@ -7,9 +8,13 @@ import type { StatementFinding } from '../src/domain/findings.js';
 import { BENCH_DIR } from '../test/support/shared.js';
 import { makeArticle } from '../test/support/article.js';
 import { loadPolnear, type PolnearSplit } from './attribution-gold.js';
-import { matchOverlap } from './attribution-score.js';
+import { matchAttributions, matchOverlap, reportsNoSpeaker } from './attribution-score.js';
 
-/** Tuning aid on train/dev only: missed gold attributions by cue, and unmatched statements of ours. */
+/**
+ * Tuning aid on train/dev only: missed gold attributions by cue, and unmatched statements of ours.
+ * npx tsx scripts/attribution-errors.ts train|dev [summary|fn|fnk|fp|src|content|nosrc|nosrc-same] [lines]
+ * nosrc: gold without a source where we name a speaker (content match); nosrc-same: the same, matched by cue and content.
+ */
 const split = (process.argv[2] ?? 'train') as PolnearSplit;
 if (split === 'test') throw new Error('errors are for tuning splits only');
 const show = process.argv[3] ?? 'summary';
@@ -19,7 +24,8 @@ const fpRule = new Map<string, number>();
 const lines: string[] = [];
 const bucket = new Map<string, number>();
 for (const a of loadPolnear(join(BENCH_DIR, 'polnear'), split)) {
-  const found = (runStages(makeArticle(a.text), tokenize(a.text), [statementsStage], true)[0]?.findings ?? []) as StatementFinding[];
+  const results = runStages(makeArticle(a.text), tokenize(a.text), [entitiesStage, statementsStage], true);
+  const found = (results.find((r) => r.stage === 'statements')?.findings ?? []) as StatementFinding[];
   const gold = a.attributions.filter((g) => g.content);
   const pairs = matchOverlap(found.map((f) => f.data.content.span), gold.map((g) => g.content!.hull));
   const mp = new Set(pairs.map((p) => p[0]));
@@ -33,10 +39,17 @@ for (const a of loadPolnear(join(BENCH_DIR, 'polnear'), split)) {
     if (show === 'fnk' && known) lines.push(`FN S[${g.source?.text ?? ''}] Q[${g.cue?.text}] C[${g.content!.text.slice(0, 160)}]`);
     if (show === 'fn') lines.push(`FN S[${g.source?.text ?? ''}] Q[${g.cue?.text}] C[${g.content!.text.slice(0, 160)}]`);
   });
+  if (show === 'nosrc-same')
+    for (const [i, j] of matchAttributions(found, gold)) {
+      const f = found[i]!;
+      const g = gold[j]!;
+      if (!g.source && !reportsNoSpeaker(f))
+        lines.push(`NOSRC gold Q[${g.cue?.text}] C[${g.content!.text.slice(0, 100)}] | ours S[${f.data.source?.text ?? '(' + (f.data.speaker?.name ?? '') + ')'}] Q[${f.data.cue?.text}] ${f.rule} || ${a.text.slice(Math.max(0, f.span.start - 60), f.span.end + 20).replace(/\s+/g, ' ')}`);
+    }
   found.forEach((f, i) => {
     if (mp.has(i)) {
       const g = gold[pairs.find((p) => p[0] === i)![1]]!;
-      if (show === 'nosrc' && !g.source && f.data.source)
+      if (show === 'nosrc' && !g.source && !reportsNoSpeaker(f))
         lines.push(`NOSRC gold Q[${g.cue?.text}] C[${g.content!.text.slice(0, 100)}] | ours S[${f.data.source.text}] Q[${f.data.cue?.text}] ${f.rule}`);
       if (show === 'src' && (g.source?.text ?? '') !== (f.data.source?.text ?? ''))
         lines.push(`SRC gold[${g.source?.text ?? ''}] ours[${f.data.source?.text ?? ''}] Q[${f.data.cue?.text}] ${f.rule}`);
