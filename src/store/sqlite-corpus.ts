@@ -64,6 +64,10 @@ export class SqliteCorpusTables {
       clauses.push('r.kind = ? AND r.ref = ?');
       params.push(kind, query.ref);
     }
+    if (query.text) {
+      clauses.push("i.data_json LIKE ? ESCAPE '\\'");
+      params.push(`%${query.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    }
     if (query.story !== undefined) {
       clauses.push('i.story = ?');
       params.push(query.story);

@@ -177,6 +177,9 @@ export function describeStoreContract(name: string, open: () => Promise<Store> |
       expect((await store.listCorpusItems('story', { limit: 1, offset: 1 })).items.map((i) => i.id)).toEqual(['s2']);
       expect((await store.listCorpusItems('reuse', { story: 's2' })).items[0]!.data).toEqual({ x: [1, 'two'] });
       expect(await store.getCorpusItem('story', 's3')).not.toBeNull();
+      await store.replaceCorpus({ items: { actor: [{ kind: 'actor', id: 'x1', story: null, rank: 0, refs: [], data: { name: 'Ana Vell_%' } }, { kind: 'actor', id: 'x2', story: null, rank: 1, refs: [], data: { name: 'Bo' } }] } });
+      expect((await store.listCorpusItems('actor', { text: 'ana vell' })).items.map((i) => i.id)).toEqual(['x1']);
+      expect((await store.listCorpusItems('actor', { text: '_%' })).items.map((i) => i.id)).toEqual(['x1']);
       expect(await store.getCorpusItem('reuse', 's3')).toBeNull();
       // Replacing one kind leaves the others alone.
       await store.replaceCorpus({ items: { story: [item('s9', 0, null, [])] } });

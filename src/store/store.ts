@@ -78,7 +78,7 @@ export interface Store {
   close(): Promise<void>;
 }
 
-export type CorpusItemKind = 'story' | 'reuse' | 'actor' | 'claim' | 'quote' | 'timeline' | 'label';
+export type CorpusItemKind = 'story' | 'reuse' | 'actor' | 'claim' | 'quote' | 'timeline' | 'label' | 'statement';
 
 export interface CorpusItem {
   readonly kind: CorpusItemKind;
@@ -89,7 +89,7 @@ export interface CorpusItem {
   readonly refs: readonly string[];
   /** Sort key within its kind (ascending); ties by id. */
   readonly rank: number;
-  /** The item itself (a StorySummary, ReusePair, Actor, ClaimGroup, QuoteGroup, TimelineEntry, LabelRow). */
+  /** The item itself (a story with its explanation, ReusePair, Actor, ClaimGroup, QuoteGroup, TimelineEntry, LabelRow, QuotedStatement). */
   readonly data: unknown;
 }
 
@@ -97,6 +97,8 @@ export interface CorpusItemQuery {
   readonly story?: string;
   /** Only items that refer to this article or actor id. */
   readonly ref?: string;
+  /** Only items whose JSON contains this text, case-insensitively (a name filter for lists). */
+  readonly text?: string;
   readonly limit?: number;
   readonly offset?: number;
 }
