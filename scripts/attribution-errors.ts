@@ -50,7 +50,7 @@ for (const a of loadPolnear(join(BENCH_DIR, 'polnear'), split)) {
     if (mp.has(i)) {
       const g = gold[pairs.find((p) => p[0] === i)![1]]!;
       if (show === 'nosrc' && !g.source && !reportsNoSpeaker(f))
-        lines.push(`NOSRC gold Q[${g.cue?.text}] C[${g.content!.text.slice(0, 100)}] | ours S[${f.data.source.text}] Q[${f.data.cue?.text}] ${f.rule}`);
+        lines.push(`NOSRC gold Q[${g.cue?.text}] C[${g.content!.text.slice(0, 100)}] | ours S[${f.data.source?.text}] Q[${f.data.cue?.text}] ${f.rule}`);
       if (show === 'src' && (g.source?.text ?? '') !== (f.data.source?.text ?? ''))
         lines.push(`SRC gold[${g.source?.text ?? ''}] ours[${f.data.source?.text ?? ''}] Q[${f.data.cue?.text}] ${f.rule}`);
       if (show === 'content' && g.content!.text.trim() !== f.data.content.text)
