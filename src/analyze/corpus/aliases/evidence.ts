@@ -1,0 +1,276 @@
+import type { MergeEvidenceKind, SourceRef } from '../../../domain/corpus.js';
+import type { EntityType } from '../../../domain/findings.js';
+import { contentWords, editDistance, foldWord, isAcronymShape, nameKey, spells } from './names.js';
+import type { AliasParams } from './params.js';
+import { type AliasState, TYPES } from './state.js';
+
+/*
+ * Evidence between names, computed from the index state alone (so it does not depend on the order articles
+ * were added). Pair evidence links two names; group evidence links a short name (a lone surname, an
+ * acronym nobody defined) to whichever candidate it fits, and only merges when all its candidates have
+ * become one actor by then (unambiguous in the corpus).
+ */
+
+export interface NameNode {
+  readonly i: number;
+  readonly name: string;
+  readonly key: string;
+  readonly type: EntityType;
+  readonly content: readonly string[];
+  readonly folded: string;
+  readonly acronym: boolean;
+  /** Mentions of this surface (its own), and articles. */
+  readonly mentions: number;
+}
+
+export interface Edge {
+  readonly kind: MergeEvidenceKind;
+  readonly a: number;
+  readonly b: number;
+  readonly score: number;
+  readonly detail: string;
+  readonly sources: readonly SourceRef[];
+}
+
+export interface Group {
+  readonly node: number;
+  readonly candidates: readonly Edge[];
+}
+
+export interface Evidence {
+  readonly nodes: readonly NameNode[];
+  readonly pairs: readonly Edge[];
+  readonly groups: readonly Group[];
+  /** Supporting evidence (shared context) per pair "a b", added to the actor's evidence when both are in it. */
+  readonly support: readonly Edge[];
+}
+
+const sum = (r: Record<string, number>): number => Object.values(r).reduce((x, y) => x + y, 0);
+const refsOf = (r: Record<string, SourceRef>, max = 5): SourceRef[] =>
+  Object.keys(r)
+    .sort()
+    .slice(0, max)
+    .map((k) => r[k]!)
+    .filter(Boolean);
+const q = (s: string): string => `'${s}'`;
+
+/** The nodes: one per surface name, typed by the majority type of its normalised name. */
+export function buildNodes(state: AliasState): NameNode[] {
+  const names = Object.keys(state.names).sort();
+  const votes = new Map<string, number[]>();
+  for (const n of names) {
+    const s = state.names[n]!;
+    const k = nameKey(n);
+    const v = votes.get(k) ?? [0, 0, 0, 0];
+    s.types.forEach((c, t) => (v[t] = (v[t] ?? 0) + c));
+    votes.set(k, v);
+  }
+  return names.map((name, i) => {
+    const s = state.names[name]!;
+    const key = nameKey(name);
+    const v = votes.get(key) ?? [0, 0, 0, 0];
+    let best = 0;
+    v.forEach((c, t) => {
+      if (c > (v[best] ?? 0)) best = t;
+    });
+    const content = contentWords(name);
+    return {
+      i,
+      name,
+      key,
+      type: TYPES[best] ?? 'MISC',
+      content,
+      folded: content.map(foldWord).join(' '),
+      acronym: isAcronymShape(name),
+      mentions: sum(s.articles),
+    };
+  });
+}
+
+export function gatherEvidence(state: AliasState, p: AliasParams): Evidence {
+  const nodes = buildNodes(state);
+  const byName = new Map(nodes.map((n) => [n.name, n]));
+  const byKey = new Map<string, NameNode[]>();
+  for (const n of nodes) byKey.set(n.key, [...(byKey.get(n.key) ?? []), n]);
+  const pairs: Edge[] = [];
+  const groups: Group[] = [];
+  const support: Edge[] = [];
+  const refOf = (n: NameNode): SourceRef[] => {
+    const r = state.names[n.name]?.ref;
+    return r ? [r] : [];
+  };
+  const context = contextOf(state, nodes, p);
+
+  // same name after normalisation
+  for (const group of byKey.values()) {
+    if (group.length < 2) continue;
+    const top = [...group].sort((x, y) => y.mentions - x.mentions || (x.name < y.name ? -1 : 1))[0]!;
+    for (const n of group) {
+      if (n === top) continue;
+      pairs.push({ kind: 'same-name', a: top.i, b: n.i, score: p.sameName, detail: `${q(n.name)} and ${q(top.name)} are the same name once case, punctuation and spacing are ignored`, sources: [...refOf(top), ...refOf(n)] });
+    }
+  }
+
+  // aliases defined in articles
+  const aliasOwners = new Map<string, { owner: NameNode; alias: string; via: string; refs: SourceRef[]; articles: number }[]>();
+  for (const owner of nodes) {
+    const s = state.names[owner.name]!;
+    for (const alias of Object.keys(s.aliases).sort()) {
+      const a = s.aliases[alias]!;
+      const refs = refsOf(a.refs);
+      const articles = Object.keys(a.articles).length;
+      const akey = nameKey(alias);
+      aliasOwners.set(akey, [...(aliasOwners.get(akey) ?? []), { owner, alias, via: a.via, refs, articles }]);
+      if (a.via === 'short-form' && owner.type === 'PER') continue; // lone names of people: a group, below
+      const kind = a.via as MergeEvidenceKind;
+      const score = a.via === 'short-form' ? p.inArticleShortForm : p.defined;
+      for (const n of byKey.get(akey) ?? []) {
+        if (n.type !== owner.type || n === owner) continue;
+        pairs.push({ kind, a: owner.i, b: n.i, score, detail: `${q(alias)} is linked to ${q(owner.name)} (${a.via}) in ${articles} article${articles > 1 ? 's' : ''}`, sources: refs });
+      }
+    }
+  }
+  // two full names given the same defined acronym or "known as" name (not people: two people may share a first name)
+  for (const [akey, owners] of aliasOwners) {
+    const defs = owners.filter((o) => o.via !== 'short-form' && o.owner.type !== 'PER');
+    for (let x = 0; x + 1 < defs.length; x++) {
+      for (let y = x + 1; y < defs.length; y++) {
+        const a = defs[x]!;
+        const b = defs[y]!;
+        if (a.owner.type !== b.owner.type || a.owner === b.owner) continue;
+        pairs.push({ kind: a.via === 'acronym' ? 'acronym' : 'known-as', a: a.owner.i, b: b.owner.i, score: p.defined, detail: `${q(a.owner.name)} and ${q(b.owner.name)} are both given the name ${q(a.alias)} (${akey === nameKey(b.alias) ? a.via : b.via})`, sources: [...a.refs.slice(0, 2), ...b.refs.slice(0, 2)] });
+      }
+    }
+  }
+  // adjacent definitions read from the text
+  for (const k of Object.keys(state.pairs).sort()) {
+    const d = state.pairs[k]!;
+    const a = byName.get(d.a);
+    const b = byName.get(d.b);
+    if (!a || !b || a.type !== b.type) continue;
+    const n = Object.keys(d.refs).length;
+    pairs.push({ kind: d.via, a: a.i, b: b.i, score: p.defined, detail: `${q(d.b)} is given as another name of ${q(d.a)} in ${n} article${n > 1 ? 's' : ''}`, sources: refsOf(d.refs) });
+  }
+
+  const fullPeople = nodes.filter((n) => n.type === 'PER' && n.content.length >= 2 && !n.acronym);
+  const lastWord = new Map<string, NameNode[]>();
+  for (const n of fullPeople) {
+    const w = n.content[n.content.length - 1] ?? '';
+    lastWord.set(w, [...(lastWord.get(w) ?? []), n]);
+  }
+  for (const n of nodes) {
+    // a lone surname: every person whose full name ends with it, or whom an article shortens to it
+    if (n.type === 'PER' && n.content.length === 1 && !n.acronym) {
+      const cands = new Map<number, Edge>();
+      for (const o of aliasOwners.get(n.key) ?? []) {
+        if (o.owner.type !== 'PER' || o.owner === n) continue;
+        cands.set(o.owner.i, { kind: 'short-form', a: o.owner.i, b: n.i, score: p.inArticleShortForm, detail: `${q(o.alias)} is the short form of ${q(o.owner.name)} in ${o.articles} article${o.articles > 1 ? 's' : ''}, and no other person in the corpus goes by it`, sources: o.refs });
+      }
+      for (const f of lastWord.get(n.content[0] ?? '') ?? []) {
+        if (cands.has(f.i)) continue;
+        cands.set(f.i, boosted({ kind: 'short-form', a: f.i, b: n.i, score: p.surname, detail: `${q(n.name)} is the surname of ${q(f.name)}, the only person in the corpus with that surname`, sources: [...refOf(f), ...refOf(n)] }, context, p, support));
+      }
+      if (cands.size > 0) groups.push({ node: n.i, candidates: [...cands.values()] });
+    }
+    // an acronym nobody defined: every long form of its type whose initials it spells
+    if (n.acronym) {
+      const cands: Edge[] = [];
+      for (const f of nodes) {
+        if (f.type !== n.type || f.acronym || f.content.length < 2 || !spells(n.name, f.name)) continue;
+        cands.push(boosted({ kind: 'acronym', a: f.i, b: n.i, score: p.acronymSpelled, detail: `the letters of ${q(n.name)} spell the initials of ${q(f.name)}, the only ${n.type} name in the corpus they spell`, sources: [...refOf(f), ...refOf(n)] }, context, p, support));
+      }
+      if (cands.length > 0) groups.push({ node: n.i, candidates: cands });
+    }
+  }
+
+  pairs.push(...variants(nodes, p, context, support, refOf));
+  return { nodes, pairs, groups, support };
+}
+
+/** Spelling and transliteration variants: same type, same number of words, same initials, few edits after folding. */
+function variants(nodes: readonly NameNode[], p: AliasParams, context: Context, support: Edge[], refOf: (n: NameNode) => SourceRef[]): Edge[] {
+  const out: Edge[] = [];
+  const blocks = new Map<string, NameNode[]>();
+  for (const n of nodes) {
+    if (n.acronym) continue;
+    const letters = n.folded.replace(/ /g, '').length;
+    if (n.content.length === 1 && letters < p.minSingleTokenLetters) continue;
+    if (!/\p{L}/u.test(n.folded)) continue;
+    const k = `${n.type} ${n.content.length} ${n.folded.charAt(0)}`;
+    blocks.set(k, [...(blocks.get(k) ?? []), n]);
+  }
+  for (const block of blocks.values()) {
+    for (let x = 0; x + 1 < block.length; x++) {
+      for (let y = x + 1; y < block.length; y++) {
+        const a = block[x]!;
+        const b = block[y]!;
+        if (a.key === b.key) continue; // same name: already linked
+        if (!a.content.every((w, i) => w.charAt(0) === b.content[i]?.charAt(0) || foldWord(w).charAt(0) === foldWord(b.content[i] ?? '').charAt(0))) continue;
+        const letters = Math.max(a.folded.length, b.folded.length) - (a.content.length - 1);
+        const single = a.content.length === 1;
+        const allowed = single && letters < p.minSingleTokenEditLetters ? 0 : Math.floor(letters / p.lettersPerEdit);
+        const d = editDistance(a.folded, b.folded, allowed);
+        if (d > allowed) continue;
+        // each word may change by at most a third of its letters
+        const wordsOk = a.content.every((w, i) => {
+          const fa = foldWord(w);
+          const fb = foldWord(b.content[i] ?? '');
+          return editDistance(fa, fb, Math.floor(Math.max(fa.length, fb.length) / 3)) <= Math.floor(Math.max(fa.length, fb.length) / 3);
+        });
+        if (!wordsOk) continue;
+        const score = p.variantFolded - d * p.variantPerEdit;
+        const how = d === 0 ? 'the same once transliteration variants (vowels, doubled letters, particles) are folded' : `${d} letter${d > 1 ? 's' : ''} apart once transliteration variants are folded`;
+        out.push(boosted({ kind: 'spelling-variant', a: a.i, b: b.i, score, detail: `${q(a.name)} and ${q(b.name)} are ${how}`, sources: [...refOf(a), ...refOf(b)] }, context, p, support));
+      }
+    }
+  }
+  return out;
+}
+
+interface Context {
+  of(i: number): Set<string>;
+  key(i: number): string;
+}
+
+/** The names co-mentioned with a name (in a sample of its articles), by normalised key. */
+function contextOf(state: AliasState, nodes: readonly NameNode[], p: AliasParams): Context {
+  const cache = new Map<number, Set<string>>();
+  const of = (i: number): Set<string> => {
+    let c = cache.get(i);
+    if (c) return c;
+    c = new Set<string>();
+    const node = nodes[i];
+    const s = node ? state.names[node.name] : undefined;
+    if (node && s) {
+      const ids = [...new Set([...Object.keys(s.articles), ...Object.values(s.aliases).flatMap((a) => Object.keys(a.articles))])].sort().slice(0, p.contextSample);
+      for (const id of ids) for (const n of state.articles[id]?.names ?? []) c.add(nameKey(n));
+      c.delete(node.key);
+    }
+    cache.set(i, c);
+    return c;
+  };
+  return { of, key: (i) => nodes[i]?.key ?? '' };
+}
+
+/** Adds the shared-context boost to a weak edge and records the supporting evidence. */
+function boosted(e: Edge, context: Context, p: AliasParams, support: Edge[]): Edge {
+  const a = new Set(context.of(e.a));
+  const b = new Set(context.of(e.b));
+  for (const s of [a, b]) {
+    s.delete(context.key(e.a));
+    s.delete(context.key(e.b));
+  }
+  const na = nameKeyOfSets(a, b);
+  if (na.union === 0) return e;
+  const j = na.inter / na.union;
+  if (j < p.contextMin) return e;
+  const add = Math.min(p.contextBoost, j * p.contextBoost * 2);
+  support.push({ kind: 'shared-context', a: e.a, b: e.b, score: Math.round(j * 100) / 100, detail: `they are mentioned with the same ${na.inter} other name${na.inter > 1 ? 's' : ''} (${Math.round(j * 100)}% of the names around them)`, sources: [] });
+  return { ...e, score: Math.min(0.99, Math.round((e.score + add) * 1000) / 1000) };
+}
+
+function nameKeyOfSets(a: Set<string>, b: Set<string>): { inter: number; union: number } {
+  let inter = 0;
+  for (const k of a) if (b.has(k)) inter++;
+  return { inter, union: a.size + b.size - inter };
+}

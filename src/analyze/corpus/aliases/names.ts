@@ -1,0 +1,118 @@
+/*
+ * Name normalisation for cross-article matching. Only closed word classes appear here (particles of names,
+ * generic designators of organisations): never a name.
+ */
+
+/** Words of a name that acronyms may spell or skip, and that transliterations add or drop ("-e-", "al-", "of"). */
+const PARTICLES = new Set([
+  'of', 'the', 'and', 'for', 'on', 'in', 'at', 'to', '&', 'e', 'i', 'y', 'u', 'o', 'a', 'al', 'el', 'ul', 'ud', 'ad', 'ed', 'as', 'ash',
+  'de', 'del', 'della', 'di', 'da', 'du', 'des', 'la', 'le', 'van', 'von', 'der', 'den', 'bin', 'ibn', 'ben', 'und', 'et',
+]);
+
+/** Generic words that end organisation names and that acronyms often leave out ("MEK" for "... Khalq Organization"). */
+const DESIGNATORS = new Set([
+  'organization', 'organisation', 'party', 'movement', 'group', 'front', 'association', 'society', 'council', 'union',
+  'company', 'corporation', 'corp', 'inc', 'ltd', 'agency', 'committee', 'foundation', 'institute', 'network', 'alliance',
+]);
+
+/** The surface form kept for a mention: whitespace collapsed, curly apostrophes straightened. */
+export function surfaceOf(text: string): string {
+  return text.replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
+}
+
+const stripMarks = (s: string): string => s.normalize('NFKD').replace(/\p{M}/gu, '');
+
+/** Lowercase words without diacritics and punctuation; hyphens and spaces both separate words. */
+export function words(name: string): string[] {
+  return stripMarks(surfaceOf(name))
+    .toLowerCase()
+    .replace(/'s$/u, '')
+    .replace(/['.]/g, '')
+    .split(/[^\p{L}\p{N}&]+/u)
+    .filter((w) => w.length > 0);
+}
+
+/** Same-name key: words joined by one space, a leading "the" dropped ("The U.S." = "US" = "u s"? no: "us"). */
+export function nameKey(name: string): string {
+  const ws = words(name);
+  if (ws.length > 1 && ws[0] === 'the') ws.shift();
+  return ws.join(' ');
+}
+
+/** Words that carry the name: particles dropped (unless nothing else is left). */
+export function contentWords(name: string): string[] {
+  const ws = words(name);
+  const content = ws.filter((w) => !PARTICLES.has(w));
+  return content.length > 0 ? content : ws;
+}
+
+/** Acronym shape: one token, 2-10 characters, at least two capitals and no more lowercase letters than capitals. */
+export function isAcronymShape(name: string): boolean {
+  const s = surfaceOf(name);
+  if (s.length < 2 || s.length > 12 || /\s/.test(s) || !/^[\p{L}.&-]+$/u.test(s)) return false;
+  const upper = s.match(/\p{Lu}/gu)?.length ?? 0;
+  const lower = s.match(/\p{Ll}/gu)?.length ?? 0;
+  return upper >= 2 && lower <= upper;
+}
+
+/**
+ * True when the acronym's letters are the initials of the long form's words, in order: every word that
+ * carries the name is spelled; particles ("of", "-e-", "al-") may be spelled or skipped, and so may a
+ * trailing designator ("Organization"). "MKO" and "MEK" both spell "Mujahedin-e Khalq Organization".
+ */
+export function spells(acronym: string, long: string): boolean {
+  const letters = stripMarks(acronym).toLowerCase().replace(/[^\p{L}]/gu, '');
+  const ws = words(long);
+  if (letters.length < 2 || ws.length < 2) return false;
+  const optional = ws.map((w, i) => PARTICLES.has(w) || (i === ws.length - 1 && DESIGNATORS.has(w)));
+  if (optional.every((o) => o)) return false;
+  // memoised walk over (letter, word) positions
+  const seen = new Set<number>();
+  const walk = (i: number, j: number): boolean => {
+    if (j === ws.length) return i === letters.length;
+    const k = i * (ws.length + 1) + j;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    const w = ws[j] ?? '';
+    if (i < letters.length && w.charAt(0) === letters.charAt(i) && walk(i + 1, j + 1)) return true;
+    return (optional[j] ?? false) && walk(i, j + 1);
+  };
+  return walk(0, 0);
+}
+
+/**
+ * Transliteration folding of one word: kh -> k, ie -> i, vowels in classes (o/u -> u, e/i/y -> i),
+ * doubled letters once. "Mojahedin" and "Mujahedin", "Kanaani" and "Kanani" fold alike.
+ */
+export function foldWord(w: string): string {
+  const s = w
+    .replace(/kh/g, 'k')
+    .replace(/ie/g, 'i')
+    .replace(/[ou]/g, 'u')
+    .replace(/[eiy]/g, 'i');
+  return s.replace(/(.)\1+/g, '$1');
+}
+
+/** Levenshtein distance with an early exit above `max` (returns max + 1 then). */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < best) best = v;
+    }
+    if (best > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length] ?? max + 1;
+}
+
+/** Slug for actor ids: lowercase ASCII letters and digits joined by '-'. */
+export function slug(name: string): string {
+  const s = stripMarks(name).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return s.length > 0 ? s : 'x';
+}
