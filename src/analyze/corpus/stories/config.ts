@@ -32,6 +32,15 @@ export interface StoryConfig {
    * (0.933; 0.932 at 0, within noise); it costs an article-level inverted index.
    */
   readonly nearestWeight: number;
+  /**
+   * Merge pass (refine.ts): two stories merge when the mean pair score over their members reaches this
+   * (Infinity: no merge pass).
+   */
+  readonly mergeThreshold: number;
+  /** A story an article did not join is a merge candidate when the article scored at least this against it. */
+  readonly mergeFloor: number;
+  /** Members of each story read for the mean pair score (evenly spread in canonical order). */
+  readonly mergeSample: number;
   /** Minimum score to join a story. Lower: fewer, bigger stories (recall); higher: purer stories (precision). */
   readonly threshold: number;
   /** Shared-passage words that count as full passage evidence (reuse similarity 1). */
@@ -74,8 +83,11 @@ export const STORY_DEFAULTS: StoryConfig = {
   dateWeight: 0.2,
   passageWeight: 0.1,
   yearMismatch: 0.5,
-  nearestWeight: 0.3,
-  threshold: 0.18,
+  nearestWeight: 0,
+  threshold: 0.28,
+  mergeThreshold: 0.16,
+  mergeFloor: 0.05,
+  mergeSample: 6,
   reuseFullWords: 40,
   datesFull: 2,
   windowDays: 30,

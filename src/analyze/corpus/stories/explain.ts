@@ -1,4 +1,5 @@
 import type { StoryIndex } from './index.js';
+import type { StoryMerge } from './refine.js';
 import type { JoinParts, StoryRow } from './types.js';
 
 /**
@@ -7,7 +8,10 @@ import type { JoinParts, StoryRow } from './types.js';
  */
 export interface StoryExplanation {
   readonly story: StoryRow;
+  /** Each article with the score and parts with which it joined its first-pass story (null: it founded one). */
   readonly articles: readonly { readonly id: string; readonly score: number | null; readonly parts: JoinParts | null }[];
+  /** First-pass stories merged into this one by the merge pass, with the mean pair score that decided. */
+  readonly merges: readonly StoryMerge[];
   /** Entity names shared by two or more articles, most shared and most specific (IDF) first. */
   readonly actors: readonly { readonly name: string; readonly articles: readonly string[] }[];
   /** Mentioned days shared by two or more articles ('XXXX-06-20' meets '2023-06-20'). */
@@ -83,6 +87,7 @@ export function explainStory(index: StoryIndex, storyId: string): StoryExplanati
   return {
     story: v.story,
     articles: v.members.map((m) => ({ id: m.f.id, score: m.placed.score === null ? null : round(m.placed.score), parts: m.placed.parts })),
+    merges: v.merges,
     actors,
     dates,
     passages,

@@ -1,6 +1,7 @@
 import { STORY_DEFAULTS, type StoryConfig } from './config.js';
 import { compareFeatures, storyFeatures, type StoryArticleInput, type StoryFeatures } from './features.js';
 import { combine, gap, isoDay, prune, Scoring, warmSize } from './score.js';
+import { refine, type Refined, type StoryMerge, type Vectors } from './refine.js';
 import type { Compact, JoinParts, Placed, ReusePair, Story, StoryMemberRow, StoryRow } from './types.js';
 
 export { STORY_DEFAULTS, type StoryConfig } from './config.js';
@@ -8,6 +9,7 @@ export { storyFeatures, type StoryArticleInput, type StoryFeatures } from './fea
 export { explainStory, type StoryExplanation } from './explain.js';
 export { combine, isoDay, warmSize } from './score.js';
 export type { JoinParts, ReusePair, ScoreParts, StoryMemberRow, StoryRow } from './types.js';
+export type { StoryMerge } from './refine.js';
 
 /*
  * Stories: articles grouped into clusters about one event, built incrementally.
@@ -22,7 +24,9 @@ export type { JoinParts, ReusePair, ScoreParts, StoryMemberRow, StoryRow } from 
  * An article added out of the canonical order (earlier than one already processed), or reuse pairs that
  * touch processed articles, make the next read replay the clustering from the stored features (no text
  * needed): so the result depends only on the set of articles, never on the order they were added in.
- * There is no merge or split pass: between replays a story changes only by an article joining it.
+ * Between replays a first-pass story changes only by an article joining it. When stories are read, a merge
+ * pass (refine.ts) joins first-pass stories whose members score high on average against each other; it is a
+ * function of the first pass, so the result still depends only on the set of articles.
  */
 
 export class StoryIndex {
@@ -50,6 +54,8 @@ export class StoryIndex {
   /** Articles whose document frequencies were counted before clustering began (see settle). */
   private warm = 0;
   private readonly reuse = new Map<string, Map<string, number>>();
+  /** The merge pass over the current first pass; null when it is due again. */
+  private refined: Refined | null = null;
 
   private readonly scoring: Scoring;
 
@@ -108,24 +114,24 @@ export class StoryIndex {
 
   /** Every story, largest first (then by id). Each article is in exactly one. */
   stories(): StoryRow[] {
-    this.settle();
-    const rows = this.storyList.map((s) => this.storyRow(s));
+    const r = this.settle();
+    const rows = [...r.members.keys()].map((n) => this.storyRow(n, r));
     return rows.sort((a, b) => b.articles.length - a.articles.length || (a.id < b.id ? -1 : 1));
   }
 
   /** The story id of an article, or null when it is unknown. */
   storyOf(articleId: string): string | null {
-    this.settle();
+    const r = this.settle();
     const i = this.byId.get(articleId);
-    return i === undefined ? null : this.storyList[this.placed[i]!.story]!.founder;
+    return i === undefined ? null : this.storyList[r.root[this.placed[i]!.story]!]!.founder;
   }
 
   /** Plain rows, one per article in canonical order: what the store keeps; `fromRows` replays them. */
   rows(): StoryMemberRow[] {
-    this.settle();
+    const r = this.settle();
     return this.placed.map((p) => ({
       article: p.c.id,
-      story: this.storyList[p.story]!.founder,
+      story: this.storyList[r.root[p.story]!]!.founder,
       score: p.score,
       parts: p.parts,
       features: this.features(p.c),
@@ -140,13 +146,22 @@ export class StoryIndex {
   }
 
   /** Read access for explanations (explain.ts). */
-  view(storyId: string): { story: StoryRow; members: { placed: Placed; f: StoryFeatures }[]; reuse: Map<string, Map<string, number>>; idfTerm: (id: number) => number; idfActor: (id: number) => number } | null {
-    this.settle();
+  view(storyId: string): {
+    story: StoryRow;
+    members: { placed: Placed; f: StoryFeatures }[];
+    merges: readonly StoryMerge[];
+    reuse: Map<string, Map<string, number>>;
+    idfTerm: (id: number) => number;
+    idfActor: (id: number) => number;
+  } | null {
+    const r = this.settle();
     const s = this.storyList.find((x) => x.founder === storyId);
-    if (!s) return null;
+    const members = s && r.members.get(s.n);
+    if (!s || !members) return null;
     return {
-      story: this.storyRow(s),
-      members: s.members.map((i) => ({ placed: this.placed[i]!, f: this.features(this.placed[i]!.c) })),
+      story: this.storyRow(s.n, r),
+      members: members.map((i) => ({ placed: this.placed[i]!, f: this.features(this.placed[i]!.c) })),
+      merges: r.merges.get(s.n) ?? [],
       reuse: this.reuse,
       idfTerm: (id) => this.idf(this.termDf[id] ?? 0),
       idfActor: (id) => this.idf(this.actorDf[id] ?? 0),
@@ -163,8 +178,40 @@ export class StoryIndex {
    * replayed only when the corpus crosses a power of two or an article comes out of canonical order:
    * O(n log n) work in all for a corpus that grows one article at a time, one pass for a batch.
    */
-  private settle(): void {
+  private settle(): Refined {
+    this.firstPass();
+    this.refined ??= refine({
+      config: this.config,
+      placed: this.placed,
+      stories: this.storyList,
+      scoring: this.scoring,
+      vectors: (p) => this.vectors(p),
+    });
+    return this.refined;
+  }
+
+  /** An article's term and actor vectors under the current IDF (for pair scores). */
+  private vectors(p: Placed): Vectors {
+    const xMap = new Map<number, number>();
+    let x2 = 0;
+    p.top.forEach((id, i) => {
+      const w = p.topTf[i]! * this.idf(this.termDf[id]!);
+      xMap.set(id, w);
+      x2 += w * w;
+    });
+    const aMap = new Map<number, number>();
+    let a2 = 0;
+    for (const id of p.c.actorIds) {
+      const w = this.idf(this.actorDf[id]!);
+      aMap.set(id, w);
+      a2 += w * w;
+    }
+    return { xMap, xNorm: Math.sqrt(x2), aMap, aNorm: Math.sqrt(a2) };
+  }
+
+  private firstPass(): void {
     if (this.pending.length === 0 && !this.dirty) return;
+    this.refined = null;
     const pending = this.pending.sort((a, b) => compareFeatures(a, b));
     this.pending = [];
     this.pendingIds.clear();
@@ -232,7 +279,7 @@ export class StoryIndex {
     const cfg = this.config;
     const index = this.placed.length;
     if (index >= this.warm) this.count(c);
-    const placed: Placed = { c, story: -1, score: null, parts: null, top: new Int32Array(0), topTf: new Float32Array(0) };
+    const placed: Placed = { c, story: -1, score: null, parts: null, top: new Int32Array(0), topTf: new Float32Array(0), alt: -1, altScore: 0 };
     this.placed.push(placed);
     this.byId.set(c.id, index);
 
@@ -249,7 +296,11 @@ export class StoryIndex {
     const actors = [...c.actorIds].map((id) => ({ id, w: this.idf(this.actorDf[id]!) }));
     actors.sort((a, b) => b.w - a.w || (this.actorKeys[a.id]! < this.actorKeys[b.id]! ? -1 : 1));
 
-    const best = this.bestStory(placed, top, actors);
+    const { best, alt } = this.bestStory(placed, top, actors);
+    if (alt) {
+      placed.alt = alt.story;
+      placed.altScore = alt.score;
+    }
     if (best) {
       placed.story = best.story;
       placed.score = best.score;
@@ -284,7 +335,7 @@ export class StoryIndex {
     x: Placed,
     top: readonly { id: number; w: number }[],
     actors: readonly { id: number; w: number }[],
-  ): { story: number; score: number; parts: JoinParts } | null {
+  ): { best: { story: number; score: number; parts: JoinParts } | null; alt: { story: number; score: number } | null } {
     const cfg = this.config;
     const scan = (postings: Map<number, number[]>, keys: readonly { id: number }[], hits: Map<number, number>) => {
       for (const k of keys.slice(0, cfg.lookupKeys)) {
@@ -330,9 +381,12 @@ export class StoryIndex {
         candidates.add(st.n);
       }
     }
-    if (candidates.size === 0) return null;
+    if (candidates.size === 0) return { best: null, alt: null };
 
     let best: { story: number; score: number; parts: JoinParts } | null = null;
+    // The two highest-scoring candidates, whatever the threshold: the one not joined is a merge candidate.
+    let first: { story: number; score: number } | null = null;
+    let second: { story: number; score: number } | null = null;
     for (const s of [...candidates].sort((a, b) => a - b)) {
       const st = this.storyList[s]!;
       const parts = this.scoring.profileParts(x, st, top, xNorm, actors, aNorm, shared.get(s) ?? 0);
@@ -341,11 +395,15 @@ export class StoryIndex {
       let score = (1 - cfg.nearestWeight) * profile + cfg.nearestWeight * (near?.score ?? 0);
       // Across languages, the shared passage that let the story through the language guard is the evidence.
       if (x.c.language && st.language && x.c.language !== st.language) score = Math.max(score, parts.passages);
+      if (!first || score > first.score) {
+        second = first;
+        first = { story: s, score };
+      } else if (!second || score > second.score) second = { story: s, score };
       if (score >= cfg.threshold && (!best || score > best.score || (score === best.score && s < best.story))) {
         best = { story: s, score, parts: { ...parts, nearest: near ? this.placed[near.article]!.c.id : null, nearestScore: near?.score ?? 0 } };
       }
     }
-    return best;
+    return { best, alt: best ? second : first };
   }
 
   private sharedWords(id: string): Map<number, number> {
@@ -398,13 +456,24 @@ export class StoryIndex {
     }
   }
 
-  private storyRow(s: Story): StoryRow {
+  /** A final story (first-pass story `n` and those merged into it). */
+  private storyRow(n: number, r: Refined): StoryRow {
+    const s = this.storyList[n]!;
+    const members = r.members.get(n)!;
+    let first: number | null = null;
+    let last: number | null = null;
+    for (const i of members) {
+      const d = this.placed[i]!.c.day;
+      if (d === null) continue;
+      first = first === null ? d : Math.min(first, d);
+      last = last === null ? d : Math.max(last, d);
+    }
     return {
       id: s.founder,
-      articles: s.members.map((i) => this.placed[i]!.c.id),
+      articles: members.map((i) => this.placed[i]!.c.id),
       language: s.language,
-      first: s.first === null ? null : isoDay(s.first),
-      last: s.last === null ? null : isoDay(s.last),
+      first: first === null ? null : isoDay(first),
+      last: last === null ? null : isoDay(last),
     };
   }
 }

@@ -67,6 +67,9 @@ export interface Placed {
   /** Salient terms at join time: vocabulary ids and their log term frequency. */
   top: Int32Array;
   topTf: Float32Array;
+  /** The best story it did not join (first-pass number, -1 for none) and its score: a merge candidate (refine.ts). */
+  alt: number;
+  altScore: number;
 }
 
 export interface Story {
