@@ -5,8 +5,15 @@ import type { ArticleStage } from './domain/stage.js';
 import type { PublishedInput } from './analyze/corpus/published/index.js';
 import type { DateFinding } from './domain/findings.js';
 import type { IngestOptions, IngestSummary } from './ingest/ingest.js';
+import { PostgresStore } from './store/postgres/store.js';
 import { openSqliteStore } from './store/sqlite.js';
 import type { ArticleQuery, Page, SearchHit, Store, StoreStats } from './store/store.js';
+import type { Actor, AliasDecision, ClaimGroup, QuoteGroup, StorySummary, TimelineEntry } from './domain/corpus.js';
+import type { EntityType } from './domain/findings.js';
+import type { ReusePair } from './analyze/corpus/reuse/types.js';
+import type { CorpusProgress, CorpusSummary } from './corpus/run.js';
+import * as read from './corpus/read.js';
+import type { ActorView, PageQuery, StoryBoard } from './corpus/read.js';
 
 export interface AnalyzeProgress {
   readonly done: number;
@@ -21,6 +28,8 @@ export interface AnalyzeSummary {
   readonly withProblems: number;
   /** Articles without a stated publish date that got one inferred from the corpus (flagged 'inferred', with why). */
   readonly publishInferred: number;
+  /** What the cross-article stages produced; null when they did not run (nothing changed, or `corpus: false`). */
+  readonly corpus: CorpusSummary | null;
 }
 
 export interface ArticleView {
@@ -37,6 +46,7 @@ export interface ArticleView {
 const loadIngest = () => import('./ingest/ingest.js');
 const loadPipeline = () => import('./analyze/pipeline.js');
 const loadPublished = () => import('./analyze/corpus/published/index.js');
+const loadCorpus = () => import('./corpus/run.js');
 
 /**
  * The composition root: the one core object that the CLI, the server and the tests drive. It owns the
@@ -45,9 +55,13 @@ const loadPublished = () => import('./analyze/corpus/published/index.js');
 export class Triangulate {
   private constructor(readonly store: Store) {}
 
-  /** Open (creating if needed) the database at `db`: a file path for SQLite, ':memory:' for tests. */
+  /**
+   * Open (creating if needed) the database at `db`: a postgres:// URL for PostgreSQL (connected and migrated
+   * on first use), otherwise a file path for SQLite, ':memory:' for tests.
+   */
   static open(db: string): Triangulate {
-    if (/^postgres(ql)?:\/\//.test(db)) throw new AppError('unsupported', 'PostgreSQL is not supported yet; use an SQLite file path');
+    if (/^postgres(ql)?:\/\//.test(db)) return new Triangulate(new PostgresStore(db));
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(db)) throw new AppError('unsupported', `unknown database URL ${db.replace(/:[^:@/]*@/, ':***@')}: give an SQLite file path or a postgres:// URL`);
     return new Triangulate(openSqliteStore(db));
   }
 
@@ -65,7 +79,16 @@ export class Triangulate {
    * Run the per-article stages over every article that lacks their current version (all articles with
    * `all`). Each article's results are stored in one transaction, so an interrupted run resumes cleanly.
    */
-  async analyze(options: { stages?: readonly string[] | null; all?: boolean; onProgress?: (p: AnalyzeProgress) => void } = {}): Promise<AnalyzeSummary> {
+  async analyze(
+    options: {
+      stages?: readonly string[] | null;
+      all?: boolean;
+      /** Run the cross-article stages afterwards (default: when anything changed or they never ran). */
+      corpus?: boolean;
+      onProgress?: (p: AnalyzeProgress) => void;
+      onCorpusProgress?: (p: CorpusProgress) => void;
+    } = {},
+  ): Promise<AnalyzeSummary> {
     const { selectStages, analyzeArticle } = await loadPipeline();
     const { stages, unknown } = selectStages(options.stages ?? null);
     if (unknown.length > 0) throw new AppError('usage', `unknown stage(s): ${unknown.join(', ')}`);
@@ -83,7 +106,69 @@ export class Triangulate {
     }
     options.onProgress?.({ done: ids.length, total: ids.length });
     const publishInferred = ids.length > 0 && stages.some((s) => s.name === 'dates') ? await this.inferPublishDates(stages) : 0;
-    return { analyzed: ids.length, findings, stages: stages.map((s) => s.name), withProblems, publishInferred };
+    const due = options.corpus ?? (ids.length > 0 || publishInferred > 0 || !(await this.store.getCorpusState('corpus')));
+    const corpus = due ? await this.runCorpus({ onProgress: options.onCorpusProgress }) : null;
+    return { analyzed: ids.length, findings, stages: stages.map((s) => s.name), withProblems, publishInferred, corpus };
+  }
+
+  /** The cross-article stages (reuse, stories, actors, claims, timeline...) over the stored corpus. */
+  async runCorpus(options: { rebuild?: boolean; onProgress?: (p: CorpusProgress) => void } = {}): Promise<CorpusSummary> {
+    const { runCorpusStages } = await loadCorpus();
+    return runCorpusStages(this.store, options);
+  }
+
+  stories(query: PageQuery = {}): Promise<Page<StorySummary>> {
+    return read.listStories(this.store, query);
+  }
+
+  async story(id: string): Promise<StoryBoard> {
+    const board = await read.storyBoard(this.store, id);
+    if (!board) throw new AppError('not-found', `no story with id ${id}`);
+    return board;
+  }
+
+  actors(query: PageQuery & { q?: string; type?: EntityType } = {}): Promise<Page<Actor>> {
+    return read.listActors(this.store, query);
+  }
+
+  async actor(id: string): Promise<ActorView> {
+    const view = await read.actorView(this.store, id);
+    if (!view) throw new AppError('not-found', `no actor with id ${id}`);
+    return view;
+  }
+
+  reuse(query: PageQuery & { story?: string; article?: string } = {}): Promise<Page<ReusePair>> {
+    return read.listReuse(this.store, query);
+  }
+
+  claims(query: PageQuery & { story?: string; conflicts?: boolean } = {}): Promise<Page<ClaimGroup>> {
+    return read.listClaims(this.store, query);
+  }
+
+  quotes(query: PageQuery & { story?: string } = {}): Promise<Page<QuoteGroup>> {
+    return read.listQuotes(this.store, query);
+  }
+
+  timeline(query: PageQuery & { story?: string } = {}): Promise<Page<TimelineEntry>> {
+    return read.listTimeline(this.store, query);
+  }
+
+  aliasDecisions(): Promise<AliasDecision[]> {
+    return this.store.listAliasDecisions();
+  }
+
+  /** Record an analyst's decision about two names and recompute the actors (and what refers to them). */
+  async decideAlias(decision: Omit<AliasDecision, 'id' | 'at'>): Promise<AliasDecision> {
+    if (decision.a.name.trim() === '' || decision.b.name.trim() === '') throw new AppError('usage', 'both names are needed');
+    if (decision.a.name === decision.b.name && decision.a.type === decision.b.type) throw new AppError('usage', 'a decision needs two different names');
+    const saved = await this.store.addAliasDecision(decision);
+    await this.runCorpus();
+    return saved;
+  }
+
+  async undoAliasDecision(id: number): Promise<void> {
+    if (!(await this.store.deleteAliasDecision(id))) throw new AppError('not-found', `no alias decision ${id}`);
+    await this.runCorpus();
   }
 
   /**

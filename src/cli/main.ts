@@ -26,7 +26,7 @@ Usage: triangulate COMMAND [options]
 Commands:
 ${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
 
-Every command takes --db FILE (default ./triangulate.db, or $TRIANGULATE_DB) and --json.
+Every command takes --db FILE or --db postgres://URL (default $TRIANGULATE_DB, else ./triangulate.db) and --json.
 triangulate COMMAND --help shows a command's options.
 Exit codes: 0 ok, 1 some inputs failed, 2 usage error, 3 not found, 4 other error.
 `;

@@ -1,0 +1,140 @@
+import type pg from 'pg';
+import type { StageResult } from '../../domain/stage.js';
+import type { Job, JobQueue, JobQueueOptions, JobState, QueueStatus } from '../queue.js';
+import { NEEDS_ANALYSIS, writeAnalysis } from './analysis.js';
+import { inTransaction, pgText } from './pool.js';
+
+const DEFAULT_MAX_ATTEMPTS = 3;
+const defaultBackoff = (attempt: number) => Math.min(1000 * 2 ** (attempt - 1), 5 * 60_000);
+
+/** 'dates@3,entities@2': the identity of a set of stage versions (order-free). */
+export function stagesKey(stages: readonly { name: string; version: number }[]): string {
+  return [...new Set(stages.map((s) => `${s.name}@${s.version}`))].sort().join(',');
+}
+
+/**
+ * The job queue in PostgreSQL, claimed with FOR UPDATE SKIP LOCKED: concurrent claimers skip each other's
+ * rows instead of waiting, so N workers take N different batches in one round trip each. A lease is the
+ * pair (worker, attempts): a claim bumps `attempts`, so a worker whose lease expired and was re-claimed
+ * (even by a process with the same worker id) no longer matches and cannot complete or fail the job.
+ */
+export class PgJobQueue implements JobQueue {
+  private readonly maxAttempts: number;
+  private readonly backoffMs: (attempt: number) => number;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly ready: Promise<void>,
+    options: JobQueueOptions = {},
+  ) {
+    this.maxAttempts = Math.max(1, options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
+    this.backoffMs = options.backoffMs ?? defaultBackoff;
+  }
+
+  async enqueue(stages: readonly { name: string; version: number }[]): Promise<number> {
+    if (stages.length === 0) return 0;
+    await this.ready;
+    const res = await this.pool.query(
+      `INSERT INTO jobs (article_id, stages_key)
+       SELECT a.id, $3 FROM articles a WHERE ${NEEDS_ANALYSIS} ORDER BY a.seq
+       ON CONFLICT (article_id, stages_key) DO NOTHING`,
+      [stages.map((s) => s.name), stages.map((s) => s.version), stagesKey(stages)],
+    );
+    return res.rowCount ?? 0;
+  }
+
+  async claim(workerId: string, limit: number, leaseMs: number): Promise<Job[]> {
+    if (limit < 1) return [];
+    await this.ready;
+    return inTransaction(this.pool, async (client) => {
+      // Jobs whose workers died too often (each death is an attempt) fail instead of killing another worker.
+      await client.query(
+        `UPDATE jobs SET state = 'failed', finished_at = now(),
+           last_error = coalesce(last_error || E'\\n', '') || 'lease expired ' || attempts || ' time(s) (worker ' || coalesce(worker, '?') || ' stopped or too slow)'
+         WHERE id IN (SELECT id FROM jobs WHERE state = 'running' AND due <= now() AND attempts >= $1 ORDER BY due LIMIT 100 FOR UPDATE SKIP LOCKED)`,
+        [this.maxAttempts],
+      );
+      const { rows } = await client.query<{ id: number; article_id: string; attempts: number }>(
+        `UPDATE jobs j SET state = 'running', worker = $1, attempts = j.attempts + 1, started_at = now(),
+           due = now() + make_interval(secs => $3::float8 / 1000)
+         FROM (SELECT id FROM jobs WHERE state IN ('queued', 'running') AND due <= now() ORDER BY due, id LIMIT $2 FOR UPDATE SKIP LOCKED) picked
+         WHERE j.id = picked.id
+         RETURNING j.id, j.article_id, j.attempts`,
+        [pgText(workerId), limit, leaseMs],
+      );
+      return rows.sort((a, b) => a.id - b.id).map((r) => ({ id: r.id, articleId: r.article_id, attempts: r.attempts - 1 }));
+    });
+  }
+
+  async complete(job: Job, workerId: string, results: readonly StageResult[]): Promise<boolean> {
+    await this.ready;
+    return inTransaction(this.pool, async (client) => {
+      // The row lock makes this and a concurrent re-claim of the job mutually exclusive.
+      const held = await client.query(`SELECT 1 FROM jobs WHERE id = $1 AND state = 'running' AND worker = $2 AND attempts = $3 FOR UPDATE`, [
+        job.id,
+        pgText(workerId),
+        job.attempts + 1,
+      ]);
+      if (!held.rowCount) return false;
+      await writeAnalysis(client, job.articleId, results);
+      await client.query(`UPDATE jobs SET state = 'done', finished_at = now(), last_error = NULL WHERE id = $1`, [job.id]);
+      return true;
+    });
+  }
+
+  async fail(job: Job, workerId: string, error: string): Promise<void> {
+    await this.ready;
+    const attempt = job.attempts + 1;
+    const last = attempt >= this.maxAttempts;
+    await this.pool.query(
+      `UPDATE jobs SET state = $4, last_error = $5,
+         due = now() + make_interval(secs => $6::float8 / 1000), finished_at = CASE WHEN $4 = 'failed' THEN now() END
+       WHERE id = $1 AND state = 'running' AND worker = $2 AND attempts = $3`,
+      [job.id, pgText(workerId), attempt, last ? 'failed' : 'queued', pgText(error).slice(0, 10_000), last ? 0 : this.backoffMs(attempt)],
+    );
+  }
+
+  /** Put failed jobs back in the queue with fresh attempts; returns how many. */
+  async retryFailed(): Promise<number> {
+    await this.ready;
+    const res = await this.pool.query(`UPDATE jobs SET state = 'queued', attempts = 0, due = now(), finished_at = NULL WHERE state = 'failed'`);
+    return res.rowCount ?? 0;
+  }
+
+  async status(): Promise<QueueStatus> {
+    await this.ready;
+    const [countRows, recent, failed, workers] = await Promise.all([
+      this.pool.query<{ state: JobState; n: number }>(
+        `SELECT CASE WHEN state = 'running' AND due <= now() THEN 'queued' ELSE state END AS state, count(*) AS n FROM jobs GROUP BY 1`,
+      ),
+      this.pool.query<{ minute: number; hour: number; oldest: string | null }>(
+        `SELECT (SELECT count(*) FROM jobs WHERE state = 'done' AND finished_at > now() - interval '1 minute') AS minute,
+                (SELECT count(*) FROM jobs WHERE state = 'done' AND finished_at > now() - interval '1 hour') AS hour,
+                (SELECT min(queued_at) FROM jobs WHERE state = 'queued' OR (state = 'running' AND due <= now())) AS oldest`,
+      ),
+      this.pool.query<{ id: number; article_id: string; attempts: number; last_error: string | null; finished_at: string }>(
+        `SELECT id, article_id, attempts, last_error, finished_at FROM jobs WHERE state = 'failed' ORDER BY finished_at DESC, id DESC LIMIT 20`,
+      ),
+      this.pool.query<{ worker: string; seen: string; running: number; done: number }>(
+        `SELECT worker, max(greatest(started_at, finished_at)) AS seen,
+                count(*) FILTER (WHERE state = 'running' AND due > now()) AS running, count(*) FILTER (WHERE state = 'done') AS done
+         FROM jobs WHERE worker IS NOT NULL AND (started_at > now() - interval '5 minutes' OR finished_at > now() - interval '5 minutes')
+         GROUP BY worker ORDER BY seen DESC`,
+      ),
+    ]);
+    const counts: Record<JobState, number> = { queued: 0, running: 0, done: 0, failed: 0 };
+    for (const r of countRows.rows) counts[r.state] += r.n;
+    const r = recent.rows[0]!;
+    return {
+      counts,
+      doneLastMinute: r.minute,
+      doneLastHour: r.hour,
+      oldestQueued: r.oldest,
+      failed: failed.rows.map((f) => ({ id: f.id, articleId: f.article_id, attempts: f.attempts, error: f.last_error ?? '', at: f.finished_at })),
+      workers: workers.rows.map((w) => ({ id: w.worker, lastSeen: w.seen, running: w.running, done: w.done })),
+    };
+  }
+
+  /** The pool belongs to the store that made this queue: closing the store closes it. */
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { HAS_PG, PG_MISSING, usePostgresDatabase } from '../../../test/support/postgres.js';
+import { makeArticle } from '../../../test/support/article.js';
+import { describeStoreContract } from '../store.contract.js';
+import { PG_LATEST_VERSION } from './migrations.js';
+import { openPostgresStore, PostgresStore } from './store.js';
+
+const TABLES = 'articles, article_sources, analyses, findings, ingest_failures, corpus_items, corpus_state, alias_decisions, jobs';
+
+describe.skipIf(!HAS_PG)('PostgresStore', () => {
+  const db = usePostgresDatabase();
+
+  // Every contract test starts from empty tables (one database for the file, truncated per test).
+  describeStoreContract('postgres', async () => {
+    const store = await openPostgresStore(db.url, { poolSize: 4 });
+    const c = new pg.Client({ connectionString: db.url });
+    await c.connect();
+    await c.query(`TRUNCATE ${TABLES} RESTART IDENTITY CASCADE`);
+    await c.end();
+    return store;
+  });
+
+  it('migrates once when several processes open a new database at the same time', async () => {
+    const stores = Array.from({ length: 4 }, () => new PostgresStore(db.url, { poolSize: 1 }));
+    await Promise.all(stores.map((s) => s.opened()));
+    const c = new pg.Client({ connectionString: db.url });
+    await c.connect();
+    const { rows } = await c.query('SELECT version FROM schema_version ORDER BY version');
+    expect(rows.map((r) => r.version)).toEqual(Array.from({ length: PG_LATEST_VERSION }, (_, i) => i + 1));
+    await c.end();
+    await Promise.all(stores.map((s) => s.close()));
+  });
+
+  it('refuses a database from a newer Triangulate', async () => {
+    const c = new pg.Client({ connectionString: db.url });
+    await c.connect();
+    await openPostgresStore(db.url).then((s) => s.close());
+    await c.query(`INSERT INTO schema_version (version, description) VALUES (${PG_LATEST_VERSION + 1}, 'future')`);
+    try {
+      await expect(openPostgresStore(db.url)).rejects.toThrow(/newer than this Triangulate/);
+    } finally {
+      await c.query(`DELETE FROM schema_version WHERE version > ${PG_LATEST_VERSION}`);
+      await c.end();
+    }
+  });
+
+  it('reports an unreachable server as an io error that names the server without its password', async () => {
+    await expect(openPostgresStore('postgres://u:secret@127.0.0.1:1/x')).rejects.toThrow(/cannot connect to postgres:\/\/u:\*\*\*@127\.0\.0\.1:1\/x/);
+  });
+
+  it('keeps text with NUL characters, same length, and counts characters like JavaScript', async () => {
+    const store = await openPostgresStore(db.url);
+    try {
+      const a = makeArticle('Nul\u0000here 😀 emoji.', { source: 'nul.txt' });
+      await store.putArticle(a);
+      const got = (await store.getArticle(a.id))!;
+      expect(got.text).toBe('Nul\ufffdhere 😀 emoji.');
+      expect((await store.listArticles({ limit: 1000 })).items.find((x) => x.id === a.id)!.chars).toBe(a.text.length);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('stores a batch of a thousand articles in one statement and pages through them in ingest order', async () => {
+    const store = await openPostgresStore(db.url);
+    try {
+      const articles = Array.from({ length: 1000 }, (_, i) => makeArticle(`Batch article number ${i} about things.`, { source: `b${i}.txt` }));
+      const statuses = await store.putArticles(articles);
+      expect(statuses.filter((s) => s === 'new')).toHaveLength(1000);
+      const seen: string[] = [];
+      for await (const a of store.iterateArticles()) if (a.source.startsWith('b')) seen.push(a.id);
+      expect(seen).toEqual(articles.map((a) => a.id));
+      expect((await store.search('number 517')).items[0]!.snippet).toContain('«517»');
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+if (!HAS_PG) describe('PostgresStore', () => it.skip(PG_MISSING, () => {}));
