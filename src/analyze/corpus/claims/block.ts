@@ -1,0 +1,153 @@
+/*
+ * Step 2: claims -> blocks of claims that measure the same thing. Inside a story (or inside one article when
+ * it belongs to no story) claims block on (unit, counted noun, owner). Claims that name no owner join the
+ * story's only owner of that counted noun, when there is exactly one. Claims with a unit but no counted noun
+ * (money, percentages) link inside the story when they agree in value or share words around them. Then blocks
+ * of different stories merge when unit, counted noun and owner are the same and they are not dated to
+ * clearly different times.
+ */
+import type { Claim } from './collect.js';
+import { intersect } from './interval.js';
+import type { ClaimParams } from './params.js';
+
+export interface Block {
+  readonly claims: Claim[];
+  /** How its claims came together, in words (appended to the group's `why`). */
+  readonly notes: string[];
+}
+
+const key = (...parts: (string | null)[]): string => parts.map((p) => p ?? '\u0001').join('\u0000');
+
+function bucket<T>(items: readonly T[], keyOf: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const t of items) {
+    const k = keyOf(t);
+    const list = out.get(k);
+    if (list) list.push(t);
+    else out.set(k, [t]);
+  }
+  return out;
+}
+
+/** Blocks inside each story. `claims` must be in canonical order (the result then is too). */
+export function storyBlocks(claims: readonly Claim[], params: ClaimParams): Block[] {
+  const out: Block[] = [];
+  for (const same of bucket(claims, (c) => key(c.storyKey, c.unit, c.counted)).values()) {
+    if (same[0]!.counted === null) out.push(...linkUnitOnly(same, params));
+    else out.push(...byOwner(same));
+  }
+  return out;
+}
+
+function byOwner(claims: readonly Claim[]): Block[] {
+  const owned = bucket(
+    claims.filter((c) => c.owner !== null),
+    (c) => c.owner!,
+  );
+  const orphans = claims.filter((c) => c.owner === null);
+  const blocks: Block[] = [...owned.values()].map((list) => ({ claims: list, notes: [] }));
+  if (orphans.length === 0) return blocks;
+  if (blocks.length === 1) {
+    const only = blocks[0]!;
+    only.claims.push(...orphans);
+    only.claims.sort(canonical);
+    only.notes.push(`${orphans.length} claim${orphans.length > 1 ? 's' : ''} naming no owner joined the only owner of "${orphans[0]!.counted}" in the story`);
+    return blocks;
+  }
+  return [...blocks, { claims: orphans, notes: [] }];
+}
+
+/** Money and percentages without a counted noun: linked when their values agree or their sentences share words. */
+function linkUnitOnly(claims: readonly Claim[], params: ClaimParams): Block[] {
+  const parent = claims.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const union = (i: number, j: number): void => {
+    const a = find(i);
+    const b = find(j);
+    if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+  };
+  const pairwise = claims.length <= 300;
+  for (let i = 0; i < claims.length; i++) {
+    for (let j = i + 1; j < claims.length; j++) {
+      const a = claims[i]!;
+      const b = claims[j]!;
+      if (a.articleId === b.articleId) continue;
+      if (a.owner !== null && a.owner === b.owner) union(i, j);
+      else if (!pairwise) continue;
+      else if (a.owner !== null && b.owner !== null) continue;
+      else if (intersect([a.interval, b.interval]) && Number.isFinite(a.interval.high) && Number.isFinite(b.interval.high)) union(i, j);
+      else if (shared(a.context, b.context) >= params.minContextWords) union(i, j);
+    }
+  }
+  const groups = bucket(
+    claims.map((c, i) => [c, i] as const),
+    ([, i]) => String(find(i)),
+  );
+  return [...groups.values()].map((list) => ({
+    claims: list.map(([c]) => c),
+    notes: [`no counted noun: linked by owner, by agreeing amounts or by at least ${params.minContextWords} shared words in their sentences`],
+  }));
+}
+
+function shared(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let n = 0;
+  for (const w of a) if (b.has(w)) n++;
+  return n;
+}
+
+export function canonical(a: Claim, b: Claim): number {
+  return a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.claim.source.span.start - b.claim.source.span.start || (a.findingId < b.findingId ? -1 : a.findingId > b.findingId ? 1 : 0);
+}
+
+interface Dating {
+  first: number | null;
+  last: number | null;
+  years: Set<string>;
+}
+
+function datingOf(claims: readonly Claim[]): Dating {
+  const days = claims.map((c) => c.day).filter((d): d is number => d !== null);
+  return { first: days.length ? Math.min(...days) : null, last: days.length ? Math.max(...days) : null, years: new Set(claims.flatMap((c) => c.years)) };
+}
+
+/** Clearly different times: both name years and none in common, or no common year and published too far apart. */
+function compatible(a: Dating, b: Dating, params: ClaimParams): boolean {
+  const common = [...a.years].some((y) => b.years.has(y));
+  if (common) return true;
+  if (a.years.size > 0 && b.years.size > 0) return false;
+  if (a.first === null || b.first === null || a.last === null || b.last === null) return true;
+  return Math.max(a.last, b.last) - Math.min(a.first, b.first) <= params.crossStoryDays;
+}
+
+/** The owner of a block of one counted noun (its claims that name an owner all name this one). */
+export function ownerOf(b: Block): string | null {
+  return b.claims.find((c) => c.owner !== null)?.owner ?? null;
+}
+
+/** Step 3: blocks of different stories that measure the same owner's counted noun merge (greedily, in time order). */
+export function mergeAcrossStories(blocks: readonly Block[], params: ClaimParams): Block[] {
+  const out: Block[] = [];
+  const canMerge = (b: Block): boolean => b.claims[0]!.counted !== null && ownerOf(b) !== null;
+  const mergeable = bucket(blocks.filter(canMerge), (b) => key(b.claims[0]!.unit, b.claims[0]!.counted, ownerOf(b)));
+  out.push(...blocks.filter((b) => !canMerge(b)));
+  for (const list of mergeable.values()) {
+    const dated = list.map((b) => ({ b, d: datingOf(b.claims) }));
+    dated.sort((x, y) => (x.d.first ?? -Infinity) - (y.d.first ?? -Infinity) || canonical(x.b.claims[0]!, y.b.claims[0]!));
+    const clusters: { blocks: Block[]; d: Dating[] }[] = [];
+    for (const { b, d } of dated) {
+      const home = clusters.find((c) => c.d.every((other) => compatible(other, d, params)));
+      if (home) {
+        home.blocks.push(b);
+        home.d.push(d);
+      } else clusters.push({ blocks: [b], d: [d] });
+    }
+    for (const c of clusters) {
+      const stories = new Set(c.blocks.flatMap((b) => b.claims.map((x) => x.storyKey)));
+      const claims = c.blocks.flatMap((b) => b.claims).sort(canonical);
+      const notes = [...new Set(c.blocks.flatMap((b) => b.notes))];
+      if (stories.size > 1) notes.push(`joined across ${stories.size} stories or unclustered articles: same owner and counted noun, not dated to different times`);
+      out.push({ claims, notes });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,37 @@
+/*
+ * claims: the cross-article stage that puts side by side what different articles say about the same measure
+ * (numbers) and the same statement (quotes). Pure: articles and their stored findings in, groups out.
+ *
+ *   collect.ts   quantity findings -> claims with keys (unit, counted noun, owner actor), intervals, sentence, speaker
+ *   block.ts     claims -> blocks inside stories, then across stories (same owner and counted noun, same time)
+ *   conflict.ts  block -> ClaimGroup: measure, spread, conflict (empty intersection of intervals), why
+ *   interval.ts  approximators -> intervals ("more than 2,000" -> (2000, inf), "around 3,000" -> [2700, 3300])
+ *   quotes.ts    statements -> QuoteGroups through an inverted index of word 3-gram shingles (no all-pairs)
+ *   params.ts    every knob, with its trade-off
+ */
+import type { ClaimGroup, QuoteGroup } from '../../../domain/corpus.js';
+import { ArticleView } from './article-view.js';
+import { type Block, canonical, mergeAcrossStories, storyBlocks } from './block.js';
+import { type Claim, collectClaims } from './collect.js';
+import { toGroup } from './conflict.js';
+import { CLAIM_DEFAULTS, type ClaimParams } from './params.js';
+import { groupQuotes } from './quotes.js';
+import type { ClaimArticleInput, ClaimContext } from './types.js';
+
+export { CLAIM_DEFAULTS, type ClaimParams } from './params.js';
+export type { ClaimArticleInput, ClaimContext } from './types.js';
+export { intervalOf, intersect, describeInterval, type Interval } from './interval.js';
+export { CLAIMS_RULE } from './collect.js';
+export { QUOTES_RULE } from './quotes.js';
+
+export function groupClaims(inputs: Iterable<ClaimArticleInput>, ctx: ClaimContext, params: Partial<ClaimParams> = {}): { claims: ClaimGroup[]; quotes: QuoteGroup[] } {
+  const p: ClaimParams = { ...CLAIM_DEFAULTS, ...params };
+  const views = [...inputs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((a) => new ArticleView(a));
+  const all: Claim[] = views.flatMap((v) => collectClaims(v, ctx, p)).sort(canonical);
+  const blocks: Block[] = mergeAcrossStories(storyBlocks(all, p), p);
+  const claims = blocks
+    .filter((b) => new Set(b.claims.map((c) => c.articleId)).size >= p.minArticles)
+    .map((b) => toGroup({ claims: [...b.claims].sort(canonical), notes: b.notes }, ctx))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { claims, quotes: groupQuotes(views, ctx, p) };
+}
