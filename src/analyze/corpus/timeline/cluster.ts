@@ -1,0 +1,199 @@
+import type { Mention, TimelineParams } from './types.js';
+import { compatible, spanDays, type DateValue } from './values.js';
+
+/*
+ * Mentions -> events. Similarity is the cosine of TF-IDF vectors of event terms (IDF over all mentions).
+ * Candidate pairs come from an inverted index over terms (terms in more than `maxTermMentions` mentions are not
+ * used to look up candidates), each posting list sorted by start year and read only within `yearWindow` years of
+ * the mention's own years (year-less mentions read the whole list): near-linear, never all pairs.
+ *  - merge: compatible dates (one contains the other), cosine >= mergeSimilarity and enough shared terms;
+ *    pairs are taken best first, and two groups join only when every value of one is compatible with every
+ *    value of the other and no sentence would hold two of the group's mentions;
+ *  - conflict: incompatible dates, different articles, no qualifier (APPROX, BEFORE...) on either value,
+ *    cosine >= conflictSimilarity and at least conflictMinShared shared terms: the groups join, flagged.
+ * Every decision is taken in a canonical order (similarity, then keys), so the result does not depend on the
+ * order of the input.
+ */
+
+export interface Group {
+  readonly members: number[];
+  readonly conflict: boolean;
+}
+
+type Vector = Map<string, number>;
+
+/** "cyberattacks" also counts as "attack" when the corpus has "attack": compounds share their head word. */
+function withCompoundHeads(mentions: readonly Mention[]): Map<string, number>[] {
+  const vocabulary = new Set<string>();
+  for (const m of mentions) for (const t of m.terms.keys()) vocabulary.add(t);
+  return mentions.map((m) => {
+    const out = new Map(m.terms);
+    for (const [t, n] of m.terms) {
+      if (t.startsWith('e:') || t.length < 8) continue;
+      for (let cut = 3; cut <= t.length - 5; cut++) {
+        const head = t.slice(cut);
+        if (vocabulary.has(head)) {
+          out.set(head, Math.max(out.get(head) ?? 0, n));
+          break;
+        }
+      }
+    }
+    return out;
+  });
+}
+
+function vectors(mentions: readonly Mention[]): { vecs: Vector[]; df: Map<string, number> } {
+  const terms = withCompoundHeads(mentions);
+  const df = new Map<string, number>();
+  for (const t of terms) for (const k of t.keys()) df.set(k, (df.get(k) ?? 0) + 1);
+  const n = mentions.length;
+  const vecs = terms.map((t) => {
+    const v: Vector = new Map();
+    let norm = 0;
+    for (const [k, tf] of t) {
+      const w = tf * Math.log(1 + n / (df.get(k) ?? 1));
+      v.set(k, w);
+      norm += w * w;
+    }
+    norm = Math.sqrt(norm) || 1;
+    for (const [k, w] of v) v.set(k, w / norm);
+    return v;
+  });
+  return { vecs, df };
+}
+
+function cosine(a: Vector, b: Vector): { cos: number; shared: number } {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let cos = 0;
+  let shared = 0;
+  for (const [k, w] of small) {
+    const o = large.get(k);
+    if (o !== undefined) {
+      cos += w * o;
+      shared++;
+    }
+  }
+  return { cos, shared };
+}
+
+const yearsOf = (d: DateValue): [number, number] | null => (d.range ? [Number(d.range.start.slice(0, 4)), Number(d.range.end.slice(0, 4))] : null);
+
+function candidatePairs(mentions: readonly Mention[], vecs: readonly Vector[], df: ReadonlyMap<string, number>, params: TimelineParams): [number, number][] {
+  const known = new Map<string, { year: number; i: number }[]>();
+  const yearless = new Map<string, number[]>();
+  vecs.forEach((v, i) => {
+    const ys = yearsOf(mentions[i]!.date);
+    for (const k of v.keys()) {
+      if ((df.get(k) ?? 0) > params.maxTermMentions) continue;
+      if (ys) (known.get(k) ?? known.set(k, []).get(k)!).push({ year: ys[0], i });
+      else (yearless.get(k) ?? yearless.set(k, []).get(k)!).push(i);
+    }
+  });
+  for (const list of known.values()) list.sort((a, b) => a.year - b.year || a.i - b.i);
+  const pairs = new Set<number>();
+  const n = mentions.length;
+  const add = (i: number, j: number) => {
+    if (i !== j) pairs.add(Math.min(i, j) * n + Math.max(i, j));
+  };
+  vecs.forEach((v, i) => {
+    const ys = yearsOf(mentions[i]!.date);
+    for (const k of v.keys()) {
+      if ((df.get(k) ?? 0) > params.maxTermMentions) continue;
+      for (const j of yearless.get(k) ?? []) add(i, j);
+      const list = known.get(k) ?? [];
+      if (!ys) {
+        for (const p of list) add(i, p.i);
+        continue;
+      }
+      const lo = ys[0] - params.yearWindow;
+      const hi = ys[1] + params.yearWindow;
+      let a = 0;
+      let b = list.length;
+      while (a < b) {
+        const mid = (a + b) >> 1;
+        if (list[mid]!.year < lo) a = mid + 1;
+        else b = mid;
+      }
+      for (let p = a; p < list.length && list[p]!.year <= hi; p++) add(i, list[p]!.i);
+    }
+  });
+  return [...pairs].sort((x, y) => x - y).map((p) => [Math.floor(p / n), p % n]);
+}
+
+interface Edge {
+  readonly i: number;
+  readonly j: number;
+  readonly cos: number;
+}
+
+const byStrength = (mentions: readonly Mention[]) => (a: Edge, b: Edge) =>
+  b.cos - a.cos || (mentions[a.i]!.key < mentions[b.i]!.key ? -1 : mentions[a.i]!.key > mentions[b.i]!.key ? 1 : 0) || (mentions[a.j]!.key < mentions[b.j]!.key ? -1 : 1);
+
+/** Groups of mention indexes, each one event. `mentions` must be in canonical (key) order. */
+export function groupMentions(mentions: readonly Mention[], params: TimelineParams): Group[] {
+  const { vecs, df } = vectors(mentions);
+  const merges: Edge[] = [];
+  const conflicts: Edge[] = [];
+  for (const [i, j] of candidatePairs(mentions, vecs, df, params)) {
+    const a = mentions[i]!;
+    const b = mentions[j]!;
+    if (a.articleId === b.articleId && a.sentence === b.sentence) continue;
+    const { cos, shared } = cosine(vecs[i]!, vecs[j]!);
+    if (compatible(a.date, b.date)) {
+      const fineEqual = a.date.value === b.date.value && spanDays(a.date) <= 31;
+      if (cos >= params.mergeSimilarity && shared >= (fineEqual ? params.minSharedSameValue : params.minShared)) merges.push({ i, j, cos });
+    } else if (a.articleId !== b.articleId && !a.mod && !b.mod && cos >= params.conflictSimilarity && shared >= params.conflictMinShared) {
+      conflicts.push({ i, j, cos });
+    }
+  }
+  merges.sort(byStrength(mentions));
+  conflicts.sort(byStrength(mentions));
+
+  const parent = mentions.map((_, i) => i);
+  const find = (x: number): number => {
+    while (parent[x] !== x) x = parent[x] = parent[parent[x]!]!;
+    return x;
+  };
+  const members = new Map<number, number[]>(mentions.map((_, i) => [i, [i]]));
+  const flagged = new Set<number>();
+  const sentencesClash = (ra: number, rb: number): boolean => {
+    const seen = new Set(members.get(ra)!.map((m) => `${mentions[m]!.articleId}#${mentions[m]!.sentence}`));
+    return members.get(rb)!.some((m) => seen.has(`${mentions[m]!.articleId}#${mentions[m]!.sentence}`));
+  };
+  const valuesOf = (r: number): DateValue[] => {
+    const seen = new Map<string, DateValue>();
+    for (const m of members.get(r)!) seen.set(mentions[m]!.date.value, mentions[m]!.date);
+    return [...seen.values()];
+  };
+  const union = (ra: number, rb: number, conflict: boolean) => {
+    const [keep, drop] = ra < rb ? [ra, rb] : [rb, ra];
+    parent[drop] = keep;
+    members.set(keep, [...members.get(keep)!, ...members.get(drop)!]);
+    members.delete(drop);
+    if (conflict || flagged.has(drop)) flagged.add(keep);
+    flagged.delete(drop);
+  };
+  for (const e of merges) {
+    const ra = find(e.i);
+    const rb = find(e.j);
+    if (ra === rb || flagged.has(ra) || flagged.has(rb) || sentencesClash(ra, rb)) continue;
+    const va = valuesOf(ra);
+    const vb = valuesOf(rb);
+    if (va.every((x) => vb.every((y) => compatible(x, y)))) union(ra, rb, false);
+  }
+  for (const e of conflicts) {
+    const ra = find(e.i);
+    const rb = find(e.j);
+    if (ra === rb || sentencesClash(ra, rb)) continue;
+    union(ra, rb, true);
+  }
+  return [...members.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([r, ms]) => ({ members: ms.sort((x, y) => x - y), conflict: flagged.has(r) }));
+}
+
+/** Cosine of two mentions' term vectors, for picking the description most like the others. */
+export function similarityMatrix(mentions: readonly Mention[], indexes: readonly number[]): number[][] {
+  const { vecs } = vectors(indexes.map((i) => mentions[i]!));
+  return vecs.map((a) => vecs.map((b) => cosine(a, b).cos));
+}
