@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AppError, describeError, isAppError } from '../domain/errors.js';
 import { Triangulate } from '../service.js';
+import { actorsCommand } from './commands/actors.js';
 import { analyzeCommand } from './commands/analyze.js';
+import { claimsCommand } from './commands/claims.js';
+import { reuseCommand } from './commands/reuse.js';
+import { storiesCommand } from './commands/stories.js';
+import { timelineCommand } from './commands/timeline.js';
 import { articlesCommand } from './commands/articles.js';
 import { exportCommand } from './commands/export.js';
 import { ingestCommand } from './commands/ingest.js';
@@ -13,7 +18,7 @@ import { showCommand } from './commands/show.js';
 import { EXIT, type Command, type CommandContext } from './commands/types.js';
 import { processIo, type Io } from './io.js';
 
-export const COMMANDS: readonly Command[] = [runCommand, ingestCommand, analyzeCommand, articlesCommand, showCommand, searchCommand, exportCommand, serveCommand];
+export const COMMANDS: readonly Command[] = [runCommand, ingestCommand, analyzeCommand, articlesCommand, showCommand, searchCommand, storiesCommand, actorsCommand, reuseCommand, claimsCommand, timelineCommand, exportCommand, serveCommand];
 
 const VERSION: string = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
