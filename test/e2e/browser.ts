@@ -41,9 +41,12 @@ export function ensureWebBuild(): string {
   return dist;
 }
 
+/** Where the test run saves a screenshot of each view (test-results/ is git-ignored). */
+export const SCREENSHOTS = join(RESULTS, 'screenshots');
+
 export async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(RESULTS, { recursive: true });
-  await page.screenshot({ path: join(RESULTS, `${name}.png`), fullPage: true });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
 interface AxeViolation {

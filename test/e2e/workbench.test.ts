@@ -57,7 +57,7 @@ describe.skipIf(!browserAvailable())('the workbench in headless Chromium', () =>
   it('shows the corpus: totals, the plot, outlets and the article list, with no serious a11y violations', async () => {
     await page.goto(server.url);
     await page.getByRole('heading', { name: 'Corpus', level: 1 }).waitFor();
-    await page.locator('table tbody tr').first().waitFor();
+    await page.locator('section[aria-labelledby="list-h"] table tbody tr').first().waitFor();
     await page.locator('.plot rect.bar').first().waitFor();
     expect(await page.locator('.stats dd').first().textContent()).toBe('10');
     expect(await page.getByRole('link', { name: /^Hostile <script>/ }).count()).toBe(1);
@@ -80,13 +80,14 @@ describe.skipIf(!browserAvailable())('the workbench in headless Chromium', () =>
     await page.waitForURL(/from=.*to=/);
     expect(Number((await page.locator('.pager span').textContent())!.split(' of ')[1])).toBeGreaterThan(0);
     await page.goto(server.url);
-    const chars = page.locator('table').first().locator('tbody tr td.num');
+    const articles = page.locator('section[aria-labelledby="list-h"]');
+    const chars = articles.locator('table tbody tr td.num');
     await chars.first().waitFor();
-    await page.getByRole('button', { name: /^chars/ }).click();
+    await articles.getByRole('button', { name: /^chars/ }).click();
     const ascending = (await chars.allTextContents()).map(Number);
     expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
-    expect(await page.locator('th[aria-sort="ascending"]').count()).toBe(1);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).first().click()]);
+    expect(await articles.locator('th[aria-sort="ascending"]').count()).toBe(1);
+    const [download] = await Promise.all([page.waitForEvent('download'), articles.getByRole('button', { name: 'Export CSV' }).click()]);
     const csv = readFileSync((await download.path())!, 'utf8');
     const lines = csv.trim().split('\r\n');
     expect(lines[0]).toBe('published,outlet,title,format,chars,id');

@@ -87,8 +87,17 @@ export async function getJson<T>(path: string): Promise<T> {
 
 export type Loaded<T> = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ok'; data: T };
 
-/** Fetch `path` whenever it changes; the last request wins. */
-export function useApi<T>(path: string | null): Loaded<T> {
+/** Send JSON (POST, DELETE) and read the JSON answer (null for 204); errors carry the API's message. */
+export async function sendJson<T>(method: 'POST' | 'DELETE', path: string, body?: unknown): Promise<T | null> {
+  const res = await fetch(path, { method, headers: { Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  if (res.status === 204) return null;
+  const answer = (await res.json().catch(() => null)) as (T & { error?: { message: string } }) | null;
+  if (!res.ok) throw new Error(answer?.error?.message ?? `${res.status} ${res.statusText}`);
+  return answer;
+}
+
+/** Fetch `path` whenever it (or `version`, bumped to reload) changes; the last request wins. */
+export function useApi<T>(path: string | null, version = 0): Loaded<T> {
   const [loaded, setLoaded] = useState<Loaded<T>>({ state: 'loading' });
   useEffect(() => {
     if (path === null) return;
@@ -101,6 +110,6 @@ export function useApi<T>(path: string | null): Loaded<T> {
     return () => {
       live = false;
     };
-  }, [path]);
+  }, [path, version]);
   return loaded;
 }

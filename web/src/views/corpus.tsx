@@ -1,18 +1,23 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useApi, type ArticleSummary, type ArticlesOverTime, type Outlet, type Page, type Stats } from '../api.js';
+import { ActorPicker } from '../components/actor-picker.js';
 import { Snippet } from '../components/snippet.js';
 import { SortableTable, type Column } from '../components/table.js';
 import { TimelinePlot } from '../components/timeline-plot.js';
+import type { StorySummary } from '../corpus-types.js';
 import { Link, navigate, withParams } from '../router.js';
+import { STORY_COLUMNS } from './stories.js';
 
 const PAGE = 25;
 const OUTLET_PAGE = 15;
+const STORY_PAGE = 8;
 
 interface Filters {
   q: string;
   outlet: string;
   from: string;
   to: string;
+  actor: string;
   offset: number;
   bucket: string;
 }
@@ -23,6 +28,7 @@ function filtersOf(params: URLSearchParams): Filters {
     outlet: params.get('outlet') ?? '',
     from: params.get('from') ?? '',
     to: params.get('to') ?? '',
+    actor: params.get('actor') ?? '',
     offset: Math.max(0, Number(params.get('offset') ?? 0) || 0),
     bucket: params.get('bucket') ?? '',
   };
@@ -43,7 +49,8 @@ export function CorpusView({ params }: { params: URLSearchParams }) {
   const autoBucket = months.state === 'ok' && months.data.buckets.length <= 2 ? 'day' : 'month';
   const bucket = filters.bucket === 'day' || filters.bucket === 'month' ? filters.bucket : months.state === 'ok' ? autoBucket : null;
   const timeline = useApi<ArticlesOverTime>(bucket ? `/api/timeline/articles${withParams('', { bucket, outlet: filters.outlet })}` : null);
-  const list = useApi<Page<ArticleSummary>>(`/api/articles${withParams('', { q: filters.q, outlet: filters.outlet, from: filters.from, to: filters.to, limit: PAGE, offset: filters.offset })}`);
+  const list = useApi<Page<ArticleSummary>>(`/api/articles${withParams('', { q: filters.q, outlet: filters.outlet, from: filters.from, to: filters.to, actor: filters.actor, limit: PAGE, offset: filters.offset })}`);
+  const stories = useApi<Page<StorySummary>>(`/api/stories?limit=${STORY_PAGE}`);
   const [draft, setDraft] = useState(filters);
   useEffect(() => setDraft(filters), [params.toString()]);
 
@@ -95,13 +102,30 @@ export function CorpusView({ params }: { params: URLSearchParams }) {
             To
             <input name="to" value={draft.to} placeholder="YYYY-MM-DD" pattern="\d{4}(-\d{2}(-\d{2})?)?" size={11} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
           </label>
+          <ActorPicker value={draft.actor} onChange={(actor) => setDraft((d) => ({ ...d, actor }))} />
           <button type="submit">Search</button>
-          {(filters.q || filters.outlet || filters.from || filters.to) && (
-            <button type="button" className="secondary" onClick={() => go({ ...filters, q: '', outlet: '', from: '', to: '', offset: 0 })}>
+          {(filters.q || filters.outlet || filters.from || filters.to || filters.actor) && (
+            <button type="button" className="secondary" onClick={() => go({ ...filters, q: '', outlet: '', from: '', to: '', actor: '', offset: 0 })}>
               Clear
             </button>
           )}
         </form>
+      </section>
+
+      <section aria-labelledby="stories-h">
+        <h2 id="stories-h">Stories</h2>
+        {stories.state === 'error' && <p className="muted">Stories are not available: {stories.message}</p>}
+        {stories.state === 'ok' &&
+          (stories.data.total === 0 ? (
+            <p className="muted">No stories yet: run <code>triangulate analyze</code> to cluster the articles.</p>
+          ) : (
+            <>
+              <SortableTable caption={`The ${stories.data.items.length} largest of ${stories.data.total} stories`} csvName="stories.csv" rows={stories.data.items} rowKey={(s) => s.id} columns={STORY_COLUMNS} />
+              <p>
+                <Link to="/stories">All {stories.data.total} stories</Link>
+              </p>
+            </>
+          ))}
       </section>
 
       <div className="columns">

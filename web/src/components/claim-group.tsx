@@ -1,0 +1,79 @@
+import type { ClaimGroup, QuantityClaim } from '../corpus-types.js';
+import { SourceLink } from './source-link.js';
+import { SortableTable, type Column } from './table.js';
+
+const fmt = (n: number | null) => (n === null ? '?' : n.toLocaleString('en-US'));
+
+/** A claim's value as stated: '≈ 3,000', '2,000–2,500', '> 2,000', 'hundreds'. */
+export function claimValue(c: QuantityClaim): string {
+  const approx = c.approximator ? `${c.approximator} ` : '';
+  if (c.low !== null && c.high !== null && c.low !== c.high) return `${approx}${fmt(c.low)}–${fmt(c.high)}`;
+  if (c.value !== null) return `${approx}${fmt(c.value)}${c.unit ? ` ${c.unit}` : ''}`;
+  return c.vague ? `${approx}(vague)` : c.source.text;
+}
+
+const lowOf = (c: QuantityClaim) => c.low ?? c.value;
+const highOf = (c: QuantityClaim) => c.high ?? c.value;
+
+/** The claims of a group on one scale: a dot per stated value, a bar per range. */
+function RangeStrip({ group }: { group: ClaimGroup }) {
+  const points = group.claims.filter((c) => lowOf(c) !== null);
+  if (points.length < 2) return null;
+  const min = Math.min(...points.map((c) => lowOf(c)!));
+  const max = Math.max(...points.map((c) => highOf(c)!));
+  const width = 520;
+  const row = 14;
+  const pad = { left: 10, right: 10, top: 6, bottom: 22 };
+  const height = pad.top + pad.bottom + row * points.length;
+  const x = (v: number) => (max === min ? width / 2 : pad.left + ((v - min) / (max - min)) * (width - pad.left - pad.right));
+  return (
+    <svg className="range-strip" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`Stated values from ${fmt(min)} to ${fmt(max)}`}>
+      {points.map((c, i) => {
+        const y = pad.top + row * i + row / 2;
+        const lo = x(lowOf(c)!);
+        const hi = x(highOf(c)!);
+        return (
+          <g key={`${c.source.articleId}:${c.source.span.start}`}>
+            {hi - lo > 1 && <line x1={lo} x2={hi} y1={y} y2={y} className="range" />}
+            <circle cx={c.value !== null ? x(c.value) : (lo + hi) / 2} cy={y} r={4} className="point">
+              <title>{`${c.source.outlet ?? 'outlet not named'}: ${c.source.text}`}</title>
+            </circle>
+          </g>
+        );
+      })}
+      <text x={pad.left} y={height - 6} className="tick">
+        {fmt(min)}
+      </text>
+      <text x={width - pad.right} y={height - 6} className="tick" textAnchor="end">
+        {fmt(max)}
+      </text>
+    </svg>
+  );
+}
+
+const CLAIM_COLUMNS: Column<QuantityClaim>[] = [
+  { key: 'text', label: 'claim', value: (c) => c.source.text, render: (c) => <SourceLink source={c.source} /> },
+  { key: 'value', label: 'value', value: (c) => c.value ?? c.low, render: (c) => claimValue(c), numeric: true },
+  { key: 'outlet', label: 'outlet', value: (c) => c.source.outlet },
+  { key: 'published', label: 'published', value: (c) => c.source.published },
+  { key: 'speaker', label: 'said by', value: (c) => c.speaker, render: (c) => c.speaker ?? <span className="muted">article's voice</span> },
+  { key: 'sentence', label: 'sentence', value: (c) => c.sentence, render: (c) => <span className="sentence">{c.sentence}</span> },
+];
+
+/** Numbers that measure the same thing, their spread, and whether they conflict (and why). */
+export function ClaimGroupView({ group }: { group: ClaimGroup }) {
+  const outlets = new Set(group.claims.map((c) => c.source.outlet ?? '(not named)')).size;
+  return (
+    <article className={`claim-group${group.conflict ? ' conflict' : ''}`} data-measure={group.measure} aria-labelledby={`claim-${group.id}`}>
+      <h3 id={`claim-${group.id}`}>
+        {group.conflict ? <span className="badge conflict-badge">conflict</span> : <span className="badge agree-badge">consistent</span>} {group.measure}
+      </h3>
+      <p className="meta">
+        {group.claims.length} claim(s) from {outlets} outlet(s) · stated {fmt(group.spread.low)}
+        {group.spread.high !== group.spread.low ? ` to ${fmt(group.spread.high)}` : ''} · {group.why}
+      </p>
+      <RangeStrip group={group} />
+      <SortableTable caption={`Claims: ${group.measure}`} csvName={`claims-${group.id}.csv`} rows={group.claims} rowKey={(c) => `${c.source.articleId}:${c.source.span.start}`} columns={CLAIM_COLUMNS} />
+    </article>
+  );
+}
