@@ -46,11 +46,27 @@ export class AliasIndex {
   /** Actors of the corpus with the decisions applied; sorted by mentions (desc), then name. */
   actors(decisions: readonly AliasDecision[] = []): Actor[] {
     const ev = gatherEvidence(this.state, this.params);
-    const { constraints, touched } = constraintsOf(ev, decisions);
+    const { constraints, touched, splits } = constraintsOf(ev, decisions);
     const res = resolve(ev, constraints, this.params);
     const clusters = new Map<number, number[]>();
     res.rootOf.forEach((r, i) => clusters.set(r, [...(clusters.get(r) ?? []), i]));
-    const built = [...clusters.entries()].map(([root, ids]) => this.build(ev, ids, res.tree.get(root) ?? [], touched));
+    // An alias an article linked to a name that an analyst split from it moves to the actor of that alias's own name.
+    const moved = new Map<number, { alias: string; counts: Record<string, number> }[]>();
+    const skip = new Set<string>();
+    for (const [x, y] of splits) {
+      for (const [owner, other] of [[x, y], [y, x]] as const) {
+        const ownerNode = ev.nodes[owner]!;
+        const otherNode = ev.nodes[other]!;
+        for (const [alias, a] of Object.entries(this.state.names[ownerNode.name]?.aliases ?? {})) {
+          if (nameKey(alias) !== otherNode.key || res.rootOf[owner] === res.rootOf[other]) continue;
+          const to = res.rootOf[other]!;
+          if (skip.has(`${owner}\u0000${alias}`)) continue;
+          skip.add(`${owner}\u0000${alias}`);
+          moved.set(to, [...(moved.get(to) ?? []), { alias, counts: a.articles }]);
+        }
+      }
+    }
+    const built = [...clusters.entries()].map(([root, ids]) => this.build(ev, ids, res.tree.get(root) ?? [], touched, skip, moved.get(root) ?? []));
     built.sort((a, b) => b.mentions - a.mentions || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || (a.type < b.type ? -1 : 1));
     // ids: the slug of the canonical name; a second actor with the same slug and type gets a numeric suffix
     const used = new Set<string>();
@@ -99,7 +115,14 @@ export class AliasIndex {
     return index;
   }
 
-  private build(ev: Evidence, ids: readonly number[], tree: readonly Edge[], touched: ReadonlySet<number>): Omit<Actor, 'id'> & { ownNames: string[] } {
+  private build(
+    ev: Evidence,
+    ids: readonly number[],
+    tree: readonly Edge[],
+    touched: ReadonlySet<number>,
+    skip: ReadonlySet<string>,
+    moved: readonly { alias: string; counts: Record<string, number> }[],
+  ): Omit<Actor, 'id'> & { ownNames: string[] } {
     const names = new Map<string, { mentions: number; articles: Set<string> }>();
     const perArticle = new Map<string, number>();
     const votes = new Map<EntityType, number>();
@@ -118,11 +141,12 @@ export class AliasIndex {
       const s = this.state.names[node.name]!;
       ownNames.push(node.name);
       addName(node.name, s.articles);
-      for (const [alias, a] of Object.entries(s.aliases)) addName(alias, a.articles);
+      for (const [alias, a] of Object.entries(s.aliases)) if (!skip.has(`${i}\u0000${alias}`)) addName(alias, a.articles);
       for (const [id, c] of Object.entries(s.described)) perArticle.set(id, (perArticle.get(id) ?? 0) + c);
       const total = Object.values(s.articles).reduce((x, y) => x + y, 0) + Object.values(s.aliases).reduce((x, a) => x + Object.values(a.articles).reduce((u, v) => u + v, 0), 0);
       votes.set(node.type, (votes.get(node.type) ?? 0) + Math.max(1, total));
     }
+    for (const m of moved) addName(m.alias, m.counts);
     const list: ActorName[] = [...names.entries()]
       .map(([name, e]) => ({ name, mentions: e.mentions, articles: e.articles.size }))
       .filter((n) => n.mentions > 0 || ownNames.includes(n.name))
@@ -160,7 +184,7 @@ function canonicalName(list: readonly ActorName[]): string {
 }
 
 /** Decisions -> must-links and cannot-links between nodes; the latest decision about a pair wins. */
-function constraintsOf(ev: Evidence, decisions: readonly AliasDecision[]): { constraints: Constraints; touched: Set<number> } {
+function constraintsOf(ev: Evidence, decisions: readonly AliasDecision[]): { constraints: Constraints; touched: Set<number>; splits: [number, number][] } {
   const nodesOf = (k: NameKey): number[] => {
     const s = surfaceOf(k.name);
     const exact = ev.nodes.filter((n) => n.name === s);
@@ -189,5 +213,5 @@ function constraintsOf(ev: Evidence, decisions: readonly AliasDecision[]): { con
     }
     if (d.action !== 'split') for (let x = 1; x < as.length; x++) musts.push({ kind: 'user', a: as[0]!, b: as[x]!, score: 1, detail: 'same name as a decided one', sources: [] });
   }
-  return { constraints: { musts, cannots }, touched };
+  return { constraints: { musts, cannots }, touched, splits: cannots };
 }

@@ -5,7 +5,7 @@
 
 /** Words of a name that acronyms may spell or skip, and that transliterations add or drop ("-e-", "al-", "of"). */
 const PARTICLES = new Set([
-  'of', 'the', 'and', 'for', 'on', 'in', 'at', 'to', '&', 'e', 'i', 'y', 'u', 'o', 'a', 'al', 'el', 'ul', 'ud', 'ad', 'ed', 'as', 'ash',
+  'of', 'the', 'and', 'for', 'on', 'in', 'at', 'to', '&', 'e', 'i', 'y', 'u', 'o', 'a', 'ye', 'yi', 'al', 'el', 'ul', 'ud', 'ad', 'ed', 'as', 'ash',
   'de', 'del', 'della', 'di', 'da', 'du', 'des', 'la', 'le', 'van', 'von', 'der', 'den', 'bin', 'ibn', 'ben', 'und', 'et',
 ]);
 
