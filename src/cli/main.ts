@@ -15,10 +15,12 @@ import { runCommand } from './commands/run.js';
 import { searchCommand } from './commands/search.js';
 import { serveCommand } from './commands/serve.js';
 import { showCommand } from './commands/show.js';
+import { statusCommand } from './commands/status.js';
+import { workerCommand } from './commands/worker.js';
 import { EXIT, type Command, type CommandContext } from './commands/types.js';
 import { processIo, type Io } from './io.js';
 
-export const COMMANDS: readonly Command[] = [runCommand, ingestCommand, analyzeCommand, articlesCommand, showCommand, searchCommand, storiesCommand, actorsCommand, reuseCommand, claimsCommand, timelineCommand, exportCommand, serveCommand];
+export const COMMANDS: readonly Command[] = [runCommand, ingestCommand, analyzeCommand, articlesCommand, showCommand, searchCommand, storiesCommand, actorsCommand, reuseCommand, claimsCommand, timelineCommand, exportCommand, serveCommand, statusCommand, workerCommand];
 
 const VERSION: string = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 

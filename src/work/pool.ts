@@ -25,10 +25,13 @@ export interface PoolOptions {
   readonly workerFile?: string;
 }
 
+/** What one article came to: its results, or why the thread could not give them. */
+export type Outcome = { readonly ok: true; readonly results: StageResult[] } | { readonly ok: false; readonly error: string };
+
 interface Task {
   readonly seq: number;
   readonly article: Article;
-  resolve(results: StageResult[]): void;
+  resolve(outcome: Outcome): void;
   reject(e: unknown): void;
 }
 
@@ -64,8 +67,17 @@ export class AnalyzePool {
   readonly size: number;
   private readonly entry: { code: string | URL; eval: boolean };
 
-  /** Analyse one article on some thread. Never rejects for the article's sake, only when the pool is broken. */
-  run(article: Article): Promise<StageResult[]> {
+  /**
+   * Analyse one article on some thread: its results, with a 'stage-crashed' note on every stage when the
+   * thread died or threw on it. Never rejects for the article's sake, only when the pool is broken.
+   */
+  async run(article: Article): Promise<StageResult[]> {
+    const outcome = await this.attempt(article);
+    return outcome.ok ? outcome.results : crashResults(this.stages, outcome.error);
+  }
+
+  /** Like run, but tells a failed article apart (the job queue retries those instead of storing a note). */
+  attempt(article: Article): Promise<Outcome> {
     if (this.broken) return Promise.reject(this.broken);
     if (this.closing) return Promise.reject(new AppError('internal', 'the analysis pool is closed'));
     return new Promise((resolve, reject) => {
@@ -100,8 +112,8 @@ export class AnalyzePool {
       const task = slot.task;
       slot.task = null;
       if (task && task.seq === m.seq) {
-        if (m.type === 'done') task.resolve(m.results);
-        else task.resolve(crashResults(this.stages, `the analysis failed on this article: ${m.error}`));
+        if (m.type === 'done') task.resolve({ ok: true, results: m.results });
+        else task.resolve({ ok: false, error: `the analysis failed on this article: ${m.error}` });
       }
     }
     this.dispatch();
@@ -118,7 +130,7 @@ export class AnalyzePool {
     const task = slot.task;
     if (task) {
       this.crashes++;
-      task.resolve(crashResults(this.stages, `the analysis worker crashed on this article: ${why}`));
+      task.resolve({ ok: false, error: `the analysis worker crashed on this article: ${why}` });
     }
     this.spawn();
     this.dispatch();

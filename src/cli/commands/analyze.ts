@@ -1,12 +1,19 @@
-import { parse } from '../args.js';
+import { intOption, parse } from '../args.js';
 import { ProgressBar, type Io } from '../io.js';
 import type { AnalyzeSummary, Triangulate } from '../../service.js';
 import { EXIT, type Command } from './types.js';
 
-export async function runAnalyze(service: Triangulate, io: Io, options: { stages: string[] | null; all: boolean }): Promise<AnalyzeSummary> {
+export async function runAnalyze(service: Triangulate, io: Io, options: { stages: string[] | null; all: boolean; workers?: number }): Promise<AnalyzeSummary> {
   const bar = new ProgressBar(io, 'analyze');
   try {
-    return await service.analyze({ stages: options.stages, all: options.all, onProgress: (p) => bar.update(p.done, p.total, 'articles') });
+    // `workers` > 1 runs the per-article stages on a thread pool (src/work/pool.ts).
+    const request: Parameters<Triangulate['analyze']>[0] & { workers?: number } = {
+      stages: options.stages,
+      all: options.all,
+      ...(options.workers !== undefined && { workers: options.workers }),
+      onProgress: (p) => bar.update(p.done, p.total, 'articles'),
+    };
+    return await service.analyze(request);
   } finally {
     bar.done();
   }
@@ -25,16 +32,18 @@ export function printAnalyzeSummary(io: Io, s: AnalyzeSummary): void {
 export const analyzeCommand: Command = {
   name: 'analyze',
   summary: 'run the analysis stages over articles that have not been analysed by their current version',
-  usage: `triangulate analyze [--stage NAME[,NAME...]] [--all] [--db FILE] [--json]
+  usage: `triangulate analyze [--stage NAME[,NAME...]] [--all] [--workers N] [--db FILE] [--json]
 
-  --stage  only these stages (and the stages they need)
-  --all    re-analyse every article, not only new or outdated ones`,
+  --stage    only these stages (and the stages they need)
+  --all      re-analyse every article, not only new or outdated ones
+  --workers  analyse on N threads (default 1; the number of cores is usually best)`,
   async run(argv, ctx) {
-    const { values } = parse('analyze', argv, { stage: { type: 'string' }, all: { type: 'boolean', default: false } });
+    const { values } = parse('analyze', argv, { stage: { type: 'string' }, all: { type: 'boolean', default: false }, workers: { type: 'string' } });
     const service = ctx.open(values.db);
     try {
       const stages = values.stage ? values.stage.split(',').map((s) => s.trim()).filter(Boolean) : null;
-      const summary = await runAnalyze(service, ctx.io, { stages, all: values.all ?? false });
+      const workers = values.workers === undefined ? undefined : intOption('workers', values.workers, 1, 1);
+      const summary = await runAnalyze(service, ctx.io, { stages, all: values.all ?? false, ...(workers !== undefined && { workers }) });
       if (values.json) ctx.io.stdout.write(`${JSON.stringify(summary)}\n`);
       else printAnalyzeSummary(ctx.io, summary);
       return EXIT.ok;
