@@ -151,6 +151,17 @@ CREATE TABLE jobs (
 );
 CREATE INDEX jobs_claimable ON jobs (due, id) WHERE state IN ('queued', 'running');
 CREATE INDEX jobs_finished ON jobs (finished_at) WHERE state IN ('done', 'failed');
+CREATE INDEX jobs_running ON jobs (worker) WHERE state = 'running';
+
+-- Every worker that has claimed a job, with its counters (for status: who is working, who stopped).
+CREATE TABLE queue_workers (
+  id         text COLLATE "C" PRIMARY KEY,
+  first_seen timestamptz NOT NULL DEFAULT now(),
+  last_seen  timestamptz NOT NULL DEFAULT now(),
+  claimed    bigint NOT NULL DEFAULT 0,
+  done       bigint NOT NULL DEFAULT 0,
+  failed     bigint NOT NULL DEFAULT 0                       -- attempts that ended in fail()
+);
 `;
 
 export const PG_MIGRATIONS: readonly PgMigration[] = [{ version: 1, description: 'articles, findings, search, corpus results, job queue', sql: V1 }];

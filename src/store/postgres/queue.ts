@@ -62,6 +62,7 @@ export class PgJobQueue implements JobQueue {
          RETURNING j.id, j.article_id, j.attempts`,
         [pgText(workerId), limit, leaseMs],
       );
+      await this.seen(client, workerId, 'claimed', rows.length);
       return rows.sort((a, b) => a.id - b.id).map((r) => ({ id: r.id, articleId: r.article_id, attempts: r.attempts - 1 }));
     });
   }
@@ -78,6 +79,7 @@ export class PgJobQueue implements JobQueue {
       if (!held.rowCount) return false;
       await writeAnalysis(client, job.articleId, results);
       await client.query(`UPDATE jobs SET state = 'done', finished_at = now(), last_error = NULL WHERE id = $1`, [job.id]);
+      await this.seen(client, workerId, 'done', 1);
       return true;
     });
   }
@@ -86,11 +88,23 @@ export class PgJobQueue implements JobQueue {
     await this.ready;
     const attempt = job.attempts + 1;
     const last = attempt >= this.maxAttempts;
-    await this.pool.query(
-      `UPDATE jobs SET state = $4, last_error = $5,
-         due = now() + make_interval(secs => $6::float8 / 1000), finished_at = CASE WHEN $4 = 'failed' THEN now() END
-       WHERE id = $1 AND state = 'running' AND worker = $2 AND attempts = $3`,
-      [job.id, pgText(workerId), attempt, last ? 'failed' : 'queued', pgText(error).slice(0, 10_000), last ? 0 : this.backoffMs(attempt)],
+    await inTransaction(this.pool, async (client) => {
+      const res = await client.query(
+        `UPDATE jobs SET state = $4, last_error = $5,
+           due = now() + make_interval(secs => $6::float8 / 1000), finished_at = CASE WHEN $4 = 'failed' THEN now() END
+         WHERE id = $1 AND state = 'running' AND worker = $2 AND attempts = $3`,
+        [job.id, pgText(workerId), attempt, last ? 'failed' : 'queued', pgText(error).slice(0, 10_000), last ? 0 : this.backoffMs(attempt)],
+      );
+      if (res.rowCount) await this.seen(client, workerId, 'failed', 1);
+    });
+  }
+
+  /** A worker's heartbeat and counters (a claim of zero jobs still says it is alive). */
+  private async seen(client: pg.PoolClient, workerId: string, counter: 'claimed' | 'done' | 'failed', n: number): Promise<void> {
+    await client.query(
+      `INSERT INTO queue_workers (id, ${counter}) VALUES ($1, $2)
+       ON CONFLICT (id) DO UPDATE SET last_seen = now(), ${counter} = queue_workers.${counter} + excluded.${counter}`,
+      [pgText(workerId), n],
     );
   }
 
@@ -115,11 +129,10 @@ export class PgJobQueue implements JobQueue {
       this.pool.query<{ id: number; article_id: string; attempts: number; last_error: string | null; finished_at: string }>(
         `SELECT id, article_id, attempts, last_error, finished_at FROM jobs WHERE state = 'failed' ORDER BY finished_at DESC, id DESC LIMIT 20`,
       ),
-      this.pool.query<{ worker: string; seen: string; running: number; done: number }>(
-        `SELECT worker, max(greatest(started_at, finished_at)) AS seen,
-                count(*) FILTER (WHERE state = 'running' AND due > now()) AS running, count(*) FILTER (WHERE state = 'done') AS done
-         FROM jobs WHERE worker IS NOT NULL AND (started_at > now() - interval '5 minutes' OR finished_at > now() - interval '5 minutes')
-         GROUP BY worker ORDER BY seen DESC`,
+      this.pool.query<{ id: string; last_seen: string; running: number; done: number }>(
+        `SELECT w.id, w.last_seen, w.done,
+                (SELECT count(*) FROM jobs j WHERE j.state = 'running' AND j.worker = w.id AND j.due > now()) AS running
+         FROM queue_workers w WHERE w.last_seen > now() - interval '5 minutes' ORDER BY w.last_seen DESC, w.id`,
       ),
     ]);
     const counts: Record<JobState, number> = { queued: 0, running: 0, done: 0, failed: 0 };
@@ -131,7 +144,7 @@ export class PgJobQueue implements JobQueue {
       doneLastHour: r.hour,
       oldestQueued: r.oldest,
       failed: failed.rows.map((f) => ({ id: f.id, articleId: f.article_id, attempts: f.attempts, error: f.last_error ?? '', at: f.finished_at })),
-      workers: workers.rows.map((w) => ({ id: w.worker, lastSeen: w.seen, running: w.running, done: w.done })),
+      workers: workers.rows.map((w) => ({ id: w.id, lastSeen: w.last_seen, running: w.running, done: w.done })),
     };
   }
 

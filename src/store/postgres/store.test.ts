@@ -6,7 +6,7 @@ import { describeStoreContract } from '../store.contract.js';
 import { PG_LATEST_VERSION } from './migrations.js';
 import { openPostgresStore, PostgresStore } from './store.js';
 
-const TABLES = 'articles, article_sources, analyses, findings, ingest_failures, corpus_items, corpus_state, alias_decisions, jobs';
+const TABLES = 'articles, article_sources, analyses, findings, ingest_failures, corpus_items, corpus_state, alias_decisions, jobs, queue_workers';
 
 describe.skipIf(!HAS_PG)('PostgresStore', () => {
   const db = usePostgresDatabase();
