@@ -4,8 +4,9 @@ import { sha256Hex } from '../domain/ids.js';
 import { AppError } from '../domain/errors.js';
 import type { Triangulate } from '../service.js';
 import { errorResponse } from './errors.js';
+import { registerCorpusRoutes } from './corpus-routes.js';
 import { OPENAPI } from './openapi.js';
-import { articlesQuery, findingsQuery, pagingQuery, queryOf, searchQuery, timelineQuery } from './params.js';
+import { MAX_LIMIT, articlesQuery, findingsQuery, pagingQuery, queryOf, searchQuery, timelineQuery } from './params.js';
 import { serveUi, type UiOptions } from './static.js';
 
 /** An article as the API returns it: everything but the raw bytes, which are summarised (size, hash). */
@@ -87,14 +88,22 @@ export function createApp(service: Triangulate, options: AppOptions = {}): Hono 
   });
 
   app.get('/api/search', async (c) => {
-    const { q, ...filter } = searchQuery.parse(queryOf(c.req.url));
-    return c.json(await store.searchArticles(q, filter));
+    const { q, actor, ...filter } = searchQuery.parse(queryOf(c.req.url));
+    if (actor === undefined) return c.json(await store.searchArticles(q, filter));
+    // Restricted to an actor's articles: the best MAX_LIMIT matches, filtered, then paged.
+    const { actor: found } = await service.actor(actor);
+    const mentioned = new Set(found.articles.map((a) => a.articleId));
+    const best = await store.searchArticles(q, { ...filter, limit: MAX_LIMIT, offset: 0 });
+    const hits = best.items.filter((h) => mentioned.has(h.article.id));
+    return c.json({ items: hits.slice(filter.offset, filter.offset + filter.limit), total: hits.length, limit: filter.limit, offset: filter.offset });
   });
 
   app.get('/api/timeline/articles', async (c) => {
     const { bucket, ...filter } = timelineQuery.parse(queryOf(c.req.url));
     return c.json({ bucket, ...(await store.countArticlesOverTime(bucket, filter)) });
   });
+
+  registerCorpusRoutes(app, service);
 
   app.get('/api/openapi.json', (c) => c.json(OPENAPI));
 

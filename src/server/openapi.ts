@@ -15,6 +15,7 @@ const filters = [
   q('to', 'publish date at or before, inclusive of the whole period (YYYY, YYYY-MM or YYYY-MM-DD)'),
   q('format', 'only articles read from this format', { type: 'string', enum: ['text', 'html', 'rss', 'atom', 'rdf', 'warc', 'json', 'jsonl'] }),
 ];
+const storyParam = { name: 'id', in: 'path', required: true, description: 'story id (from /api/stories)', schema: { type: 'string' } };
 const idParam = { name: 'id', in: 'path', required: true, description: 'article id or a unique prefix of at least 4 characters', schema: { type: 'string' } };
 const ok = (description: string, schema: unknown) => ({ description, content: { 'application/json': { schema } } });
 const errors = {
@@ -33,7 +34,7 @@ export const OPENAPI = {
     title: 'Triangulate API',
     version: '0.1.0',
     description:
-      'Read-only JSON API over one Triangulate database: articles, their findings with character spans, search, and counts. ' +
+      'JSON API over one Triangulate database: articles, their findings with character spans, search, counts, and the cross-article results (stories, actors, claims, quotes, copied passages, timeline). The only writes are analysts\' alias decisions. ' +
       'Lists are paged (limit, offset, total). Every error is {"error": {"code", "message"}} with the status of its code: ' +
       'usage 400, not-found 404, conflict 409, too-large 413, invalid-input and unsupported 422, io and internal 500.',
   },
@@ -64,7 +65,7 @@ export const OPENAPI = {
     '/api/search': {
       get: {
         summary: 'Full-text search over titles and text, with snippets (matches between « and »)',
-        parameters: [q('q', 'the query', { type: 'string' }, true), ...filters, ...paging(20)],
+        parameters: [q('q', 'the query', { type: 'string' }, true), ...filters, q('actor', 'only articles that mention this actor (an id from /api/actors; the best 500 matches are filtered)'), ...paging(20)],
         responses: { '200': ok('a page of hits', page(ref('SearchHit'))), ...errors },
       },
     },
@@ -75,12 +76,88 @@ export const OPENAPI = {
         responses: { '200': ok('counts', ref('ArticlesOverTime')), ...errors },
       },
     },
+    '/api/stories': { get: { summary: 'Stories (articles grouped by event), largest first', parameters: paging(), responses: { '200': ok('a page of stories', page(ref('StorySummary'))), ...errors } } },
+    '/api/stories/{id}': {
+      get: {
+        summary: "A story board: its articles by publish time, why they belong together, statements, claim groups (conflicts marked), quote groups, copied passages, timeline and labels (each list capped at 500)",
+        parameters: [storyParam],
+        responses: { '200': ok('the story board', ref('StoryBoard')), ...errors },
+      },
+    },
+    '/api/actors': {
+      get: {
+        summary: 'Actors (names merged across articles), most mentioned first',
+        parameters: [q('q', 'only actors whose names contain this text'), q('type', 'entity type', { type: 'string', enum: ['PER', 'ORG', 'LOC', 'MISC'] }), ...paging()],
+        responses: { '200': ok('a page of actors', page(ref('Actor'))), ...errors },
+      },
+    },
+    '/api/actors/{id}': {
+      get: {
+        summary: 'One actor: names with the evidence for each merge, mentions per outlet and month, statements by and about it, labels per outlet, stories',
+        parameters: [{ name: 'id', in: 'path', required: true, description: "actor id ('actor:org:...'), URL-encoded", schema: { type: 'string' } }],
+        responses: { '200': ok('the actor view', ref('ActorView')), ...errors },
+      },
+    },
+    '/api/aliases/decisions': {
+      get: { summary: "Analysts' alias decisions (merge, split, confirm), oldest first", responses: { '200': ok('decisions', { type: 'array', items: ref('AliasDecision') }) } },
+      post: {
+        summary: 'Record a decision about two names and recompute the actors before answering (JSON body only)',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['action', 'a', 'b'],
+                properties: { action: { type: 'string', enum: ['merge', 'split', 'confirm'] }, a: ref('NameKey'), b: ref('NameKey'), note: { type: ['string', 'null'] } },
+              },
+            },
+          },
+        },
+        responses: { '201': ok('the stored decision', { type: 'object', properties: { decision: ref('AliasDecision') } }), ...errors },
+      },
+    },
+    '/api/aliases/decisions/{id}': {
+      delete: {
+        summary: 'Remove a decision and recompute the actors',
+        parameters: [{ name: 'id', in: 'path', required: true, description: 'decision id', schema: { type: 'integer' } }],
+        responses: { '204': { description: 'removed' }, ...errors },
+      },
+    },
+    '/api/claims': {
+      get: {
+        summary: 'Claim groups: numbers that measure the same thing across articles; conflicting groups first',
+        parameters: [q('story', 'only groups of this story'), q('conflicts', 'only groups in conflict', { type: 'string', enum: ['0', '1', 'true', 'false'] }), ...paging()],
+        responses: { '200': ok('a page of claim groups', page(ref('CorpusItem'))), ...errors },
+      },
+    },
+    '/api/quotes': {
+      get: {
+        summary: 'Quote groups: one statement reported by several articles with different wording or speakers',
+        parameters: [q('story', 'only groups of this story'), ...paging()],
+        responses: { '200': ok('a page of quote groups', page(ref('CorpusItem'))), ...errors },
+      },
+    },
+    '/api/reuse': {
+      get: {
+        summary: 'Copied passages: aligned pairs with character spans in both articles, similarity, verbatim or edited, and who published first',
+        parameters: [q('story', 'only pairs within this story'), q('article', 'only pairs involving this article'), ...paging()],
+        responses: { '200': ok('a page of passage pairs', page(ref('CorpusItem'))), ...errors },
+      },
+    },
+    '/api/timeline': {
+      get: {
+        summary: 'Timeline entries: dated events merged across articles, each with its sources; conflicting dates flagged',
+        parameters: [q('story', 'only entries of this story'), ...paging(100)],
+        responses: { '200': ok('a page of timeline entries', page(ref('CorpusItem'))), ...errors },
+      },
+    },
     '/api/openapi.json': { get: { summary: 'This document', responses: { '200': ok('the OpenAPI document', { type: 'object' }) } } },
   },
   components: {
     responses: {
       Usage: { description: 'bad parameters', content: { 'application/json': { schema: ref('Error') } } },
-      NotFound: { description: 'no such article or route', content: { 'application/json': { schema: ref('Error') } } },
+      NotFound: { description: 'no such article, story, actor, decision or route', content: { 'application/json': { schema: ref('Error') } } },
       Conflict: { description: 'ambiguous id prefix', content: { 'application/json': { schema: ref('Error') } } },
     },
     schemas: {
@@ -165,6 +242,68 @@ export const OPENAPI = {
           failures: { type: 'integer' },
           byFormat: { type: 'object', additionalProperties: { type: 'integer' } },
           findingsByKind: { type: 'array', items: ref('FindingCount') },
+        },
+      },
+      CorpusItem: { type: 'object', description: 'a cross-article item; its fields are the TypeScript types in src/domain/corpus.ts (ClaimGroup, QuoteGroup, TimelineEntry) and src/analyze/corpus/reuse/types.ts (ReusePair)' },
+      NameKey: { type: 'object', required: ['name', 'type'], properties: { name: { type: 'string' }, type: { type: 'string', enum: ['PER', 'ORG', 'LOC', 'MISC'] } } },
+      AliasDecision: {
+        type: 'object',
+        properties: { id: { type: 'integer' }, action: { type: 'string', enum: ['merge', 'split', 'confirm'] }, a: ref('NameKey'), b: ref('NameKey'), note: { type: ['string', 'null'] }, at: { type: 'string' } },
+      },
+      StorySummary: {
+        type: 'object',
+        properties: {
+          id: { type: 'string' },
+          title: { type: ['string', 'null'] },
+          articles: { type: 'array', items: { type: 'string' } },
+          outlets: { type: 'array', items: { type: ['string', 'null'] } },
+          language: { type: ['string', 'null'] },
+          first: { type: ['string', 'null'] },
+          last: { type: ['string', 'null'] },
+          terms: { type: 'array', items: { type: 'string' } },
+          conflicts: { type: 'integer' },
+          reuse: { type: 'integer' },
+          timeline: { type: 'integer' },
+        },
+      },
+      StoryBoard: {
+        type: 'object',
+        description: 'lists as in src/corpus/read.ts StoryBoard',
+        properties: {
+          story: ref('StorySummary'),
+          explanation: { type: ['object', 'null'], description: 'shared actors, dates, passages and terms, and each article\'s join score' },
+          articles: { type: 'array', items: ref('ArticleSummary') },
+          statements: { type: 'array', items: ref('CorpusItem') },
+          claims: { type: 'array', items: ref('CorpusItem') },
+          quotes: { type: 'array', items: ref('CorpusItem') },
+          reuse: { type: 'array', items: ref('CorpusItem') },
+          timeline: { type: 'array', items: ref('CorpusItem') },
+          labels: { type: 'array', items: ref('CorpusItem') },
+        },
+      },
+      Actor: {
+        type: 'object',
+        properties: {
+          id: { type: 'string' },
+          name: { type: 'string' },
+          type: { type: 'string' },
+          names: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, mentions: { type: 'integer' }, articles: { type: 'integer' } } } },
+          evidence: { type: 'array', items: { type: 'object', description: 'kind, names, detail, sources (SourceRef), score' } },
+          confidence: { type: 'number' },
+          mentions: { type: 'integer' },
+          articles: { type: 'array', items: { type: 'object', properties: { articleId: { type: 'string' }, mentions: { type: 'integer' } } } },
+          decided: { type: 'boolean' },
+        },
+      },
+      ActorView: {
+        type: 'object',
+        properties: {
+          actor: ref('Actor'),
+          mentions: { type: 'array', items: { type: 'object', properties: { outlet: { type: ['string', 'null'] }, bucket: { type: 'string' }, mentions: { type: 'integer' } } } },
+          statementsBy: { type: 'array', items: ref('CorpusItem') },
+          statementsAbout: { type: 'array', items: ref('CorpusItem') },
+          labels: { type: 'array', items: ref('CorpusItem') },
+          stories: { type: 'array', items: ref('StorySummary') },
         },
       },
       ArticlesOverTime: {

@@ -23,6 +23,8 @@ export const articlesQuery = pagingQuery.extend(articleFilterQuery.shape).extend
 export const searchQuery = pagingQuery.extend(articleFilterQuery.shape).extend({
   q: z.string({ error: 'give a query: ?q=words' }).trim().min(1, 'give a query: ?q=words'),
   limit: int(1, MAX_LIMIT).default(20),
+  /** Only articles that mention this actor (an actor id from /api/actors). */
+  actor: z.string().min(1).optional(),
 });
 
 export const findingsQuery = pagingQuery.extend({
