@@ -7,8 +7,9 @@ const fmt = (n: number | null) => (n === null ? '?' : n.toLocaleString('en-US'))
 /** A claim's value as stated: '≈ 3,000', '2,000–2,500', '> 2,000', 'hundreds'. */
 export function claimValue(c: QuantityClaim): string {
   const approx = c.approximator ? `${c.approximator} ` : '';
-  if (c.low !== null && c.high !== null && c.low !== c.high) return `${approx}${fmt(c.low)}–${fmt(c.high)}`;
-  if (c.value !== null) return `${approx}${fmt(c.value)}${c.unit ? ` ${c.unit}` : ''}`;
+  const unit = c.unit ? ` ${c.unit}` : '';
+  if (c.value !== null) return `${approx}${fmt(c.value)}${unit}`;
+  if (c.low !== null && c.high !== null && c.low !== c.high) return `${approx}${fmt(c.low)}–${fmt(c.high)}${unit}`;
   return c.vague ? `${approx}(vague)` : c.source.text;
 }
 
@@ -55,7 +56,7 @@ const CLAIM_COLUMNS: Column<QuantityClaim>[] = [
   { key: 'text', label: 'claim', value: (c) => c.source.text, render: (c) => <SourceLink source={c.source} /> },
   { key: 'value', label: 'value', value: (c) => c.value ?? c.low, render: (c) => claimValue(c), numeric: true },
   { key: 'outlet', label: 'outlet', value: (c) => c.source.outlet },
-  { key: 'published', label: 'published', value: (c) => c.source.published },
+  { key: 'published', label: 'published', value: (c) => c.source.published, render: (c) => <span className="nowrap">{c.source.published?.replace('T', ' ') ?? 'undated'}</span> },
   { key: 'speaker', label: 'said by', value: (c) => c.speaker, render: (c) => c.speaker ?? <span className="muted">article's voice</span> },
   { key: 'sentence', label: 'sentence', value: (c) => c.sentence, render: (c) => <span className="sentence">{c.sentence}</span> },
 ];

@@ -129,7 +129,7 @@ function NamesTable({ actor, decide, busy }: { actor: Actor; decide: Decide; bus
         n.name === actor.name ? (
           <span className="muted">display name</span>
         ) : (
-          <button type="button" className="small secondary" disabled={busy} onClick={() => void decide('split', { name: actor.name, type: actor.type }, { name: n.name, type: actor.type }, 'split in the workbench')} aria-label={`Split “${n.name}” from ${actor.name}`}>
+          <button type="button" className="small secondary" disabled={busy} onClick={() => void decide('split', { name: actor.name, type: actor.type }, { name: n.name, type: actor.type }, 'split in the workbench')} aria-label={`Split off “${n.name}” from ${actor.name}`}>
             Split off
           </button>
         ),

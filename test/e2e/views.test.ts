@@ -1,0 +1,145 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page, type Route } from 'playwright-core';
+import { startServer, type RunningServer } from '../../src/server/server.js';
+import { Triangulate } from '../../src/service.js';
+import { browserAvailable, CHROMIUM, ensureWebBuild, LAUNCH_ARGS, screenshot, seriousA11yViolations } from './browser.js';
+import { ACTOR, ACTOR_ID, ACTOR_VIEW, B_ID, BOARD, OTHER_ACTOR, STORY, STORY_ID } from './fixtures.js';
+
+/*
+ * The story board and actor views on invented fixtures served with page.route: what the views show does not
+ * depend here on what the analysis finds (story-board.test.ts checks the real corpus).
+ */
+describe.skipIf(!browserAvailable())('story board and actor views on fixtures', () => {
+  let dir: string;
+  let service: Triangulate;
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  const posted: unknown[] = [];
+  const pageErrors: string[] = [];
+
+  const json = (route: Route, body: unknown, status = 200) => route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
+
+  beforeAll(async () => {
+    const webDir = ensureWebBuild();
+    dir = mkdtempSync(join(tmpdir(), 'tri-views-'));
+    service = Triangulate.open(join(dir, 'empty.db'));
+    server = await startServer(service, { host: '127.0.0.1', port: 0, webDir });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+    const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+    await context.route(/\/api\/(stories|actors|aliases)/, async (route) => {
+      const url = new URL(route.request().url());
+      const path = decodeURIComponent(url.pathname);
+      const method = route.request().method();
+      if (path === '/api/stories') return json(route, { items: [STORY], total: 1, limit: 25, offset: 0 });
+      if (path === `/api/stories/${STORY_ID}`) return json(route, BOARD);
+      if (path === '/api/actors') {
+        const q = (url.searchParams.get('q') ?? '').toLowerCase();
+        const items = [ACTOR, OTHER_ACTOR].filter((a) => a.names.some((n) => n.name.toLowerCase().includes(q)));
+        return json(route, { items, total: items.length, limit: 30, offset: 0 });
+      }
+      if (path === `/api/actors/${ACTOR_ID}`) return json(route, ACTOR_VIEW);
+      if (path === '/api/aliases/decisions' && method === 'GET') return json(route, []);
+      if (path === '/api/aliases/decisions' && method === 'POST') {
+        const body = route.request().postDataJSON() as { action: 'merge' | 'split' | 'confirm'; a: unknown; b: unknown };
+        posted.push(body);
+        return json(route, { decision: { id: posted.length, at: '2026-01-01T00:00:00Z', note: null, ...body } });
+      }
+      return json(route, { error: { code: 'not-found', message: `no fixture for ${method} ${path}` } }, 404);
+    });
+    page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await service?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('lists stories and opens a story board: articles, conflicts marked, the copied passage aligned with the earlier publisher', async () => {
+    await page.goto(new URL('/stories', server.url).href);
+    await page.getByRole('link', { name: STORY.title! }).click();
+    await page.waitForURL(/\/story\//);
+    await page.getByRole('heading', { level: 1, name: STORY.title! }).waitFor();
+    const articles = page.locator('#articles');
+    for (const a of BOARD.articles) expect(await articles.getByRole('link', { name: a.title!, exact: true }).count()).toBe(1);
+    expect(await page.locator('.plot.lanes a').count()).toBe(2);
+    // Numbers: the group is marked as a conflict, with both stated values.
+    const group = page.locator('.claim-group.conflict');
+    expect(await group.locator('.conflict-badge').textContent()).toBe('conflict');
+    expect(await group.textContent()).toContain('more than 2,000');
+    expect(await group.textContent()).toContain('some 3,000');
+    // The copied passage: earlier publisher on the left, marked; the differing words highlighted on both sides.
+    const pair = page.locator('.reuse-pair').first();
+    const sides = pair.locator('.reuse-side');
+    expect(await sides.nth(0).getAttribute('data-article')).toBe(BOARD.reuse[0]!.direction.earlier);
+    expect(await sides.nth(0).locator('.earlier-badge').count()).toBe(1);
+    expect(await sides.nth(1).locator('.earlier-badge').count()).toBe(0);
+    expect(await sides.nth(0).locator('mark.diff').allTextContents()).toEqual(['league']);
+    expect(await sides.nth(1).locator('mark.diff').allTextContents()).toEqual(['cult']);
+    expect(await sides.nth(0).locator('.reuse-text').textContent()).toBe(BOARD.reuse[0]!.a.text);
+    // Labels: own voice and quoted apart, each linked to its characters.
+    const quoted = page.locator('.label-matrix li.quoted-label');
+    expect(await quoted.textContent()).toContain('a League spokesman');
+    expect(await page.locator('.label-matrix a[href*="?span="]').count()).toBe(3);
+    // Every statement links to its characters.
+    const links = await page.locator('#statements a.statement-link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(links).toEqual(BOARD.statements.map((s) => `/article/${s.source.articleId}?span=${s.source.span.start}-${s.source.span.end}`));
+    await screenshot(page, 'fixture-story-board');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  it('opens an actor from the board; the back button returns to the board', async () => {
+    await page.goto(new URL(`/story/${STORY_ID}`, server.url).href);
+    await page.locator('.label-matrix').getByRole('link', { name: ACTOR.name }).click();
+    await page.waitForURL(/\/actor\/actor%3Aorg%3Aharbour-league$/);
+    await page.getByRole('heading', { level: 1, name: ACTOR.name }).waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: STORY.title! }).waitFor();
+    expect(page.url()).toContain(`/story/${STORY_ID}`);
+  });
+
+  it('shows an actor: names, merge evidence with its sources, mentions per outlet and month, statements, labels; split and merge post decisions', async () => {
+    await page.goto(new URL(`/actor/${encodeURIComponent(ACTOR_ID)}`, server.url).href);
+    await page.getByRole('heading', { level: 1, name: ACTOR.name }).waitFor();
+    expect(await page.locator('.evidence').textContent()).toContain(ACTOR.evidence[0]!.detail);
+    expect(await page.locator('.evidence a[href*="?span="]').count()).toBe(1);
+    // The heat map fills the months between the first and the last, and keeps undated mentions apart.
+    const heads = await page.locator('.heatmap thead th').allTextContents();
+    expect(heads).toEqual(['outlet', '2023-04', '2023-05', '2023-06', 'undated', 'total']);
+    expect(await page.locator('#by-h').textContent()).toContain(ACTOR.name);
+    await screenshot(page, 'fixture-actor');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    // Split a name off: the decision names both.
+    await page.getByRole('button', { name: `Split off “HL” from ${ACTOR.name}` }).click();
+    await expect.poll(() => posted.length).toBe(1);
+    expect(posted[0]).toMatchObject({ action: 'split', a: { name: 'Harbour League', type: 'ORG' }, b: { name: 'HL', type: 'ORG' } });
+    await page.getByRole('status').waitFor();
+    // Merge: find another actor by name, merge it in.
+    await page.getByLabel(`Find an actor to merge into ${ACTOR.name}`).fill('council');
+    await page.getByRole('button', { name: 'Find', exact: true }).click();
+    await page.getByRole('button', { name: `Merge into ${ACTOR.name}` }).click();
+    await expect.poll(() => posted.length).toBe(2);
+    expect(posted[1]).toMatchObject({ action: 'merge', b: { name: OTHER_ACTOR.name } });
+  });
+
+  it('lists actors with a name filter in the URL and pages', async () => {
+    await page.goto(new URL('/actors', server.url).href);
+    await page.getByLabel('Name').fill('council');
+    await page.getByRole('button', { name: 'Find actors' }).click();
+    await page.waitForURL(/\/actors\?q=council/);
+    await expect.poll(() => page.locator('table tbody tr').count()).toBe(1);
+    expect(await page.locator('table tbody tr').textContent()).toContain(OTHER_ACTOR.name);
+    await screenshot(page, 'fixture-actors');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.goBack();
+    await expect.poll(() => page.locator('table tbody tr').count()).toBe(2);
+    expect(pageErrors).toEqual([]);
+    expect(B_ID).not.toBe(STORY_ID);
+  });
+});
