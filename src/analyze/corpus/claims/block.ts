@@ -110,6 +110,12 @@ function datingOf(claims: readonly Claim[]): Dating {
   return { first: days.length ? Math.min(...days) : null, last: days.length ? Math.max(...days) : null, years: new Set(claims.flatMap((c) => c.years)) };
 }
 
+function union(a: Dating, b: Dating): Dating {
+  const first = a.first === null ? b.first : b.first === null ? a.first : Math.min(a.first, b.first);
+  const last = a.last === null ? b.last : b.last === null ? a.last : Math.max(a.last, b.last);
+  return { first, last, years: new Set([...a.years, ...b.years]) };
+}
+
 /** Clearly different times: both name years and none in common, or no common year and published too far apart. */
 function compatible(a: Dating, b: Dating, params: ClaimParams): boolean {
   const common = [...a.years].some((y) => b.years.has(y));
@@ -133,13 +139,14 @@ export function mergeAcrossStories(blocks: readonly Block[], params: ClaimParams
   for (const list of mergeable.values()) {
     const dated = list.map((b) => ({ b, d: datingOf(b.claims) }));
     dated.sort((x, y) => (x.d.first ?? -Infinity) - (y.d.first ?? -Infinity) || canonical(x.b.claims[0]!, y.b.claims[0]!));
-    const clusters: { blocks: Block[]; d: Dating[] }[] = [];
+    // Each cluster keeps the union of its dating, so a block is checked once per open cluster (not per member).
+    const clusters: { blocks: Block[]; d: Dating }[] = [];
     for (const { b, d } of dated) {
-      const home = clusters.find((c) => c.d.every((other) => compatible(other, d, params)));
+      const home = clusters.find((c) => compatible(c.d, d, params));
       if (home) {
         home.blocks.push(b);
-        home.d.push(d);
-      } else clusters.push({ blocks: [b], d: [d] });
+        home.d = union(home.d, d);
+      } else clusters.push({ blocks: [b], d });
     }
     for (const c of clusters) {
       const stories = new Set(c.blocks.flatMap((b) => b.claims.map((x) => x.storyKey)));

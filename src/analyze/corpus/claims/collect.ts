@@ -22,6 +22,8 @@ export interface Claim {
   readonly storyKey: string;
   readonly unit: string;
   readonly counted: string | null;
+  /** The counted noun as the text writes it, for `measure` ("Norlandic", "member"). */
+  readonly countedLabel: string | null;
   /** Owner actor id, or `name:<normalised name>` when no actor is known; null when the text names no owner. */
   readonly owner: string | null;
   readonly ownerName: string | null;
@@ -59,18 +61,20 @@ const PEOPLE = new Set(['person', 'citizen', 'national', 'civilian', 'resident',
  * The counted key with the proper adjectives right before the counted noun: "12,000 Iranian people" counts
  * Iranians, not people in general, and must not meet "at least one person" of another event.
  */
-function withDemonym(counted: string | null, text: string, start: number, d: QuantityData): string | null {
-  if (counted === null || !d.counted) return counted;
+function withDemonym(counted: string | null, text: string, start: number, d: QuantityData): { key: string; label: string } | null {
+  if (counted === null || !d.counted) return null;
+  const lemma = d.counted.lemma.trim();
   const before = text.slice(start, d.counted.span.start).split(/\s+/).filter(Boolean);
   const mods: string[] = [];
   for (let i = before.length - 1; i >= 0; i--) {
     const w = before[i]!.replace(/[^\p{L}]/gu, '');
     if (w === 'and' && mods.length) continue;
     if (!DEMONYM.test(w)) break;
-    mods.unshift(w.toLowerCase());
+    mods.unshift(w);
   }
-  if (!mods.length) return counted;
-  return PEOPLE.has(counted) ? mods.join(' ') : `${mods.join(' ')} ${counted}`;
+  if (!mods.length) return { key: counted, label: /^\p{Lu}/u.test(lemma) ? lemma : lemma.toLowerCase() };
+  const label = PEOPLE.has(counted) ? mods.join(' ') : `${mods.join(' ')} ${lemma.toLowerCase()}`;
+  return { key: label.toLowerCase(), label };
 }
 
 export function collectClaims(view: ArticleView, ctx: ClaimContext, params: ClaimParams): Claim[] {
@@ -80,7 +84,8 @@ export function collectClaims(view: ArticleView, ctx: ClaimContext, params: Clai
   const out: Claim[] = [];
   for (const f of view.quantities as Typed<QuantityData>[]) {
     const d = f.data;
-    const counted = withDemonym(countedKey(d.counted?.lemma), a.text, f.span.start, d);
+    const measured = withDemonym(countedKey(d.counted?.lemma), a.text, f.span.start, d);
+    const counted = measured?.key ?? null;
     if (counted === null && d.unit === null) continue; // a bare number measures nothing we can name
     const ownerName = d.owner?.name ?? null;
     let ownerActor: string | null = null;
@@ -114,6 +119,7 @@ export function collectClaims(view: ArticleView, ctx: ClaimContext, params: Clai
       storyKey: story === null ? `article:${a.id}` : `story:${story}`,
       unit: d.unit ?? '',
       counted,
+      countedLabel: measured?.label ?? null,
       owner,
       ownerName,
       day,

@@ -18,7 +18,7 @@ function measureOf(b: Block, ctx: ClaimContext): { measure: string; ownerActor: 
   const ownerClaim = b.claims.find((c) => c.owner === owner && c.owner !== null);
   const ownerActor = ownerClaim?.claim.ownerActor ?? null;
   const ownerName = (ownerActor && ctx.actorName?.(ownerActor)) || mostCommon(b.claims.map((c) => c.ownerName).filter((n): n is string => !!n));
-  const words = first.counted?.split(' ') ?? [];
+  const words = (first.countedLabel ?? first.counted)?.split(' ') ?? [];
   const counted = words.length ? [...words.slice(0, -1), plural(words[words.length - 1]!)].join(' ') : null;
   const unit = first.unit === '' ? null : first.unit === '%' ? 'percentage' : first.unit === 'pp' ? 'percentage points' : `amount in ${first.unit}`;
   let measure = counted ?? unit ?? 'quantity';

@@ -6,7 +6,7 @@
 const IRREGULAR_PLURALS: Readonly<Record<string, string>> = {
   people: 'person', men: 'man', women: 'woman', children: 'child', persons: 'person', mice: 'mouse', feet: 'foot', teeth: 'tooth',
 };
-const IRREGULAR_SINGULARS: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(IRREGULAR_PLURALS).map(([p, s]) => [s, p]));
+const IRREGULAR_SINGULARS: Readonly<Record<string, string>> = { person: 'people', man: 'men', woman: 'women', child: 'children', mouse: 'mice', foot: 'feet', tooth: 'teeth' };
 
 const fold = (s: string): string => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 
