@@ -1,0 +1,113 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { generateArticle } from '../bench/generate.js';
+import { analyzeArticle, selectStages } from '../src/analyze/pipeline.js';
+import type { Article } from '../src/domain/article.js';
+import { openJobQueue } from '../src/store/queue.js';
+import { Triangulate } from '../src/service.js';
+import { makeArticle, publishedOn } from './support/article.js';
+import { cli } from './support/cli.js';
+import { HAS_PG, PG_MISSING, usePostgresDatabase } from './support/postgres.js';
+import { REPO_ROOT } from './support/shared.js';
+
+const N = 300;
+const WORKERS = 3;
+const LEASE_S = 8;
+const { stages } = selectStages(null);
+
+function corpus(): Article[] {
+  return Array.from({ length: N }, (_, i) => {
+    const g = generateArticle(i, 3);
+    return makeArticle(`${g.title}\n\n${g.paragraphs.join('\n\n')}\n`, { source: `gen-${i}.txt`, outlet: g.outlet, title: g.title, published: publishedOn(g.published.slice(0, 10)) });
+  });
+}
+
+/** A `triangulate worker` process, run from the TypeScript sources (dist/ may be stale in a working tree). */
+function startWorker(url: string): { child: ChildProcess; log: () => string } {
+  let log = '';
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(REPO_ROOT, 'scripts', 'dev-cli.ts'), 'worker', '--db', url, '--drain', '--concurrency', '1', '--lease', String(LEASE_S), '--poll', '200', '--json'],
+    { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  child.stdout!.on('data', (d: Buffer) => (log += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
+  return { child, log: () => log };
+}
+
+const exited = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
+
+describe.skipIf(!HAS_PG)(`workers on one PostgreSQL database${HAS_PG ? '' : ` (${PG_MISSING})`}`, () => {
+  const db = usePostgresDatabase();
+
+  it('analyses every article exactly once when one of three workers is killed mid-job', async () => {
+    const articles = corpus();
+    const service = Triangulate.open(db.url);
+    try {
+      expect(new Set(await service.store.putArticles(articles))).toEqual(new Set(['new']));
+      const queue = await openJobQueue(service.store);
+      expect(await queue.enqueue(stages.map((s) => ({ name: s.name, version: s.version })))).toBe(N);
+
+      const workers = Array.from({ length: WORKERS }, () => startWorker(db.url));
+      const victim = workers[0]!;
+      // Kill the first worker once it has finished some jobs and holds a lease on another.
+      const deadline = Date.now() + 90_000;
+      let killedMidJob = false;
+      while (Date.now() < deadline) {
+        const s = await queue.status();
+        const me = s.workers.find((w) => w.id.includes(`:${victim.child.pid}:`));
+        if (me && me.done >= 3 && me.running > 0) {
+          victim.child.kill('SIGKILL');
+          killedMidJob = true;
+          break;
+        }
+        if (victim.child.exitCode !== null) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(killedMidJob, victim.log()).toBe(true);
+      await exited(victim.child);
+
+      const codes = await Promise.all(workers.slice(1).map((w) => exited(w.child)));
+      expect(codes, workers.map((w) => w.log()).join('\n---\n')).toEqual([0, 0]);
+
+      const status = await queue.status();
+      expect(status.counts).toEqual({ queued: 0, running: 0, done: N, failed: 0 });
+      expect(status.failed).toEqual([]);
+
+      // The killed worker's leased job was taken again by another worker.
+      const admin = new pg.Client({ connectionString: db.url });
+      await admin.connect();
+      try {
+        const retaken = await admin.query<{ n: string }>('SELECT count(*) AS n FROM jobs WHERE attempts > 1');
+        expect(Number(retaken.rows[0]!.n)).toBeGreaterThan(0);
+      } finally {
+        await admin.end();
+      }
+
+      // Every article: one analysis row per stage, findings without duplicates, the same as the sequential pipeline.
+      const names = stages.map((s) => s.name).sort();
+      for (const [i, a] of articles.entries()) {
+        const state = await service.store.getAnalysisState(a.id);
+        expect(state.map((s) => s.stage).sort(), a.id).toEqual(names);
+        const findings = await service.store.getFindings(a.id);
+        expect(new Set(findings.map((f) => f.id)).size, a.id).toBe(findings.length);
+        if (i % 15 === 0) {
+          const expected = analyzeArticle(a, stages).reduce((n, r) => n + r.findings.length, 0);
+          expect(findings.length, a.id).toBe(expected);
+        }
+      }
+
+      const shown = await cli(['status', '--db', db.url, '--json'], REPO_ROOT);
+      expect(shown.code, shown.err).toBe(0);
+      const js = JSON.parse(shown.out);
+      expect(js.queue.counts).toEqual({ queued: 0, running: 0, done: N, failed: 0 });
+      expect(js.stages.every((r: { pending: number; analyzed: number }) => r.pending === 0 && r.analyzed === N)).toBe(true);
+      expect(js.location).not.toMatch(/:[^:@/]+@/);
+    } finally {
+      await service.close();
+    }
+  }, 240_000);
+});
