@@ -47,6 +47,7 @@ const loadIngest = () => import('./ingest/ingest.js');
 const loadPipeline = () => import('./analyze/pipeline.js');
 const loadPublished = () => import('./analyze/corpus/published/index.js');
 const loadCorpus = () => import('./corpus/run.js');
+const loadReport = () => Promise.all([import('./corpus/report-data.js'), import('./report/html.js')]);
 
 /**
  * The composition root: the one core object that the CLI, the server and the tests drive. It owns the
@@ -151,6 +152,12 @@ export class Triangulate {
 
   timeline(query: PageQuery & { story?: string } = {}): Promise<Page<TimelineEntry>> {
     return read.listTimeline(this.store, query);
+  }
+
+  /** The self-contained HTML report of the corpus (src/report), with at most `stories` story sections. */
+  async report(options: { stories?: number } = {}): Promise<string> {
+    const [{ gatherReport, REPORT_LIMITS }, { renderReport }] = await loadReport();
+    return renderReport(await gatherReport(this.store, { ...REPORT_LIMITS, ...(options.stories ? { stories: options.stories } : {}) }));
   }
 
   aliasDecisions(): Promise<AliasDecision[]> {

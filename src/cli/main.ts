@@ -5,6 +5,7 @@ import { Triangulate } from '../service.js';
 import { actorsCommand } from './commands/actors.js';
 import { analyzeCommand } from './commands/analyze.js';
 import { claimsCommand } from './commands/claims.js';
+import { reportCommand } from './commands/report.js';
 import { reuseCommand } from './commands/reuse.js';
 import { storiesCommand } from './commands/stories.js';
 import { timelineCommand } from './commands/timeline.js';
@@ -20,7 +21,7 @@ import { workerCommand } from './commands/worker.js';
 import { EXIT, type Command, type CommandContext } from './commands/types.js';
 import { processIo, type Io } from './io.js';
 
-export const COMMANDS: readonly Command[] = [runCommand, ingestCommand, analyzeCommand, articlesCommand, showCommand, searchCommand, storiesCommand, actorsCommand, reuseCommand, claimsCommand, timelineCommand, exportCommand, serveCommand, statusCommand, workerCommand];
+export const COMMANDS: readonly Command[] = [runCommand, ingestCommand, analyzeCommand, articlesCommand, showCommand, searchCommand, storiesCommand, actorsCommand, reuseCommand, claimsCommand, timelineCommand, reportCommand, exportCommand, serveCommand, statusCommand, workerCommand];
 
 const VERSION: string = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
