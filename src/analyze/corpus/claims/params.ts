@@ -43,9 +43,17 @@ export interface ClaimParams {
   readonly minContainment: number;
   /**
    * Quote groups: a shingle found in more statements than this is a stock phrase ("the United States and
-   * its allies") and seeds no pair. Keeps candidate generation near-linear on large corpora.
+   * its allies") or a quote reprinted everywhere; its holders are then compared only with its first
+   * `stockSample` holders. Keeps candidate generation near-linear on large corpora (work per shingle is at
+   * most maxPostings^2 or n x stockSample).
    */
   readonly maxPostings: number;
+  readonly stockSample: number;
+  /**
+   * Quote groups: two statements must share at least this many shingles (fewer when a content is shorter),
+   * so that a short content made mostly of a stock phrase does not join every statement using that phrase.
+   */
+  readonly minSharedShingles: number;
 }
 
 export const CLAIM_DEFAULTS: ClaimParams = {
@@ -58,4 +66,6 @@ export const CLAIM_DEFAULTS: ClaimParams = {
   minQuoteWords: 5,
   minContainment: 0.5,
   maxPostings: 200,
+  stockSample: 50,
+  minSharedShingles: 3,
 };

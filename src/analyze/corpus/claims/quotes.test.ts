@@ -57,6 +57,15 @@ describe('quote groups', () => {
     expect(groupClaims([quoting('c', [[Q, 'Ana Vell'], [Q, 'Ana Vell']])], simpleContext()).quotes).toEqual([]);
   });
 
+  it('groups a quote reprinted by more articles than the posting cap, and not a stock phrase used as often', () => {
+    const reprints = Array.from({ length: 260 }, (_, i) => quoting(`r${String(i).padStart(3, '0')}`, [[i % 3 ? Q : Q_REWORDED, 'Ana Vell']]));
+    const stock = Array.from({ length: 260 }, (_, i) => quoting(`s${String(i).padStart(3, '0')}`, [[`the united states and its allies said that topic${i} matters for region${i} and for people${i} in the city${i} today`, `Speaker ${i}`]]));
+    const { quotes } = groupClaims([...reprints, ...stock], simpleContext(null));
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0]!.statements).toHaveLength(260);
+    expect(quotes[0]!.wordingDiffers).toBe(true);
+  });
+
   it('stays fast on many articles (inverted index, no all-pairs)', () => {
     const words = Array.from({ length: 3000 }, (_, i) => `w${i.toString(36)}`);
     let seed = 7;

@@ -1,8 +1,10 @@
 /*
  * Quote groups: statements of different articles that report the same words. Each content becomes a set of
- * word 3-gram shingles; an inverted index from shingle to statements yields the candidate pairs (shingles held
- * by more than `maxPostings` statements are stock phrases and seed nothing), so the work grows with the
- * number of shared shingles, not with the square of the number of statements. Two statements are linked when
+ * word 3-gram shingles; an inverted index from shingle to statements yields the candidate pairs, so the work
+ * grows with the number of shared shingles, not with the square of the number of statements. A shingle held
+ * by more than `maxPostings` statements (a stock phrase, or a famous quote reprinted everywhere) pairs each
+ * holder only with its first `stockSample` holders in canonical order: the reprints of a famous quote still
+ * meet its earliest copies, and a stock phrase costs a bounded amount of work. Two statements are linked when
  * the shingles they share cover `minContainment` of the shorter one; linked statements form a group.
  */
 import type { QuoteGroup, QuotedStatement } from '../../../domain/corpus.js';
@@ -65,13 +67,15 @@ export function groupQuotes(views: readonly ArticleView[], ctx: ClaimContext, p:
   const parent = entries.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   entries.forEach((e, i) => {
+    // Counted from i's side over all its shingles, so that the count of a pair is complete on each side.
     const shared = new Map<number, number>();
     for (const s of e.shingles) {
       const list = postings.get(s)!;
-      if (list.length > p.maxPostings) continue;
-      for (const j of list) if (j > i && entries[j]!.view !== e.view) shared.set(j, (shared.get(j) ?? 0) + 1);
+      const candidates = list.length > p.maxPostings ? list.slice(0, p.stockSample) : list;
+      for (const j of candidates) if (j !== i && entries[j]!.view !== e.view) shared.set(j, (shared.get(j) ?? 0) + 1);
     }
     for (const [j, n] of shared) {
+      if (n < Math.min(p.minSharedShingles, e.shingles.size, entries[j]!.shingles.size)) continue;
       if (n / Math.min(e.shingles.size, entries[j]!.shingles.size) < p.minContainment) continue;
       const a = find(i);
       const b = find(j);
