@@ -1,6 +1,6 @@
 import type { MergeEvidenceKind, SourceRef } from '../../../domain/corpus.js';
 import type { EntityType } from '../../../domain/findings.js';
-import { contentWords, editDistance, foldWord, isAcronymShape, nameKey, spells } from './names.js';
+import { contentWords, editDistance, firstLetters, foldWord, isAcronymShape, nameKey, spells } from './names.js';
 import type { AliasParams } from './params.js';
 import { type AliasState, TYPES } from './state.js';
 
@@ -91,7 +91,7 @@ export function gatherEvidence(state: AliasState, p: AliasParams): Evidence {
   const nodes = buildNodes(state);
   const byName = new Map(nodes.map((n) => [n.name, n]));
   const byKey = new Map<string, NameNode[]>();
-  for (const n of nodes) byKey.set(n.key, [...(byKey.get(n.key) ?? []), n]);
+  for (const n of nodes) pushTo(byKey, n.key, n);
   const pairs: Edge[] = [];
   const groups: Group[] = [];
   const support: Edge[] = [];
@@ -120,7 +120,7 @@ export function gatherEvidence(state: AliasState, p: AliasParams): Evidence {
       const refs = refsOf(a.refs);
       const articles = Object.keys(a.articles).length;
       const akey = nameKey(alias);
-      aliasOwners.set(akey, [...(aliasOwners.get(akey) ?? []), { owner, alias, via: a.via, refs, articles }]);
+      pushTo(aliasOwners, akey, { owner, alias, via: a.via, refs, articles });
       if (a.via === 'short-form' && owner.type === 'PER') continue; // lone names of people: a group, below
       const kind = a.via as MergeEvidenceKind;
       const score = a.via === 'short-form' ? p.inArticleShortForm : p.defined;
@@ -156,8 +156,10 @@ export function gatherEvidence(state: AliasState, p: AliasParams): Evidence {
   const lastWord = new Map<string, NameNode[]>();
   for (const n of fullPeople) {
     const w = n.content[n.content.length - 1] ?? '';
-    lastWord.set(w, [...(lastWord.get(w) ?? []), n]);
+    pushTo(lastWord, w, n);
   }
+  const longForms = new Map<string, NameNode[]>();
+  for (const f of nodes) if (!f.acronym && f.content.length >= 2) for (const l of new Set(firstLetters(f.name))) pushTo(longForms, `${f.type} ${l}`, f);
   for (const n of nodes) {
     // a lone surname: every person whose full name ends with it, or whom an article shortens to it
     if (n.type === 'PER' && n.content.length === 1 && !n.acronym) {
@@ -175,8 +177,9 @@ export function gatherEvidence(state: AliasState, p: AliasParams): Evidence {
     // an acronym nobody defined: every long form of its type whose initials it spells
     if (n.acronym) {
       const cands: Edge[] = [];
-      for (const f of nodes) {
-        if (f.type !== n.type || f.acronym || f.content.length < 2 || !spells(n.name, f.name)) continue;
+      const first = n.name.normalize('NFKD').replace(/[^\p{L}]/gu, '').charAt(0).toLowerCase();
+      for (const f of longForms.get(`${n.type} ${first}`) ?? []) {
+        if (!spells(n.name, f.name)) continue;
         cands.push(boosted({ kind: 'acronym', a: f.i, b: n.i, score: p.acronymSpelled, detail: `the letters of ${q(n.name)} spell the initials of ${q(f.name)}, the only ${n.type} name in the corpus they spell`, sources: [...refOf(f), ...refOf(n)] }, context, p, support));
       }
       if (cands.length > 0) groups.push({ node: n.i, candidates: cands });
@@ -197,7 +200,7 @@ function variants(nodes: readonly NameNode[], p: AliasParams, context: Context, 
     if (n.content.length === 1 && letters < p.minSingleTokenLetters) continue;
     if (!/\p{L}/u.test(n.folded)) continue;
     const k = `${n.type} ${n.content.length} ${n.folded.charAt(0)}`;
-    blocks.set(k, [...(blocks.get(k) ?? []), n]);
+    pushTo(blocks, k, n);
   }
   for (const block of blocks.values()) {
     for (let x = 0; x + 1 < block.length; x++) {
@@ -273,4 +276,10 @@ function nameKeyOfSets(a: Set<string>, b: Set<string>): { inter: number; union: 
   let inter = 0;
   for (const k of a) if (b.has(k)) inter++;
   return { inter, union: a.size + b.size - inter };
+}
+
+function pushTo<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
 }

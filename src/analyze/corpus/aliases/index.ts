@@ -49,7 +49,7 @@ export class AliasIndex {
     const { constraints, touched, splits } = constraintsOf(ev, decisions);
     const res = resolve(ev, constraints, this.params);
     const clusters = new Map<number, number[]>();
-    res.rootOf.forEach((r, i) => clusters.set(r, [...(clusters.get(r) ?? []), i]));
+    res.rootOf.forEach((r, i) => pushTo(clusters, r, i));
     // An alias an article linked to a name that an analyst split from it moves to the actor of that alias's own name.
     const moved = new Map<number, { alias: string; counts: Record<string, number> }[]>();
     const skip = new Set<string>();
@@ -62,11 +62,17 @@ export class AliasIndex {
           const to = res.rootOf[other]!;
           if (skip.has(`${owner}\u0000${alias}`)) continue;
           skip.add(`${owner}\u0000${alias}`);
-          moved.set(to, [...(moved.get(to) ?? []), { alias, counts: a.articles }]);
+          pushTo(moved, to, { alias, counts: a.articles });
         }
       }
     }
-    const built = [...clusters.entries()].map(([root, ids]) => this.build(ev, ids, res.tree.get(root) ?? [], touched, skip, moved.get(root) ?? []));
+    // evidence inside each actor (beyond its spanning tree), grouped once
+    const inside = new Map<number, Edge[]>();
+    for (const e of [...ev.pairs, ...ev.groups.flatMap((g) => g.candidates), ...ev.support]) {
+      const r = res.rootOf[e.a];
+      if (r !== undefined && r === res.rootOf[e.b]) pushTo(inside, r, e);
+    }
+    const built = [...clusters.entries()].map(([root, ids]) => this.build(ev, ids, res.tree.get(root) ?? [], inside.get(root) ?? [], touched, skip, moved.get(root) ?? []));
     built.sort((a, b) => b.mentions - a.mentions || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || (a.type < b.type ? -1 : 1));
     // ids: the slug of the canonical name; a second actor with the same slug and type gets a numeric suffix
     const used = new Set<string>();
@@ -119,6 +125,7 @@ export class AliasIndex {
     ev: Evidence,
     ids: readonly number[],
     tree: readonly Edge[],
+    internal: readonly Edge[],
     touched: ReadonlySet<number>,
     skip: ReadonlySet<string>,
     moved: readonly { alias: string; counts: Record<string, number> }[],
@@ -147,17 +154,17 @@ export class AliasIndex {
       votes.set(node.type, (votes.get(node.type) ?? 0) + Math.max(1, total));
     }
     for (const m of moved) addName(m.alias, m.counts);
+    const own = new Set(ownNames);
     const list: ActorName[] = [...names.entries()]
       .map(([name, e]) => ({ name, mentions: e.mentions, articles: e.articles.size }))
-      .filter((n) => n.mentions > 0 || ownNames.includes(n.name))
+      .filter((n) => n.mentions > 0 || own.has(n.name))
       .sort((a, b) => b.mentions - a.mentions || b.articles - a.articles || (a.name < b.name ? -1 : 1));
     const type = [...votes.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? 'MISC';
     const canonical = canonicalName(list);
-    const inside = new Set(ids);
     const toEvidence = (e: Edge): MergeEvidence => ({ kind: e.kind, names: [ev.nodes[e.a]!.name, ev.nodes[e.b]!.name], detail: e.detail, sources: e.sources, score: e.score });
     const seen = new Set(tree);
-    const others = [...ev.pairs, ...ev.groups.flatMap((g) => g.candidates), ...ev.support]
-      .filter((e) => !seen.has(e) && inside.has(e.a) && inside.has(e.b))
+    const others = internal
+      .filter((e) => !seen.has(e))
       .sort((a, b) => b.score - a.score || a.a - b.a || a.b - b.b);
     const treeSorted = [...tree].sort((a, b) => b.score - a.score || a.a - b.a || a.b - b.b);
     const evidence = [...treeSorted, ...others].slice(0, Math.max(this.params.maxEvidence, tree.length)).map(toEvidence);
@@ -214,4 +221,10 @@ function constraintsOf(ev: Evidence, decisions: readonly AliasDecision[]): { con
     if (d.action !== 'split') for (let x = 1; x < as.length; x++) musts.push({ kind: 'user', a: as[0]!, b: as[x]!, score: 1, detail: 'same name as a decided one', sources: [] });
   }
   return { constraints: { musts, cannots }, touched, splits: cannots };
+}
+
+function pushTo<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
 }

@@ -32,11 +32,18 @@ export function words(name: string): string[] {
     .filter((w) => w.length > 0);
 }
 
-/** Same-name key: words joined by one space, a leading "the" dropped ("The U.S." = "US" = "u s"? no: "us"). */
+const keyCache = new Map<string, string>();
+
+/** Same-name key: words joined by one space, a leading "the" dropped ("The U.S." and "US" -> "us"). */
 export function nameKey(name: string): string {
+  const hit = keyCache.get(name);
+  if (hit !== undefined) return hit;
   const ws = words(name);
   if (ws.length > 1 && ws[0] === 'the') ws.shift();
-  return ws.join(' ');
+  const key = ws.join(' ');
+  if (keyCache.size > 200_000) keyCache.clear();
+  keyCache.set(name, key);
+  return key;
 }
 
 /** Words that carry the name: particles dropped (unless nothing else is left). */
@@ -78,6 +85,16 @@ export function spells(acronym: string, long: string): boolean {
     return (optional[j] ?? false) && walk(i, j + 1);
   };
   return walk(0, 0);
+}
+
+/** Letters an acronym of this long form can start with (the initials up to its first non-particle word). */
+export function firstLetters(long: string): string[] {
+  const out: string[] = [];
+  for (const w of words(long)) {
+    out.push(w.charAt(0));
+    if (!PARTICLES.has(w)) break;
+  }
+  return out;
 }
 
 /**
