@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { analyzeArticle, selectStages } from '../src/analyze/pipeline.js';
-import { clusterStories, explainStory, STORY_DEFAULTS, storyFeatures, StoryIndex, type StoryArticleInput, type StoryConfig, type StoryFeatures } from '../src/analyze/corpus/stories/index.js';
+import { clusterStories, explainStory, STORY_DEFAULTS, storyFeatures, StoryIndex, type ReusePair, type StoryArticleInput, type StoryConfig, type StoryFeatures } from '../src/analyze/corpus/stories/index.js';
+import { findReuse } from '../src/analyze/corpus/reuse/index.js';
 import type { Article } from '../src/domain/article.js';
 import type { DateFinding, EntityFinding } from '../src/domain/findings.js';
 import { ingest } from '../src/ingest/ingest.js';
@@ -31,6 +32,29 @@ const STAGES = selectStages(['entities', 'dates']).stages;
 interface Labeled {
   readonly features: StoryFeatures;
   readonly gold: string;
+}
+
+/** A split: its labeled articles and the shared passages between them (the reuse stage, as the corpus run feeds it). */
+interface Split {
+  readonly items: readonly Labeled[];
+  readonly reuse: readonly ReusePair[];
+}
+
+let reuseMs = 0;
+
+/** Shared passages per article pair, summed (the shorter side of each passage), as src/corpus/run.ts passes them. */
+function reuseOf(texts: readonly { id: string; text: string; published: string | null }[]): ReusePair[] {
+  const t0 = performance.now();
+  const words = new Map<string, { a: string; b: string; words: number }>();
+  for (const p of findReuse(texts)) {
+    const key = `${p.a.articleId}|${p.b.articleId}`;
+    const w = Math.min(p.words.a, p.words.b);
+    const prev = words.get(key);
+    if (prev) prev.words += w;
+    else words.set(key, { a: p.a.articleId, b: p.b.articleId, words: w });
+  }
+  reuseMs += performance.now() - t0;
+  return [...words.values()];
 }
 
 interface Scores {
@@ -73,9 +97,8 @@ function featuresFor(key: string, build: () => Article): StoryFeatures {
   return f;
 }
 
-function score(items: readonly Labeled[], config: Partial<StoryConfig>): Scores {
-  const index = new StoryIndex(config);
-  for (const it of items) index.addFeatures(it.features);
+function score({ items, reuse }: Split, config: Partial<StoryConfig>): Scores {
+  const index = StoryIndex.fromRows(items, config, reuse);
   const pred = new Map<string, string>();
   for (const s of index.stories()) for (const a of s.articles) pred.set(a, s.id);
   return clusterScores(items.map((it) => ({ id: it.features.id, gold: it.gold, pred: pred.get(it.features.id)! })));
@@ -111,9 +134,9 @@ export function clusterScores(items: readonly { id: string; gold: string; pred: 
   return { b3P: p / n, b3R: r / n, b3F: f(p / n, r / n), pairP, pairR, pairF: f(pairP, pairR), clusters: byPred.size, gold: byGold.size };
 }
 
-function ecbItems(report: boolean): Labeled[] {
+function ecbItems(report: boolean): Split {
   const docs = loadEcb(BENCH_DIR, (t) => (report ? t >= 36 : t <= 35));
-  return docs.map((d, i) => {
+  const items = docs.map((d, i) => {
     progress(`ecb+ ${report ? 'report' : 'tune'}: ${i + 1}/${docs.length}`);
     // As our plain-text reader reads it: a title line and header lines ("Published on 18th September 2013") when present.
     return {
@@ -124,11 +147,12 @@ function ecbItems(report: boolean): Labeled[] {
       }),
     };
   });
+  return { items, reuse: reuseOf(docs.map((d) => ({ id: d.name, text: d.text, published: null }))) };
 }
 
-function basilItems(report: boolean): Labeled[] {
+function basilItems(report: boolean): Split {
   const docs = loadBasil(BENCH_DIR, (y) => (report ? y >= 2017 : y <= 2016));
-  return docs.map((d, i) => {
+  const items = docs.map((d, i) => {
     progress(`basil ${report ? 'report' : 'tune'}: ${i + 1}/${docs.length}`);
     return {
       gold: d.gold,
@@ -137,6 +161,7 @@ function basilItems(report: boolean): Labeled[] {
       ),
     };
   });
+  return { items, reuse: reuseOf(docs.map((d) => ({ id: d.name, text: d.text, published: d.date.slice(0, 10) || null }))) };
 }
 
 const fmt = (x: number) => x.toFixed(3);
@@ -154,7 +179,7 @@ async function seeds(): Promise<{ table: ReportTable; figures: Record<string, un
     docOf.set(a.id, basename(a.source, '.txt'));
     inputs.push(inputOf(a));
   }
-  const index = clusterStories(inputs);
+  const index = clusterStories(inputs, {}, reuseOf(inputs));
   const storyOfDoc = new Map<string, string>();
   for (const [id, doc] of docOf) storyOfDoc.set(doc, index.storyOf(id)!);
   const rows: (string | number)[][] = [];
@@ -206,8 +231,9 @@ async function main(): Promise<void> {
   const seed = await seeds();
 
   // A per-article stage that fails (and is noted, not thrown) would silently remove a signal: say so.
-  const withActors = [...ecbTune, ...ecbReport, ...basilTune, ...basilReport].filter((it) => it.features.actors.length > 0).length;
-  const total = ecbTune.length + ecbReport.length + basilTune.length + basilReport.length;
+  const all = [ecbTune, ecbReport, basilTune, basilReport].flatMap((s) => s.items);
+  const withActors = all.filter((it) => it.features.actors.length > 0).length;
+  const total = all.length;
   if (withActors < total * 0.9) process.stderr.write(`warning: only ${withActors} of ${total} articles have entity findings\n`);
   const header = ['corpus', 'split', 'articles', 'gold', 'stories', 'B3 P', 'B3 R', 'B3 F1', 'pair P', 'pair R', 'pair F1'];
   const tables: ReportTable[] = [
@@ -215,10 +241,10 @@ async function main(): Promise<void> {
       title: 'Stories: B-cubed and pairwise scores (defaults from src/analyze/corpus/stories/config.ts)',
       header,
       rows: [
-        row('ECB+', 'tune 1-35', results.ecbTune, ecbTune.length),
-        row('ECB+', 'REPORT 36-45', results.ecbReport, ecbReport.length),
-        row('BASIL', 'tune 2010-16', results.basilTune, basilTune.length),
-        row('BASIL', 'REPORT 2017-19', results.basilReport, basilReport.length),
+        row('ECB+', 'tune 1-35', results.ecbTune, ecbTune.items.length),
+        row('ECB+', 'REPORT 36-45', results.ecbReport, ecbReport.items.length),
+        row('BASIL', 'tune 2010-16', results.basilTune, basilTune.items.length),
+        row('BASIL', 'REPORT 2017-19', results.basilReport, basilReport.items.length),
       ],
     },
     {
@@ -236,6 +262,7 @@ async function main(): Promise<void> {
       rows: [
         [`per-article stages (entities, dates) on ${analyzed} articles${cacheArg ? ' (others from --cache)' : ''}`, (analyzeMs / 1000).toFixed(1)],
         ['loading and features, all splits', (loadMs / 1000).toFixed(1)],
+        ['shared passages (reuse stage), all splits and seeds', (reuseMs / 1000).toFixed(1)],
         ['clustering, four splits', (clusterMs / 1000).toFixed(2)],
         [`articles with entity findings`, `${withActors} / ${total}`],
       ],
@@ -245,7 +272,7 @@ async function main(): Promise<void> {
 }
 
 /** `--tune`: a small grid on the TUNING splits only (never the reporting ones). */
-function runGrid(ecb: readonly Labeled[], basil: readonly Labeled[]): void {
+function runGrid(ecb: Split, basil: Split): void {
   const rows: (string | number)[][] = [];
   for (const threshold of [0.2, 0.24, 0.28, 0.32]) {
     for (const mergeThreshold of [0.12, 0.14, 0.16, 0.18, Number.POSITIVE_INFINITY]) {

@@ -1,8 +1,8 @@
 import { STORY_DEFAULTS, type StoryConfig } from './config.js';
 import { compareFeatures, storyFeatures, type StoryArticleInput, type StoryFeatures } from './features.js';
 import { combine, gap, isoDay, prune, Scoring, warmSize } from './score.js';
-import { refine, type Refined, type StoryMerge, type Vectors } from './refine.js';
-import type { Compact, JoinParts, Placed, ReusePair, Story, StoryMemberRow, StoryRow } from './types.js';
+import { pairScore, refine, type Refined, type RefineState, type StoryMerge, type Vectors } from './refine.js';
+import type { Compact, JoinParts, Placed, ReusePair, ScoreParts, Story, StoryMemberRow, StoryRow } from './types.js';
 
 export { STORY_DEFAULTS, type StoryConfig } from './config.js';
 export { storyFeatures, type StoryArticleInput, type StoryFeatures } from './features.js';
@@ -168,6 +168,18 @@ export class StoryIndex {
     };
   }
 
+  /**
+   * The pair score of two articles (the formula of config.ts, the later one in canonical order against the
+   * earlier, under the current IDF): what the merge pass averages. Null when either is unknown.
+   */
+  pair(a: string, b: string): { score: number; parts: ScoreParts } | null {
+    this.settle();
+    const i = this.byId.get(a);
+    const j = this.byId.get(b);
+    if (i === undefined || j === undefined) return null;
+    return pairScore(this.refineState(), this.placed[Math.max(i, j)]!, this.placed[Math.min(i, j)]!);
+  }
+
   // --- processing ---
 
   /**
@@ -180,14 +192,12 @@ export class StoryIndex {
    */
   private settle(): Refined {
     this.firstPass();
-    this.refined ??= refine({
-      config: this.config,
-      placed: this.placed,
-      stories: this.storyList,
-      scoring: this.scoring,
-      vectors: (p) => this.vectors(p),
-    });
+    this.refined ??= refine(this.refineState());
     return this.refined;
+  }
+
+  private refineState(): RefineState {
+    return { config: this.config, placed: this.placed, stories: this.storyList, scoring: this.scoring, vectors: (p) => this.vectors(p) };
   }
 
   /** An article's term and actor vectors under the current IDF (for pair scores). */
