@@ -89,3 +89,48 @@ export function LabelsTable({ rows, caption, csvName }: { rows: readonly LabelRo
   if (rows.length === 0) return null;
   return <SortableTable caption={caption} csvName={csvName} rows={rows} rowKey={(r) => `${r.source.articleId}:${r.source.span.start}:${r.source.span.end}:${r.actor}`} columns={COLUMNS} />;
 }
+
+/** One actor's labels per outlet: the outlet's own words apart from the words it quotes. */
+export function LabelsByOutlet({ rows, name }: { rows: readonly LabelRow[]; name: string }) {
+  if (rows.length === 0) return <p className="muted">No labels found for {name}.</p>;
+  const outlets = new Map<string, LabelRow[]>();
+  for (const r of rows) outlets.set(outletOf(r), [...(outlets.get(outletOf(r)) ?? []), r]);
+  const list = (items: readonly LabelRow[]) =>
+    items.length === 0 ? (
+      <span className="muted">—</span>
+    ) : (
+      <ul className="labels">
+        {dedupe(items).map((r) => (
+          <li key={`${r.source.articleId}:${r.source.span.start}`} className={r.voice === 'quoted' ? 'quoted-label' : 'own-label'}>
+            <SourceLink source={r.source} label={r.label} />
+            {r.voice === 'quoted' && r.quotedSpeaker && <span className="meta"> ({r.quotedSpeaker})</span>}
+          </li>
+        ))}
+      </ul>
+    );
+  return (
+    <div className="table-wrap">
+      <table className="label-matrix">
+        <caption>
+          <span>How each outlet describes {name}</span>
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">outlet</th>
+            <th scope="col">in its own voice</th>
+            <th scope="col">inside quotes of others</th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...outlets].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0])).map(([outlet, items]) => (
+            <tr key={outlet}>
+              <th scope="row">{outlet}</th>
+              <td>{list(items.filter((r) => r.voice === 'own'))}</td>
+              <td>{list(items.filter((r) => r.voice === 'quoted'))}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { getJson, useApi, type Page } from '../api.js';
 import { DecisionList, MergeForm, useDecide, type Decide } from '../components/alias-actions.js';
-import { LabelMatrix, LabelsTable } from '../components/labels-table.js';
+import { LabelsByOutlet, LabelsTable } from '../components/labels-table.js';
 import { MentionsHeatmap } from '../components/mentions-heatmap.js';
 import { SourceLink } from '../components/source-link.js';
 import { StatementsTable } from '../components/statements-table.js';
@@ -104,8 +104,13 @@ export function ActorView({ id }: { id: string }) {
 
       <section aria-labelledby="labels-h">
         <h2 id="labels-h">Labels per outlet</h2>
-        <LabelMatrix rows={labels} caption={`How each outlet describes ${a.name}`} />
-        <LabelsTable rows={labels} caption={`${labels.length} label(s)`} csvName="actor-labels.csv" />
+        <LabelsByOutlet rows={labels} name={a.name} />
+        {labels.length > 0 && (
+          <details>
+            <summary>All labels as a table ({labels.length})</summary>
+            <LabelsTable rows={labels} caption={`${labels.length} label(s)`} csvName="actor-labels.csv" />
+          </details>
+        )}
       </section>
 
       <section aria-labelledby="stories-h">

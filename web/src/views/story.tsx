@@ -50,6 +50,10 @@ export function StoryView({ id }: { id: string }) {
     );
   }
   const { story, explanation, statements, claims, quotes, reuse, timeline, labels } = board.data;
+  const nameOf = (id: string) => {
+    const a = articles.get(id);
+    return a?.outlet ? `${a.outlet} (${id.slice(0, 9)})` : `article ${id.slice(0, 9)}`;
+  };
   const claimsOrdered = [...claims].sort((a, b) => Number(b.conflict) - Number(a.conflict) || b.claims.length - a.claims.length);
   const conflicts = claims.filter((c) => c.conflict).length;
   return (
@@ -98,7 +102,7 @@ export function StoryView({ id }: { id: string }) {
               <div><dt>shared terms</dt><dd>{explanation.terms.map((t) => t.term).join(', ')}</dd></div>
             )}
             {explanation.passages.length > 0 && (
-              <div><dt>shared passages</dt><dd>{explanation.passages.map((p) => `${articles.get(p.a)?.outlet ?? p.a.slice(0, 9)} – ${articles.get(p.b)?.outlet ?? p.b.slice(0, 9)}: ${p.words} words`).join('; ')}</dd></div>
+              <div><dt>shared passages</dt><dd>{explanation.passages.map((p) => `${nameOf(p.a)} – ${nameOf(p.b)}: ${p.words} words`).join('; ')}</dd></div>
             )}
           </dl>
         )}
