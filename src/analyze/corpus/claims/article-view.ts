@@ -16,6 +16,8 @@ export class ArticleView {
   readonly statements: Typed<StatementData>[] = [];
   private readonly entities: Typed<EntityData>[] = [];
   private readonly dates: Typed<DateData>[] = [];
+  /** Sentences by paragraph start (offsets relative to the paragraph). */
+  private readonly paragraphs = new Map<number, readonly { start: number; end: number }[]>();
 
   constructor(readonly input: ClaimArticleInput) {
     for (const f of input.findings) {
@@ -37,9 +39,12 @@ export class ArticleView {
     const pStart = text.lastIndexOf('\n', Math.max(0, span.start - 1)) + 1;
     let pEnd = text.indexOf('\n', span.end);
     if (pEnd < 0) pEnd = text.length;
-    const para = text.slice(pStart, pEnd);
-    const sentences = tokenize(para).sentences;
-    let start = pStart + para.length;
+    let sentences = this.paragraphs.get(pStart);
+    if (!sentences) {
+      sentences = tokenize(text.slice(pStart, pEnd)).sentences;
+      this.paragraphs.set(pStart, sentences);
+    }
+    let start = pEnd;
     let end = pStart;
     for (const s of sentences) {
       if (s.end + pStart > span.start && s.start + pStart < span.end) {

@@ -8,6 +8,24 @@
  *   interval.ts  approximators -> intervals ("more than 2,000" -> (2000, inf), "around 3,000" -> [2700, 3300])
  *   quotes.ts    statements -> QuoteGroups through an inverted index of word 3-gram shingles (no all-pairs)
  *   params.ts    every knob, with its trade-off
+ *
+ * Decisions:
+ * - A claim needs a counted noun, or a unit (money, percentages): a bare number measures nothing nameable.
+ *   The counted key is the lemma in singular by generic morphology; proper adjectives right before it are
+ *   part of it ("12,000 Norlandic citizens" counts Norlandics, not people in general), and a
+ *   demonym before a noun that only says "people" (person, citizen, civilian...) is the measure itself.
+ * - Blocking: (story, unit, counted key, owner actor). Articles in no story are a story of their own. A claim
+ *   naming no owner joins the story's only owner of that counted noun (none or several: it stays apart).
+ *   Money and percentages without a counted noun link inside a story by owner, agreeing amounts, or words
+ *   shared by their sentences. Blocks of different stories merge only with the same owner actor and counted
+ *   noun, when their sentences do not name different years and they were published within crossStoryDays.
+ * - A group needs claims from minArticles (2) distinct articles; two claims of one article with no other
+ *   article are not reported (one outlet disagreeing with itself is not a cross-outlet finding). Once a group
+ *   stands, every claim of each article in it is kept, so an article's inner disagreement shows too.
+ * - Conflict: the intersection of all intervals is empty (open bounds respected: "more than 2,000" and
+ *   "2,000" conflict, "at least 2,000" and "2,000" do not). Same value with different approximators whose
+ *   intervals meet is no conflict.
+ * - Quote groups are reported whether or not wording or speakers differ; the flags say which.
  */
 import type { ClaimGroup, QuoteGroup } from '../../../domain/corpus.js';
 import { ArticleView } from './article-view.js';
