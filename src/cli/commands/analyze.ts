@@ -20,6 +20,7 @@ export async function runAnalyze(service: Triangulate, io: Io, options: { stages
 }
 
 export function printAnalyzeSummary(io: Io, s: AnalyzeSummary): void {
+  printCorpusSummary(io, s);
   if (s.analyzed === 0) {
     io.stdout.write('Nothing new to analyse (every article has the current version of every stage; --all redoes them).\n');
     return;
@@ -27,6 +28,16 @@ export function printAnalyzeSummary(io: Io, s: AnalyzeSummary): void {
   io.stdout.write(`Analysed ${s.analyzed} article(s) with ${s.stages.length ? s.stages.join(', ') : 'no stages'}: ${s.findings} finding(s).\n`);
   if (s.publishInferred > 0) io.stdout.write(`Inferred the publish date of ${s.publishInferred} undated article(s) from their relative dates (marked "inferred"; triangulate show ID says why).\n`);
   if (s.withProblems > 0) io.stdout.write(`${s.withProblems} article(s) have stage problems recorded in their notes (triangulate show ID).\n`);
+}
+
+function printCorpusSummary(io: Io, s: AnalyzeSummary): void {
+  const c = s.corpus;
+  if (!c) return;
+  const n = c.counts;
+  io.stdout.write(
+    `Across ${c.articles} article(s)${c.rebuilt ? '' : ` (${c.added} new)`}: ${n.story} stor${n.story === 1 ? 'y' : 'ies'}, ${n.actor} actor(s), ${n.reuse} copied passage(s), ` +
+      `${n.claim} claim group(s), ${n.quote} quote group(s), ${n.timeline} timeline entr${n.timeline === 1 ? 'y' : 'ies'}.\n`,
+  );
 }
 
 export const analyzeCommand: Command = {

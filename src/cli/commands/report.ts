@@ -1,6 +1,6 @@
-import { rename, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { intOption, parse } from '../args.js';
+import { writeReport } from './run.js';
 import { EXIT, type Command } from './types.js';
 
 export const reportCommand: Command = {
@@ -14,18 +14,10 @@ export const reportCommand: Command = {
     const out = resolve(ctx.io.cwd, values.out);
     const service = ctx.open(values.db);
     try {
-      const html = await service.report({ stories: intOption('stories', values.stories, 50, 1) });
       // Written under a temporary name and renamed when complete: a crash never leaves half a report.
-      const tmp = `${out}.${process.pid}.tmp`;
-      try {
-        await writeFile(tmp, html);
-        await rename(tmp, out);
-      } catch (e) {
-        await rm(tmp, { force: true });
-        throw e;
-      }
-      if (values.json) ctx.io.stdout.write(`${JSON.stringify({ out, bytes: Buffer.byteLength(html) })}\n`);
-      else ctx.io.stdout.write(`Report written to ${out} (${Math.ceil(Buffer.byteLength(html) / 1024)} KiB)\n`);
+      const { bytes } = await writeReport(service, out, { stories: intOption('stories', values.stories, 50, 1) });
+      if (values.json) ctx.io.stdout.write(`${JSON.stringify({ out, bytes })}\n`);
+      else ctx.io.stdout.write(`Report written to ${out} (${Math.ceil(bytes / 1024)} KiB)\n`);
       return EXIT.ok;
     } finally {
       await service.close();
