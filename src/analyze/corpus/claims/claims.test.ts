@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { StoredFinding } from '../../../domain/finding.js';
 import { groupClaims } from './index.js';
+import type { ClaimArticleInput } from './types.js';
 import { intervalOf, intersect } from './interval.js';
 import { article, simpleContext, statement, type QuantitySpec } from './test-support.js';
 
@@ -81,7 +83,26 @@ describe('must not group', () => {
   });
 });
 
+/** An article whose one claim sentence names a year ("Reports say 2,000 members in 2014."), with its date finding. */
+function datedClaim(id: string, value: number, year: string): ClaimArticleInput {
+  const a = article(id, [[`${value} members in ${year}`, members({ value })]], { published: '2024-03-01' });
+  const at = a.text.indexOf(year);
+  const date: StoredFinding = {
+    id: `${id}:dates:0`, articleId: id, stage: 'dates', stageVersion: 1, kind: 'date', span: { start: at, end: at + 4 }, text: year, rule: 'dates/test',
+    data: { type: 'DATE', value: year, anchor: 'absolute', mod: null, evidence: null, yearUnknown: false },
+  };
+  return { ...a, findings: [...a.findings, date] };
+}
+
 describe('grouping', () => {
+  it('does not join stories whose claim sentences name different years', () => {
+    const apart = groupClaims([datedClaim('a', 2000, '2014'), datedClaim('b', 3000, '2016')], simpleContext({ a: 's1', b: 's2' }));
+    expect(apart.claims).toEqual([]);
+    const together = groupClaims([datedClaim('a', 2000, '2016'), datedClaim('b', 3000, '2016')], simpleContext({ a: 's1', b: 's2' }));
+    expect(together.claims).toHaveLength(1);
+    expect(together.claims[0]!.conflict).toBe(true);
+  });
+
   it('joins stories when owner and counted noun match and the dates are close', () => {
     const a = article('a', [['2,000 members', members({ value: 2000 })]], { published: '2024-03-01' });
     const b = article('b', [['more than 2,500 members', members({ value: 2500, approximator: 'more than', high: null })]], { published: '2024-03-20' });
