@@ -94,6 +94,21 @@ describe.skipIf(!browserAvailable())('story board and actor views on fixtures', 
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
+  it('is usable from the keyboard: Tab reaches a statement, Enter follows it to its characters', async () => {
+    await page.goto(new URL(`/story/${STORY_ID}`, server.url).href);
+    await page.locator('#statements a.statement-link').first().waitFor();
+    let reached = false;
+    for (let i = 0; i < 120 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement?.classList.contains('statement-link') ?? false);
+    }
+    expect(reached).toBe(true);
+    const href = await page.evaluate(() => document.activeElement?.getAttribute('href'));
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => `${url.pathname}${url.search}` === href);
+    expect(href).toMatch(/^\/article\/[^?]+\?span=\d+-\d+$/);
+  });
+
   it('opens an actor from the board; the back button returns to the board', async () => {
     await page.goto(new URL(`/story/${STORY_ID}`, server.url).href);
     await page.locator('.label-matrix').getByRole('link', { name: ACTOR.name }).click();
