@@ -5,6 +5,7 @@ import { benchQuantities } from './quantities.js';
 import { benchReuse } from './reuse.js';
 import { benchStatements } from './statements.js';
 import { benchStories } from './stories.js';
+import { benchWorkers } from './workers.js';
 import { printReport, progress, progressDone, type ReportTable } from './report.js';
 
 /**
@@ -27,6 +28,7 @@ const BENCHES: [string, Bench][] = [
   ['quantities', () => benchQuantities(quick ? 1 : 3)],
   ['reuse', () => benchReuse({ quick })],
   ['stories', () => benchStories(quick ? [1_000, 10_000] : [1_000, 10_000, 100_000])],
+  ['workers', () => benchWorkers({ articles: quick ? 2_000 : 20_000, seconds: quick ? 15 : 60 })],
 ];
 
 async function main(): Promise<void> {

@@ -87,6 +87,18 @@ export class AnalyzePool {
     });
   }
 
+  /** Resolves once every thread has started (its modules loaded); rejects when the pool breaks. */
+  whenReady(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if (this.broken) return reject(this.broken);
+        if ([...this.slots].filter((s) => s.ready).length >= this.size) return resolve();
+        setTimeout(check, 20);
+      };
+      check();
+    });
+  }
+
   async close(): Promise<void> {
     this.closing = true;
     await Promise.all([...this.slots].map((s) => s.worker.terminate()));
@@ -185,6 +197,10 @@ export interface PoolRunOptions extends PoolOptions {
   readonly onProgress?: (p: { done: number; total: number }) => void;
   /** Articles read ahead of the threads (default 2 per thread): memory stays flat on any corpus size. */
   readonly inFlight?: number;
+  /** Stop reading articles (those in hand are finished and stored); `analyzed` then counts the ones done. */
+  readonly signal?: AbortSignal;
+  /** A pool to use (and leave open) instead of starting one: its threads must run these stages. */
+  readonly pool?: AnalyzePool;
 }
 
 export interface PoolSummary {
@@ -206,7 +222,7 @@ export async function analyzeWithPool(store: Store, stages: readonly ArticleStag
   let findings = 0;
   let withProblems = 0;
   if (total === 0) return { analyzed: 0, findings: 0, withProblems: 0 };
-  const pool = new AnalyzePool(stages, { ...options, workers: Math.min(options.workers ?? defaultPoolSize(), total) });
+  const pool = options.pool ?? new AnalyzePool(stages, { ...options, workers: Math.min(options.workers ?? defaultPoolSize(), total) });
   const limit = Math.max(1, options.inFlight ?? pool.size * 2);
   const inFlight = new Set<Promise<void>>();
   let writes: Promise<void> = Promise.resolve();
@@ -215,7 +231,7 @@ export async function analyzeWithPool(store: Store, stages: readonly ArticleStag
   try {
     for (const id of ids) {
       while (inFlight.size >= limit && failure === null) await Promise.race(inFlight);
-      if (failure !== null) break;
+      if (failure !== null || options.signal?.aborted) break;
       const article = await store.getArticle(id);
       if (!article) {
         done++;
@@ -244,7 +260,7 @@ export async function analyzeWithPool(store: Store, stages: readonly ArticleStag
     await Promise.all(inFlight);
     await writes.catch(() => undefined);
   } finally {
-    await pool.close();
+    if (!options.pool) await pool.close();
   }
   if (failure !== null) throw failure;
   return { analyzed: done, findings, withProblems };
