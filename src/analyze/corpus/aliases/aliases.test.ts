@@ -189,6 +189,15 @@ describe('aliases: actors', () => {
     expect(actors[0]!.names.map((n) => n.name)).toEqual(['Ana Vell']);
   });
 
+  it('takes names that are Object property names as plain names, also after a rows round trip', () => {
+    const arts = [marked('__proto__', '[[constructor|PER]] met [[__proto__|ORG]] and [[toString Valueof|PER]].'), marked('a1', '[[constructor|PER]] again.')];
+    const index = new AliasIndex();
+    for (const a of arts) index.add(a);
+    const actors = index.actors([]);
+    expect(actors.map((a) => a.name).sort()).toEqual(['__proto__', 'constructor', 'toString Valueof']);
+    expect(AliasIndex.fromRows(JSON.parse(JSON.stringify(index.rows()))).actors([])).toEqual(actors);
+  });
+
   it('re-adding an article replaces it', () => {
     const index = new AliasIndex();
     index.add(marked('a0', '[[Ana Vell|PER]] came.'));

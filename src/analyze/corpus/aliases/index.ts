@@ -4,7 +4,7 @@ import { type Edge, type Evidence, gatherEvidence } from './evidence.js';
 import { isAcronymShape, nameKey, slug, surfaceOf } from './names.js';
 import { ALIAS_DEFAULTS, type AliasParams } from './params.js';
 import { type Constraints, resolve } from './resolve.js';
-import { type AliasArticleInput, type AliasState, addArticle, emptyState } from './state.js';
+import { type AliasArticleInput, type AliasState, addArticle, emptyState, reviveState } from './state.js';
 
 export { ALIAS_DEFAULTS, type AliasParams } from './params.js';
 export type { AliasArticleInput } from './state.js';
@@ -110,14 +110,14 @@ export class AliasIndex {
 
   /** The whole state as plain JSON. */
   rows(): unknown {
-    return { version: STATE_VERSION, params: this.params, state: this.state };
+    return { version: STATE_VERSION, params: { ...this.params }, state: reviveState(this.state) };
   }
 
   static fromRows(rows: unknown): AliasIndex {
     const r = rows as { version?: number; params?: Partial<AliasParams>; state?: AliasState } | null;
     if (!r || r.version !== STATE_VERSION || !r.state) throw new Error('aliases: unknown state format');
     const index = new AliasIndex(r.params ?? {});
-    index.state = structuredClone(r.state);
+    index.state = reviveState(r.state);
     return index;
   }
 

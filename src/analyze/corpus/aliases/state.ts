@@ -66,8 +66,30 @@ export interface AliasState {
 
 export const TYPES: readonly EntityType[] = ['PER', 'ORG', 'LOC', 'MISC'];
 
+/** A record without a prototype: names such as "constructor" or "__proto__" are plain keys. */
+export function dict<T>(from?: Record<string, T>): Record<string, T> {
+  const d = Object.create(null) as Record<string, T>;
+  if (from) for (const k of Object.keys(from)) d[k] = from[k] as T;
+  return d;
+}
+
 export function emptyState(): AliasState {
-  return { names: {}, pairs: {}, articles: {} };
+  return { names: dict(), pairs: dict(), articles: dict() };
+}
+
+/** The state from its JSON (a deep copy with prototype-free records). */
+export function reviveState(raw: AliasState): AliasState {
+  const names = dict<NameStats>();
+  for (const [k, s] of Object.entries(raw.names)) {
+    const aliases = dict<AliasStats>();
+    for (const [ak, a] of Object.entries(s.aliases)) aliases[ak] = { via: a.via, articles: dict(a.articles), refs: dict(a.refs) };
+    names[k] = { name: s.name, types: [...s.types], articles: dict(s.articles), described: dict(s.described), ref: s.ref, aliases };
+  }
+  const pairs = dict<PairStats>();
+  for (const [k, p] of Object.entries(raw.pairs)) pairs[k] = { a: p.a, b: p.b, via: p.via, refs: dict(p.refs) };
+  const articles = dict<ArticleInfo>();
+  for (const [k, a] of Object.entries(raw.articles)) articles[k] = { outlet: a.outlet, published: a.published, names: [...a.names], votes: a.votes.map((v) => [...v]) };
+  return { names, pairs, articles };
 }
 
 const earlier = (a: SourceRef | null, b: SourceRef): boolean =>
@@ -76,7 +98,7 @@ const earlier = (a: SourceRef | null, b: SourceRef): boolean =>
 function stats(state: AliasState, name: string): NameStats {
   let s = state.names[name];
   if (!s) {
-    s = { name, types: [0, 0, 0, 0], articles: {}, described: {}, ref: null, aliases: {} };
+    s = { name, types: [0, 0, 0, 0], articles: dict(), described: dict(), ref: null, aliases: dict() };
     state.names[name] = s;
   }
   return s;
@@ -159,7 +181,7 @@ export function addArticle(state: AliasState, article: AliasArticleInput): void 
     if (aliasVia && full.length > 0 && nameKey(surface) !== nameKey(full)) {
       const s = stats(state, full);
       vote(s, t);
-      const a = (s.aliases[surface] ??= { via: aliasVia, articles: {}, refs: {} });
+      const a = (s.aliases[surface] ??= { via: aliasVia, articles: dict(), refs: dict() });
       bump(a.articles, article.id);
       if (d.antecedent) {
         const r = ref(d.antecedent, f.rule, findingAt(d.antecedent)?.id ?? null);
@@ -211,7 +233,7 @@ function addAdjacent(
     if (acronym && !spells(nb, na)) continue;
     if (!acronym && paren && nb.split(' ').length < 2) continue;
     const key = `${na}\u0000${nb}`;
-    const p = (state.pairs[key] ??= { a: na, b: nb, via: acronym ? 'acronym' : 'known-as', refs: {} });
+    const p = (state.pairs[key] ??= { a: na, b: nb, via: acronym ? 'acronym' : 'known-as', refs: dict() });
     const r = ref({ start: a.span.start, end: b.span.end }, 'aliases/adjacent-definition', null);
     if (earlier(p.refs[article.id] ?? null, r)) p.refs[article.id] = r;
   }
