@@ -4,6 +4,10 @@ import { ReuseIndex, type ReusePair } from '../analyze/corpus/reuse/index.js';
 import { exportReuseState, importReuseState, type ReuseState } from '../analyze/corpus/reuse/state.js';
 import { StoryIndex, explainStory, type StoryExplanation, type StoryMemberRow } from '../analyze/corpus/stories/index.js';
 import type { DateFinding, EntityFinding } from '../domain/findings.js';
+import { AliasIndex } from '../analyze/corpus/aliases/index.js';
+import { groupClaims } from '../analyze/corpus/claims/index.js';
+import { buildTimeline } from '../analyze/corpus/timeline/index.js';
+import type { Actor, ClaimGroup, QuoteGroup, TimelineEntry } from '../domain/corpus.js';
 import type { CorpusItem, CorpusItemKind, Store } from '../store/store.js';
 import { corpusArticle, findingsOf, refOfFinding, type CorpusArticle } from './inputs.js';
 
@@ -68,11 +72,13 @@ export async function runCorpusStages(store: Store, options: { rebuild?: boolean
   const seen: Record<string, string> = rebuilt ? {} : { ...meta!.seen };
 
   const reuse = rebuilt ? new ReuseIndex() : await loadReuse(store);
+  const aliases = rebuilt ? new AliasIndex() : await loadAliases(store);
   const storyRows = rebuilt ? [] : (((await store.getCorpusState('stories'))?.data as StoryMemberRow[] | undefined) ?? []);
   const fresh = articles.filter((a) => seen[a.id] === undefined);
   progress({ step: 'reuse', done: 0, total: fresh.length });
   fresh.forEach((a, i) => {
     reuse.add({ id: a.id, text: a.text, published: a.published });
+    aliases.add({ id: a.id, outlet: a.outlet, published: a.published, text: a.text, entities: findingsOf(a, 'entity') });
     if (i % 200 === 0) progress({ step: 'reuse', done: i, total: fresh.length });
   });
   reuse.flush();
@@ -97,11 +103,20 @@ export async function runCorpusStages(store: Store, options: { rebuild?: boolean
   const storyOf = (id: string) => stories.storyOf(id);
   progress({ step: 'stories', done: fresh.length, total: fresh.length });
 
-  // 3. Actors: names per article linked to one actor id (identity until the aliases engine is wired).
-  const actorOf = (_name: string, _type: EntityType | null): string | null => null;
+  // 3. Actors, with the analysts' decisions applied.
+  progress({ step: 'actors', done: 0, total: 1 });
+  const actorList = aliases.actors(await store.listAliasDecisions());
+  const actorById = new Map(actorList.map((a) => [a.id, a]));
+  const actorOf = (name: string, type: EntityType | null): string | null => aliases.actorOf(name, type ?? 'MISC');
+  progress({ step: 'actors', done: 1, total: 1 });
 
   // 4. Groupings over every article.
   const byId = new Map(articles.map((a) => [a.id, a]));
+  progress({ step: 'claims', done: 0, total: 1 });
+  const grouped = groupClaims(articles, { actorOf, storyOf, actorName: (id) => actorById.get(id)?.name ?? null });
+  progress({ step: 'timeline', done: 0, total: 1 });
+  const timeline = buildTimeline(articles, { storyOf });
+  progress({ step: 'timeline', done: 1, total: 1 });
   const labels = labelItems(articles, actorOf, storyOf);
   const statements = statementItems(articles, actorOf, storyOf);
   const reuseItems: CorpusItem[] = pairs.map((p) => ({
@@ -112,6 +127,14 @@ export async function runCorpusStages(store: Store, options: { rebuild?: boolean
     refs: [p.a.articleId, p.b.articleId],
     data: p,
   }));
+
+  const actorItems = actorList.map((a, i) => actorItem(a, i));
+  const claimItems = grouped.claims.map((g, i) => claimItem(g, i));
+  const quoteItems = grouped.quotes.map((g, i) => quoteItem(g, i));
+  const timelineItems = timeline.map((e, i) => timelineItem(e, i));
+  const conflictsByStory = countBy(grouped.claims.filter((g) => g.conflict), (g) => g.story);
+  const reuseByStory = countBy(reuseItems, (r) => r.story);
+  const timelineByStory = countBy(timeline, (e) => e.story);
 
   const storyItems: CorpusItem[] = storyList.map((row, i) => {
     const members = row.articles.map((id) => byId.get(id)).filter((a): a is CorpusArticle => a !== undefined);
@@ -126,9 +149,9 @@ export async function runCorpusStages(store: Store, options: { rebuild?: boolean
       first: row.first,
       last: row.last,
       terms: explanation?.terms.slice(0, 8).map((t) => t.term) ?? [],
-      conflicts: 0,
-      reuse: reuseItems.filter((r) => r.story === row.id).length,
-      timeline: 0,
+      conflicts: conflictsByStory.get(row.id) ?? 0,
+      reuse: reuseByStory.get(row.id) ?? 0,
+      timeline: timelineByStory.get(row.id) ?? 0,
     };
     const item: StoryItem = { summary, explanation };
     return { kind: 'story', id: row.id, story: row.id, rank: i, refs: [...row.articles], data: item };
@@ -137,18 +160,19 @@ export async function runCorpusStages(store: Store, options: { rebuild?: boolean
   const counts: Record<CorpusItemKind, number> = {
     story: storyItems.length,
     reuse: reuseItems.length,
-    actor: 0,
-    claim: 0,
-    quote: 0,
-    timeline: 0,
+    actor: actorItems.length,
+    claim: claimItems.length,
+    quote: quoteItems.length,
+    timeline: timelineItems.length,
     label: labels.length,
     statement: statements.length,
   };
   progress({ step: 'saving', done: 0, total: 1 });
   await store.replaceCorpus({
-    items: { story: storyItems, reuse: reuseItems, label: labels, statement: statements },
+    items: { story: storyItems, reuse: reuseItems, actor: actorItems, claim: claimItems, quote: quoteItems, timeline: timelineItems, label: labels, statement: statements },
     states: [
       { name: 'reuse', version: CORPUS_VERSION, data: exportReuseState(reuse) },
+      { name: 'aliases', version: CORPUS_VERSION, data: aliases.rows() },
       { name: 'stories', version: CORPUS_VERSION, data: stories.rows() },
       { name: 'corpus', version: CORPUS_VERSION, data: { version: CORPUS_VERSION, seen } satisfies Meta },
     ],
@@ -160,6 +184,41 @@ export async function runCorpusStages(store: Store, options: { rebuild?: boolean
 async function loadReuse(store: Store): Promise<ReuseIndex> {
   const state = (await store.getCorpusState('reuse'))?.data as ReuseState | undefined;
   return state ? importReuseState(state) : new ReuseIndex();
+}
+
+async function loadAliases(store: Store): Promise<AliasIndex> {
+  const state = (await store.getCorpusState('aliases'))?.data;
+  return state ? AliasIndex.fromRows(state) : new AliasIndex();
+}
+
+function countBy<T>(items: readonly T[], key: (t: T) => string | null): Map<string | null, number> {
+  const counts = new Map<string | null, number>();
+  for (const t of items) counts.set(key(t), (counts.get(key(t)) ?? 0) + 1);
+  return counts;
+}
+
+function actorItem(a: Actor, i: number): CorpusItem {
+  return { kind: 'actor', id: a.id, story: null, rank: i, refs: [...a.articles.map((x) => x.articleId), `type:${a.type}`], data: a };
+}
+
+/** Conflicting groups first (rank < 0: "conflicts only" is a prefix of the list), then by size. */
+function claimItem(g: ClaimGroup, i: number): CorpusItem {
+  const refs = new Set<string>(g.claims.map((c) => c.source.articleId));
+  if (g.ownerActor) refs.add(g.ownerActor);
+  return { kind: 'claim', id: g.id, story: g.story, rank: (g.conflict ? -1e9 : 0) + i, refs: [...refs], data: g };
+}
+
+function quoteItem(g: QuoteGroup, i: number): CorpusItem {
+  const refs = new Set<string>();
+  for (const s of g.statements) {
+    refs.add(s.source.articleId);
+    if (s.speakerActor) refs.add(s.speakerActor);
+  }
+  return { kind: 'quote', id: g.id, story: g.story, rank: i, refs: [...refs], data: g };
+}
+
+function timelineItem(e: TimelineEntry, i: number): CorpusItem {
+  return { kind: 'timeline', id: e.id, story: e.story, rank: i, refs: [...new Set(e.sources.map((s) => s.source.articleId))], data: e };
 }
 
 /** Reuse pairs as the story index weighs them: words shared per article pair. */
