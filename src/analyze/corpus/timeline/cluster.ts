@@ -5,12 +5,15 @@ import { compatible, spanDays, type DateValue } from './values.js';
  * Mentions -> events. Similarity is the cosine of TF-IDF vectors of event terms (IDF over all mentions).
  * Candidate pairs come from an inverted index over terms (terms in more than `maxTermMentions` mentions are not
  * used to look up candidates), each posting list sorted by start year and read only within `yearWindow` years of
- * the mention's own years (year-less mentions read the whole list): near-linear, never all pairs.
+ * the mention's own years (year-less mentions read the whole list). Each mention probes the index with its
+ * `probeTerms` rarest terms: two mentions are compared when one's rare term is among the other's terms.
+ * Near-linear, never all pairs.
  *  - merge: compatible dates (one contains the other), cosine >= mergeSimilarity and enough shared terms;
  *    pairs are taken best first, and two groups join only when every value of one is compatible with every
  *    value of the other and no sentence would hold two of the group's mentions;
- *  - conflict: incompatible dates, different articles, no qualifier (APPROX, BEFORE...) on either value,
- *    cosine >= conflictSimilarity and at least conflictMinShared shared terms: the groups join, flagged.
+ *  - conflict: incompatible dates of one precision ('2014' and '2016', two days), different articles, no
+ *    qualifier (APPROX, BEFORE...) on either value, cosine >= conflictSimilarity and at least conflictMinShared
+ *    shared terms: the two groups join, flagged; a flagged group joins nothing else (no chains of conflicts).
  * Every decision is taken in a canonical order (similarity, then keys), so the result does not depend on the
  * order of the input.
  */
@@ -76,9 +79,13 @@ function cosine(a: Vector, b: Vector): { cos: number; shared: number } {
   return { cos, shared };
 }
 
+/** Two known values of one precision ('2014' and '2016', two days, two months): the only ones that can conflict. */
+const sameShape = (a: DateValue, b: DateValue): boolean => !!a.range && !!b.range && a.value.replace(/\d/g, '9') === b.value.replace(/\d/g, '9');
+
 const yearsOf = (d: DateValue): [number, number] | null => (d.range ? [Number(d.range.start.slice(0, 4)), Number(d.range.end.slice(0, 4))] : null);
 
-function candidatePairs(mentions: readonly Mention[], vecs: readonly Vector[], df: ReadonlyMap<string, number>, params: TimelineParams): [number, number][] {
+/** Pairs of mentions sharing a probed term, with how many probes hit (from both sides). */
+function candidatePairs(mentions: readonly Mention[], vecs: readonly Vector[], df: ReadonlyMap<string, number>, params: TimelineParams): [number, number, number][] {
   const known = new Map<string, { year: number; i: number }[]>();
   const yearless = new Map<string, number[]>();
   vecs.forEach((v, i) => {
@@ -90,15 +97,21 @@ function candidatePairs(mentions: readonly Mention[], vecs: readonly Vector[], d
     }
   });
   for (const list of known.values()) list.sort((a, b) => a.year - b.year || a.i - b.i);
-  const pairs = new Set<number>();
+  const pairs = new Map<number, number>();
   const n = mentions.length;
   const add = (i: number, j: number) => {
-    if (i !== j) pairs.add(Math.min(i, j) * n + Math.max(i, j));
+    if (i === j) return;
+    const key = Math.min(i, j) * n + Math.max(i, j);
+    pairs.set(key, (pairs.get(key) ?? 0) + 1);
   };
   vecs.forEach((v, i) => {
     const ys = yearsOf(mentions[i]!.date);
-    for (const k of v.keys()) {
-      if ((df.get(k) ?? 0) > params.maxTermMentions) continue;
+    // Probe with the mention's rarest terms only: a pair that shares one of them is found from either side.
+    const probes = [...v.keys()]
+      .filter((k) => (df.get(k) ?? 0) <= params.maxTermMentions)
+      .sort((a, b) => (df.get(a) ?? 0) - (df.get(b) ?? 0) || (a < b ? -1 : 1))
+      .slice(0, params.probeTerms);
+    for (const k of probes) {
       for (const j of yearless.get(k) ?? []) add(i, j);
       const list = known.get(k) ?? [];
       if (!ys) {
@@ -117,7 +130,7 @@ function candidatePairs(mentions: readonly Mention[], vecs: readonly Vector[], d
       for (let p = a; p < list.length && list[p]!.year <= hi; p++) add(i, list[p]!.i);
     }
   });
-  return [...pairs].sort((x, y) => x - y).map((p) => [Math.floor(p / n), p % n]);
+  return [...pairs].sort((x, y) => x[0] - y[0]).map(([p, hits]) => [Math.floor(p / n), p % n, hits]);
 }
 
 interface Edge {
@@ -134,16 +147,20 @@ export function groupMentions(mentions: readonly Mention[], params: TimelinePara
   const { vecs, df } = vectors(mentions);
   const merges: Edge[] = [];
   const conflicts: Edge[] = [];
-  for (const [i, j] of candidatePairs(mentions, vecs, df, params)) {
+  for (const [i, j, hits] of candidatePairs(mentions, vecs, df, params)) {
     const a = mentions[i]!;
     const b = mentions[j]!;
     if (a.articleId === b.articleId && a.sentence === b.sentence) continue;
-    const { cos, shared } = cosine(vecs[i]!, vecs[j]!);
     if (compatible(a.date, b.date)) {
+      const { cos, shared } = cosine(vecs[i]!, vecs[j]!);
       const fineEqual = a.date.value === b.date.value && spanDays(a.date) <= 31;
-      if (cos >= params.mergeSimilarity && shared >= (fineEqual ? params.minSharedSameValue : params.minShared)) merges.push({ i, j, cos });
-    } else if (a.articleId !== b.articleId && !a.mod && !b.mod && cos >= params.conflictSimilarity && shared >= params.conflictMinShared) {
-      conflicts.push({ i, j, cos });
+      // A year-less day takes its year from the other mention: ask more of the words.
+      const min = a.date.range && b.date.range ? params.mergeSimilarity : Math.max(params.mergeSimilarity, params.yearlessSimilarity);
+      if (cos >= min && shared >= (fineEqual ? params.minSharedSameValue : params.minShared)) merges.push({ i, j, cos });
+    } else if (a.articleId !== b.articleId && !a.mod && !b.mod && hits >= 2 && sameShape(a.date, b.date)) {
+      // A conflict needs a strong match: two probed terms in common at least, before the cosine is computed.
+      const { cos, shared } = cosine(vecs[i]!, vecs[j]!);
+      if (cos >= params.conflictSimilarity && shared >= params.conflictMinShared) conflicts.push({ i, j, cos });
     }
   }
   merges.sort(byStrength(mentions));
@@ -184,7 +201,8 @@ export function groupMentions(mentions: readonly Mention[], params: TimelinePara
   for (const e of conflicts) {
     const ra = find(e.i);
     const rb = find(e.j);
-    if (ra === rb || sentencesClash(ra, rb)) continue;
+    // One conflict per group: a flagged group takes no further member (no chains of conflicts).
+    if (ra === rb || flagged.has(ra) || flagged.has(rb) || sentencesClash(ra, rb)) continue;
     union(ra, rb, true);
   }
   return [...members.entries()]

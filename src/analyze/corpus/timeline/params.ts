@@ -7,11 +7,13 @@ import type { TimelineParams } from './types.js';
  */
 export const TIMELINE_DEFAULTS: TimelineParams = {
   mergeSimilarity: 0.2,
+  yearlessSimilarity: 0.35,
   minSharedSameValue: 1,
   minShared: 2,
   conflictSimilarity: 0.55,
   conflictMinShared: 3,
   yearWindow: 5,
-  maxTermMentions: 400,
+  maxTermMentions: 200,
+  probeTerms: 6,
   eventWords: 12,
 };

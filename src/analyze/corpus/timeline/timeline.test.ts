@@ -71,7 +71,7 @@ describe('merging mentions into events', () => {
 
   it('gives a year-less day the year of a mention of the same event', () => {
     const a = art('a', 'Police raided the Varo camp on June 20, seizing computers and phones.', [['June 20', 'XXXX-06-20']]);
-    const b = art('b', 'Clashes erupted on Tuesday after police raided the Varo camp near the coast.', [['Tuesday', '2023-06-20']]);
+    const b = art('b', 'Clashes erupted on Tuesday after police raided the Varo camp and seized computers.', [['Tuesday', '2023-06-20']]);
     const t = buildTimeline([a, b], oneStory);
     expect(t).toHaveLength(1);
     expect(t[0]).toMatchObject({ date: '2023-06-20', start: '2023-06-20', conflict: false });
@@ -97,6 +97,19 @@ describe('merging mentions into events', () => {
     expect(t).toHaveLength(1);
     expect(t[0]).toMatchObject({ conflict: true, dates: ['2014', '2016'] });
     expect(docs(t[0]!)).toEqual(['a', 'b']);
+  });
+
+  it('flags only values of one precision: a year against another month is two entries, not a conflict', () => {
+    const a = art('a', 'Norland took in 3,000 members of the Kestrel movement in May 2016 at the request of Ostmark.', [['May 2016', '2016-05']]);
+    const b = art('b', 'Norland took in 3,000 members of the Kestrel movement in 2014 at the request of Ostmark.', [['2014', '2014']]);
+    const t = buildTimeline([a, b], oneStory);
+    expect(t.map((e) => [e.date, e.conflict])).toEqual([['2014', false], ['2016-05', false]]);
+  });
+
+  it('does not flag a qualified value ("about ten years ago") as a conflict', () => {
+    const a = art('a', 'Norland took in 3,000 members of the Kestrel movement in 2016 at the request of Ostmark.', [['2016', '2016']]);
+    const b = art('b', 'Norland took in 3,000 members of the Kestrel movement about ten years ago at the request of Ostmark.', [['about ten years ago', '2014', { mod: 'APPROX' }]]);
+    expect(buildTimeline([a, b], oneStory).map((e) => e.conflict)).toEqual([false, false]);
   });
 
   it('does not merge different events on the same day', () => {

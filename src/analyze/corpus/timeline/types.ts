@@ -19,6 +19,8 @@ export interface TimelineContext {
 export interface TimelineParams {
   /** Cosine (TF-IDF over event terms) from which two mentions with compatible dates are one event. */
   readonly mergeSimilarity: number;
+  /** Cosine needed to merge a year-less value ('XXXX-06-20') with another mention. */
+  readonly yearlessSimilarity: number;
   /** Shared terms needed to merge: when the two values are equal at month precision or finer... */
   readonly minSharedSameValue: number;
   /** ...and otherwise (a year containing a day, a year-less day, equal years). */
@@ -30,6 +32,8 @@ export interface TimelineParams {
   readonly yearWindow: number;
   /** Terms in more mentions than this are not used to find candidates (they still count in the similarity). */
   readonly maxTermMentions: number;
+  /** Each mention looks up candidates through this many of its rarest terms. */
+  readonly probeTerms: number;
   /** Words in an event description. */
   readonly eventWords: number;
 }
