@@ -37,6 +37,8 @@ export interface CorpusSummary {
   /** True when the indexes were rebuilt from empty (first run, changed articles, new version, `rebuild`). */
   readonly rebuilt: boolean;
   readonly counts: Readonly<Record<CorpusItemKind, number>>;
+  /** Engines that failed on this run: their previous results are kept, the others are stored as usual. */
+  readonly failed: readonly { readonly stage: string; readonly message: string }[];
 }
 
 interface Meta {
@@ -105,17 +107,28 @@ export async function runCorpusStages(store: Store, options: { rebuild?: boolean
 
   // 3. Actors, with the analysts' decisions applied.
   progress({ step: 'actors', done: 0, total: 1 });
-  const actorList = aliases.actors(await store.listAliasDecisions());
-  const actorById = new Map(actorList.map((a) => [a.id, a]));
-  const actorOf = (name: string, type: EntityType | null): string | null => aliases.actorOf(name, type ?? 'MISC');
+  const failed: { stage: string; message: string }[] = [];
+  /** Run one engine; a crash is recorded and leaves that engine's stored results as they were. */
+  const guard = <T>(stage: string, f: () => T): T | null => {
+    try {
+      return f();
+    } catch (e) {
+      failed.push({ stage, message: e instanceof Error ? e.message : String(e) });
+      return null;
+    }
+  };
+  const decisions = await store.listAliasDecisions();
+  const actorList = guard('aliases', () => aliases.actors(decisions));
+  const actorById = new Map((actorList ?? []).map((a) => [a.id, a]));
+  const actorOf = (name: string, type: EntityType | null): string | null => (actorList ? aliases.actorOf(name, type ?? 'MISC') : null);
   progress({ step: 'actors', done: 1, total: 1 });
 
   // 4. Groupings over every article.
   const byId = new Map(articles.map((a) => [a.id, a]));
   progress({ step: 'claims', done: 0, total: 1 });
-  const grouped = groupClaims(articles, { actorOf, storyOf, actorName: (id) => actorById.get(id)?.name ?? null });
+  const grouped = guard('claims', () => groupClaims(articles, { actorOf, storyOf, actorName: (id) => actorById.get(id)?.name ?? null }));
   progress({ step: 'timeline', done: 0, total: 1 });
-  const timeline = buildTimeline(articles, { storyOf });
+  const timeline = guard('timeline', () => buildTimeline(articles, { storyOf }));
   progress({ step: 'timeline', done: 1, total: 1 });
   const labels = labelItems(articles, actorOf, storyOf);
   const statements = statementItems(articles, actorOf, storyOf);
@@ -128,13 +141,13 @@ export async function runCorpusStages(store: Store, options: { rebuild?: boolean
     data: p,
   }));
 
-  const actorItems = actorList.map((a, i) => actorItem(a, i));
-  const claimItems = grouped.claims.map((g, i) => claimItem(g, i));
-  const quoteItems = grouped.quotes.map((g, i) => quoteItem(g, i));
-  const timelineItems = timeline.map((e, i) => timelineItem(e, i));
-  const conflictsByStory = countBy(grouped.claims.filter((g) => g.conflict), (g) => g.story);
+  const actorItems = actorList?.map((a, i) => actorItem(a, i));
+  const claimItems = grouped?.claims.map((g, i) => claimItem(g, i));
+  const quoteItems = grouped?.quotes.map((g, i) => quoteItem(g, i));
+  const timelineItems = timeline?.map((e, i) => timelineItem(e, i));
+  const conflictsByStory = countBy((grouped?.claims ?? []).filter((g) => g.conflict), (g) => g.story);
   const reuseByStory = countBy(reuseItems, (r) => r.story);
-  const timelineByStory = countBy(timeline, (e) => e.story);
+  const timelineByStory = countBy(timeline ?? [], (e) => e.story);
 
   const storyItems: CorpusItem[] = storyList.map((row, i) => {
     const members = row.articles.map((id) => byId.get(id)).filter((a): a is CorpusArticle => a !== undefined);
@@ -160,25 +173,34 @@ export async function runCorpusStages(store: Store, options: { rebuild?: boolean
   const counts: Record<CorpusItemKind, number> = {
     story: storyItems.length,
     reuse: reuseItems.length,
-    actor: actorItems.length,
-    claim: claimItems.length,
-    quote: quoteItems.length,
-    timeline: timelineItems.length,
+    actor: actorItems?.length ?? 0,
+    claim: claimItems?.length ?? 0,
+    quote: quoteItems?.length ?? 0,
+    timeline: timelineItems?.length ?? 0,
     label: labels.length,
     statement: statements.length,
   };
   progress({ step: 'saving', done: 0, total: 1 });
   await store.replaceCorpus({
-    items: { story: storyItems, reuse: reuseItems, actor: actorItems, claim: claimItems, quote: quoteItems, timeline: timelineItems, label: labels, statement: statements },
+    items: {
+      story: storyItems,
+      reuse: reuseItems,
+      label: labels,
+      statement: statements,
+      ...(actorItems && { actor: actorItems }),
+      ...(claimItems && quoteItems && { claim: claimItems, quote: quoteItems }),
+      ...(timelineItems && { timeline: timelineItems }),
+    },
     states: [
       { name: 'reuse', version: CORPUS_VERSION, data: exportReuseState(reuse) },
-      { name: 'aliases', version: CORPUS_VERSION, data: aliases.rows() },
+      ...(actorList ? [{ name: 'aliases', version: CORPUS_VERSION, data: aliases.rows() }] : []),
       { name: 'stories', version: CORPUS_VERSION, data: stories.rows() },
-      { name: 'corpus', version: CORPUS_VERSION, data: { version: CORPUS_VERSION, seen } satisfies Meta },
+      // After a failed engine the next run starts from empty indexes, so no engine misses an article.
+      { name: 'corpus', version: CORPUS_VERSION, data: { version: CORPUS_VERSION, seen: failed.length ? {} : seen } satisfies Meta },
     ],
   });
   progress({ step: 'saving', done: 1, total: 1 });
-  return { articles: articles.length, added: fresh.length, rebuilt, counts };
+  return { articles: articles.length, added: fresh.length, rebuilt, counts, failed };
 }
 
 async function loadReuse(store: Store): Promise<ReuseIndex> {

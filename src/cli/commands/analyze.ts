@@ -38,6 +38,7 @@ function printCorpusSummary(io: Io, s: AnalyzeSummary): void {
     `Across ${c.articles} article(s)${c.rebuilt ? '' : ` (${c.added} new)`}: ${n.story} stor${n.story === 1 ? 'y' : 'ies'}, ${n.actor} actor(s), ${n.reuse} copied passage(s), ` +
       `${n.claim} claim group(s), ${n.quote} quote group(s), ${n.timeline} timeline entr${n.timeline === 1 ? 'y' : 'ies'}.\n`,
   );
+  for (const f of c.failed) io.stdout.write(`The ${f.stage} stage failed (its previous results are kept; the next run retries): ${f.message}\n`);
 }
 
 export const analyzeCommand: Command = {
