@@ -86,6 +86,8 @@ export class Triangulate {
       all?: boolean;
       /** Run the cross-article stages afterwards (default: when anything changed or they never ran). */
       corpus?: boolean;
+      /** Analyse on this many threads (src/work/pool.ts); 1 (the default) analyses in this thread. */
+      workers?: number;
       onProgress?: (p: AnalyzeProgress) => void;
       onCorpusProgress?: (p: CorpusProgress) => void;
     } = {},
@@ -96,14 +98,19 @@ export class Triangulate {
     const ids = options.all ? await this.allIds() : await this.store.articlesNeedingAnalysis(stages.map((s) => ({ name: s.name, version: s.version })), Number.MAX_SAFE_INTEGER);
     let findings = 0;
     let withProblems = 0;
-    for (let i = 0; i < ids.length; i++) {
-      options.onProgress?.({ done: i, total: ids.length });
-      const article = await this.store.getArticle(ids[i]!);
-      if (!article) continue;
-      const results = analyzeArticle(article, stages);
-      findings += results.reduce((n, r) => n + r.findings.length, 0);
-      if (results.some((r) => r.notes.some((n) => n.code === 'stage-crashed' || n.code === 'bad-span'))) withProblems++;
-      await this.store.putAnalysis(article.id, results);
+    if ((options.workers ?? 1) > 1) {
+      const { analyzeWithPool } = await import('./work/pool.js');
+      ({ findings, withProblems } = await analyzeWithPool(this.store, stages, ids, { workers: options.workers, onProgress: options.onProgress }));
+    } else {
+      for (let i = 0; i < ids.length; i++) {
+        options.onProgress?.({ done: i, total: ids.length });
+        const article = await this.store.getArticle(ids[i]!);
+        if (!article) continue;
+        const results = analyzeArticle(article, stages);
+        findings += results.reduce((n, r) => n + r.findings.length, 0);
+        if (results.some((r) => r.notes.some((n) => n.code === 'stage-crashed' || n.code === 'bad-span'))) withProblems++;
+        await this.store.putAnalysis(article.id, results);
+      }
     }
     options.onProgress?.({ done: ids.length, total: ids.length });
     const publishInferred = ids.length > 0 && stages.some((s) => s.name === 'dates') ? await this.inferPublishDates(stages) : 0;
