@@ -39,6 +39,19 @@ describe('triangulate status on SQLite', () => {
     expect(r.err).toMatch(/PostgreSQL/);
   });
 
+  it('analyze --workers 2 stores what the sequential analyse stores', async () => {
+    const corpus = join(dir, 'corpus');
+    const dbs = [join(dir, 'seq.db'), join(dir, 'pool.db')];
+    for (const db of dbs) expect((await cli(['ingest', corpus, '--db', db], dir)).code).toBe(0);
+    const seq = await cli(['analyze', '--db', dbs[0]!, '--json'], dir);
+    const pool = await cli(['analyze', '--workers', '2', '--db', dbs[1]!, '--json'], dir);
+    expect(pool.code, pool.err).toBe(0);
+    const [a, b] = [JSON.parse(seq.out), JSON.parse(pool.out)];
+    expect(b.analyzed).toBe(3);
+    expect(b.findings).toBe(a.findings);
+    expect(b.withProblems).toBe(a.withProblems);
+  });
+
   it('analyze takes --workers and rejects a bad value', async () => {
     const r = await cli(['analyze', '--workers', '0', '--db', join(dir, 'status.db')], dir);
     expect(r.code).toBe(2);
