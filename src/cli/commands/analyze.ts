@@ -6,14 +6,12 @@ import { EXIT, type Command } from './types.js';
 export async function runAnalyze(service: Triangulate, io: Io, options: { stages: string[] | null; all: boolean; workers?: number }): Promise<AnalyzeSummary> {
   const bar = new ProgressBar(io, 'analyze');
   try {
-    // `workers` > 1 runs the per-article stages on a thread pool (src/work/pool.ts).
-    const request: Parameters<Triangulate['analyze']>[0] & { workers?: number } = {
+    return await service.analyze({
       stages: options.stages,
       all: options.all,
       ...(options.workers !== undefined && { workers: options.workers }),
       onProgress: (p) => bar.update(p.done, p.total, 'articles'),
-    };
-    return await service.analyze(request);
+    });
   } finally {
     bar.done();
   }
