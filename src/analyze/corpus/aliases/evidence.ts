@@ -2,7 +2,7 @@ import type { MergeEvidenceKind, SourceRef } from '../../../domain/corpus.js';
 import type { EntityType } from '../../../domain/findings.js';
 import { contentWords, editDistance, firstLetters, foldWord, isAcronymShape, nameKey, spells } from './names.js';
 import type { AliasParams } from './params.js';
-import { type AliasState, TYPES } from './state.js';
+import { type AliasState, type AliasVia, TYPES } from './state.js';
 
 /*
  * Evidence between names, computed from the index state alone (so it does not depend on the order articles
@@ -30,6 +30,8 @@ export interface Edge {
   readonly score: number;
   readonly detail: string;
   readonly sources: readonly SourceRef[];
+  /** For group candidates: how many articles back this candidate (defining articles + 1). */
+  readonly weight?: number;
 }
 
 export interface Group {
@@ -111,34 +113,25 @@ export function gatherEvidence(state: AliasState, p: AliasParams): Evidence {
     }
   }
 
-  // aliases defined in articles
-  const aliasOwners = new Map<string, { owner: NameNode; alias: string; via: string; refs: SourceRef[]; articles: number }[]>();
+  // aliases defined in articles: who goes by which alias
+  const aliasOwners = new Map<string, { owner: NameNode; alias: string; via: AliasVia; refs: SourceRef[]; articles: number }[]>();
   for (const owner of nodes) {
     const s = state.names[owner.name]!;
     for (const alias of Object.keys(s.aliases).sort()) {
       const a = s.aliases[alias]!;
-      const refs = refsOf(a.refs);
-      const articles = Object.keys(a.articles).length;
-      const akey = nameKey(alias);
-      pushTo(aliasOwners, akey, { owner, alias, via: a.via, refs, articles });
-      if (a.via === 'short-form' && owner.type === 'PER') continue; // lone names of people: a group, below
-      const kind = a.via as MergeEvidenceKind;
-      const score = a.via === 'short-form' ? p.inArticleShortForm : p.defined;
-      for (const n of byKey.get(akey) ?? []) {
-        if (n.type !== owner.type || n === owner) continue;
-        pairs.push({ kind, a: owner.i, b: n.i, score, detail: `${q(alias)} is linked to ${q(owner.name)} (${a.via}) in ${articles} article${articles > 1 ? 's' : ''}`, sources: refs });
-      }
+      pushTo(aliasOwners, nameKey(alias), { owner, alias, via: a.via, refs: refsOf(a.refs), articles: Object.keys(a.articles).length });
     }
   }
-  // two full names given the same defined acronym or "known as" name (not people: two people may share a first name)
-  for (const [akey, owners] of aliasOwners) {
+  // Two full names given the same acronym or "known as" name support each other but do not merge on that
+  // alone: one acronym often stands for several organisations in a large corpus.
+  for (const owners of aliasOwners.values()) {
     const defs = owners.filter((o) => o.via !== 'short-form' && o.owner.type !== 'PER');
     for (let x = 0; x + 1 < defs.length; x++) {
       for (let y = x + 1; y < defs.length; y++) {
         const a = defs[x]!;
         const b = defs[y]!;
         if (a.owner.type !== b.owner.type || a.owner === b.owner) continue;
-        pairs.push({ kind: a.via === 'acronym' ? 'acronym' : 'known-as', a: a.owner.i, b: b.owner.i, score: p.defined, detail: `${q(a.owner.name)} and ${q(b.owner.name)} are both given the name ${q(a.alias)} (${akey === nameKey(b.alias) ? a.via : b.via})`, sources: [...a.refs.slice(0, 2), ...b.refs.slice(0, 2)] });
+        support.push({ kind: a.via === 'acronym' ? 'acronym' : 'known-as', a: a.owner.i, b: b.owner.i, score: p.defined, detail: `${q(a.owner.name)} and ${q(b.owner.name)} are both given the name ${q(a.alias)}`, sources: [...a.refs.slice(0, 2), ...b.refs.slice(0, 2)] });
       }
     }
   }
@@ -161,29 +154,31 @@ export function gatherEvidence(state: AliasState, p: AliasParams): Evidence {
   const longForms = new Map<string, NameNode[]>();
   for (const f of nodes) if (!f.acronym && f.content.length >= 2) for (const l of new Set(firstLetters(f.name))) pushTo(longForms, `${f.type} ${l}`, f);
   for (const n of nodes) {
-    // a lone surname: every person whose full name ends with it, or whom an article shortens to it
-    if (n.type === 'PER' && n.content.length === 1 && !n.acronym) {
-      const cands = new Map<number, Edge>();
-      for (const o of aliasOwners.get(n.key) ?? []) {
-        if (o.owner.type !== 'PER' || o.owner === n) continue;
-        cands.set(o.owner.i, { kind: 'short-form', a: o.owner.i, b: n.i, score: p.inArticleShortForm, detail: `${q(o.alias)} is the short form of ${q(o.owner.name)} in ${o.articles} article${o.articles > 1 ? 's' : ''}, and no other person in the corpus goes by it`, sources: o.refs });
-      }
-      for (const f of lastWord.get(n.content[0] ?? '') ?? []) {
-        if (cands.has(f.i)) continue;
-        cands.set(f.i, boosted({ kind: 'short-form', a: f.i, b: n.i, score: p.surname, detail: `${q(n.name)} is the surname of ${q(f.name)}, the only person in the corpus with that surname`, sources: [...refOf(f), ...refOf(n)] }, context, p, support));
-      }
-      if (cands.size > 0) groups.push({ node: n.i, candidates: [...cands.values()] });
+    // a name used alone that articles define or shorten for one or more full names
+    const cands = new Map<number, Edge>();
+    for (const o of aliasOwners.get(n.key) ?? []) {
+      if (o.owner.type !== n.type || o.owner === n) continue;
+      const score = o.via === 'short-form' ? p.inArticleShortForm : p.defined;
+      const prev = cands.get(o.owner.i);
+      const weight = o.articles + (prev?.weight ?? 1);
+      cands.set(o.owner.i, { kind: o.via, a: o.owner.i, b: n.i, score: Math.max(score, prev?.score ?? 0), weight, detail: `${q(o.alias)} is linked to ${q(o.owner.name)} (${o.via}) in ${o.articles} article${o.articles > 1 ? 's' : ''}`, sources: [...(prev?.sources ?? []), ...o.refs].slice(0, 5) });
     }
-    // an acronym nobody defined: every long form of its type whose initials it spells
+    // a lone surname: every person whose full name ends with it
+    if (n.type === 'PER' && n.content.length === 1 && !n.acronym) {
+      for (const f of lastWord.get(n.content[0] ?? '') ?? []) {
+        if (cands.has(f.i) || f === n) continue;
+        cands.set(f.i, boosted({ kind: 'short-form', a: f.i, b: n.i, score: p.surname, weight: 1, detail: `${q(n.name)} is the surname of ${q(f.name)}`, sources: [...refOf(f), ...refOf(n)] }, context, p, support));
+      }
+    }
+    // an acronym: every long form of its type whose initials it spells
     if (n.acronym) {
-      const cands: Edge[] = [];
       const first = n.name.normalize('NFKD').replace(/[^\p{L}]/gu, '').charAt(0).toLowerCase();
       for (const f of longForms.get(`${n.type} ${first}`) ?? []) {
-        if (!spells(n.name, f.name)) continue;
-        cands.push(boosted({ kind: 'acronym', a: f.i, b: n.i, score: p.acronymSpelled, detail: `the letters of ${q(n.name)} spell the initials of ${q(f.name)}, the only ${n.type} name in the corpus they spell`, sources: [...refOf(f), ...refOf(n)] }, context, p, support));
+        if (cands.has(f.i) || !spells(n.name, f.name)) continue;
+        cands.set(f.i, boosted({ kind: 'acronym', a: f.i, b: n.i, score: p.acronymSpelled, weight: 1, detail: `the letters of ${q(n.name)} spell the initials of ${q(f.name)}`, sources: [...refOf(f), ...refOf(n)] }, context, p, support));
       }
-      if (cands.length > 0) groups.push({ node: n.i, candidates: cands });
     }
+    if (cands.size > 0) groups.push({ node: n.i, candidates: [...cands.values()].sort((x, y) => x.a - y.a) });
   }
 
   pairs.push(...variants(nodes, p, context, support, refOf));
@@ -214,11 +209,12 @@ function variants(nodes: readonly NameNode[], p: AliasParams, context: Context, 
         const allowed = single && letters < p.minSingleTokenEditLetters ? 0 : Math.floor(letters / p.lettersPerEdit);
         const d = editDistance(a.folded, b.folded, allowed);
         if (d > allowed) continue;
-        // each word may change by at most a third of its letters
+        // each word changes by at most one letter in six once folded: short words ("Mark"/"Mary") must fold alike
         const wordsOk = a.content.every((w, i) => {
           const fa = foldWord(w);
           const fb = foldWord(b.content[i] ?? '');
-          return editDistance(fa, fb, Math.floor(Math.max(fa.length, fb.length) / 3)) <= Math.floor(Math.max(fa.length, fb.length) / 3);
+          const max = Math.floor(Math.max(fa.length, fb.length) / 6);
+          return editDistance(fa, fb, max) <= max;
         });
         if (!wordsOk) continue;
         const score = p.variantFolded - d * p.variantPerEdit;

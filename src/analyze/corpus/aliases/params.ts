@@ -36,6 +36,16 @@ export interface AliasParams {
   readonly contextMin: number;
   /** Most that shared context adds to a merge's score (it never merges on its own). */
   readonly contextBoost: number;
+  /**
+   * A name used alone whose candidates are several actors (a surname two people share, an acronym two
+   * organisations are given) joins the one that articles link it to in at least this share of the uses
+   * (candidate weight = defining articles + 1). 1 turns this off: such names then stay apart.
+   */
+  readonly dominance: number;
+  /** ...and only when that candidate's weight is at least this. */
+  readonly minDominantWeight: number;
+  /** Score of such a merge (it is the weakest kind). */
+  readonly dominantScore: number;
   /** Evidence weaker than this merges nothing. */
   readonly minScore: number;
   /** Articles sampled per name when computing shared context (keeps it linear on very frequent names). */
@@ -57,6 +67,9 @@ export const ALIAS_DEFAULTS: AliasParams = {
   minSingleTokenEditLetters: 10,
   contextMin: 0.2,
   contextBoost: 0.1,
+  dominance: 0.9,
+  minDominantWeight: 4,
+  dominantScore: 0.6,
   minScore: 0.5,
   contextSample: 50,
   maxEvidence: 40,

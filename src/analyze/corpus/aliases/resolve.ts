@@ -65,6 +65,7 @@ export function resolve(ev: Evidence, c: Constraints, p: AliasParams): Resolutio
     return true;
   };
 
+  const withDetail = (e: Edge, roots: number): Edge => (roots === 1 ? { ...e, detail: `${e.detail}; the only one in the corpus` } : e);
   for (const e of c.musts) union(e);
   const order = (a: Edge, b: Edge): number => b.score - a.score || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) || a.a - b.a || a.b - b.b;
   for (const e of [...ev.pairs].sort(order)) if (e.score >= p.minScore) union(e);
@@ -75,9 +76,19 @@ export function resolve(ev: Evidence, c: Constraints, p: AliasParams): Resolutio
   for (const g of groups) {
     const mine = find(g.node);
     if (g.cands.some((e) => find(e.a) === mine)) continue;
-    const roots = new Set(g.cands.map((e) => find(e.a)));
-    if (roots.size !== 1) continue; // ambiguous in the corpus
-    union(g.cands[0]!);
+    const weights = new Map<number, number>();
+    for (const e of g.cands) weights.set(find(e.a), (weights.get(find(e.a)) ?? 0) + (e.weight ?? 1));
+    if (weights.size === 1) {
+      union(withDetail(g.cands[0]!, weights.size));
+      continue;
+    }
+    // ambiguous in the corpus: only a candidate that articles use for this name far more than all others
+    const total = [...weights.values()].reduce((x, y) => x + y, 0);
+    const [top, w] = [...weights.entries()].sort((x, y) => y[1] - x[1] || x[0] - y[0])[0]!;
+    if (w / total < p.dominance || w < p.minDominantWeight) continue;
+    const e = g.cands.find((c) => find(c.a) === top)!;
+    const share = Math.round((100 * w) / total);
+    union({ ...e, score: Math.min(e.score, p.dominantScore), detail: `${e.detail}; ${weights.size} actors go by this name, this one in ${share}% of the uses` });
   }
 
   const rootOf = Array.from({ length: n }, (_, i) => find(i));

@@ -229,6 +229,7 @@ function addAdjacent(
     const na = surfaceOf(a.text);
     const nb = surfaceOf(b.text);
     if (nameKey(na) === nameKey(nb) || na.split(' ').length < 2) continue;
+    if (nameKey(b.data.name) === nameKey(na)) continue; // the entities stage linked it already
     const acronym = isAcronymShape(nb);
     if (acronym && !spells(nb, na)) continue;
     if (!acronym && paren && nb.split(' ').length < 2) continue;
