@@ -47,6 +47,9 @@ export class PgJobQueue implements JobQueue {
     if (limit < 1) return [];
     await this.ready;
     return inTransaction(this.pool, async (client) => {
+      // A claim lost in a server crash only makes its jobs claimable again (the lease check refuses the
+      // first holder's completion if another worker got them): no need to wait for its WAL flush.
+      await client.query('SET LOCAL synchronous_commit = off');
       // Jobs whose workers died too often (each death is an attempt) fail instead of killing another worker.
       await client.query(
         `UPDATE jobs SET state = 'failed', finished_at = now(),
