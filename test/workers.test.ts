@@ -6,6 +6,8 @@ import { generateArticle } from '../bench/generate.js';
 import { analyzeArticle, selectStages } from '../src/analyze/pipeline.js';
 import type { Article } from '../src/domain/article.js';
 import { openJobQueue } from '../src/store/queue.js';
+import { runWorker, type WorkerEvent } from '../src/work/worker-loop.js';
+import { fileURLToPath } from 'node:url';
 import { Triangulate } from '../src/service.js';
 import { makeArticle, publishedOn } from './support/article.js';
 import { cli } from './support/cli.js';
@@ -110,4 +112,42 @@ describe.skipIf(!HAS_PG)(`workers on one PostgreSQL database${HAS_PG ? '' : ` ($
       await service.close();
     }
   }, 240_000);
+
+  it('stops on its signal after the jobs in hand, and hands back a failing article until it is failed with its error', async () => {
+    const service = Triangulate.open(db.url);
+    try {
+      const extra = Array.from({ length: 12 }, (_, i) => makeArticle(`Extra report ${i}. The council said on Monday that ${i + 3} ships were held.${i === 5 ? ' FAIL-SOFT' : ''}`));
+      await service.store.putArticles(extra);
+      const queue = await openJobQueue(service.store, { maxAttempts: 2, backoffMs: () => 0 });
+      const workerFile = fileURLToPath(new URL('../src/work/test-crash-worker.ts', import.meta.url));
+      const stop = new AbortController();
+      const events: WorkerEvent[] = [];
+      const first = await runWorker(service.store, queue, stages, {
+        concurrency: 1,
+        pollMs: 50,
+        workerFile,
+        signal: stop.signal,
+        onEvent: (e) => {
+          events.push(e);
+          if (e.type === 'done') stop.abort();
+        },
+      });
+      expect(events.find((e) => e.type === 'start')).toMatchObject({ enqueued: 12 });
+      expect(first.done).toBeGreaterThanOrEqual(1);
+      expect(first.done + first.failed).toBeLessThan(extra.length);
+      expect((await queue.status()).counts.running).toBe(0);
+
+      const rest = await runWorker(service.store, queue, stages, { concurrency: 1, pollMs: 50, workerFile, drain: true });
+      expect(first.done + rest.done).toBe(extra.length - 1);
+      const status = await queue.status();
+      expect(status.counts).toMatchObject({ queued: 0, running: 0, failed: 1 });
+      expect(status.failed[0]).toMatchObject({ articleId: extra[5]!.id, attempts: 2 });
+      expect(status.failed[0]!.error).toMatch(/failed on purpose/);
+      const shown = await cli(['status', '--db', db.url], REPO_ROOT);
+      expect(shown.out).toMatch(/1 failed/);
+      expect(shown.out).toMatch(/failed on purpose/);
+    } finally {
+      await service.close();
+    }
+  }, 120_000);
 });
