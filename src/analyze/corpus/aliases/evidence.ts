@@ -18,6 +18,8 @@ export interface NameNode {
   readonly type: EntityType;
   readonly content: readonly string[];
   readonly folded: string;
+  /** Folded content words. */
+  readonly foldedWords: readonly string[];
   readonly acronym: boolean;
   /** Mentions of this surface (its own), and articles. */
   readonly mentions: number;
@@ -76,13 +78,15 @@ export function buildNodes(state: AliasState): NameNode[] {
       if (c > (v[best] ?? 0)) best = t;
     });
     const content = contentWords(name);
+    const foldedWords = content.map(foldWord);
     return {
       i,
       name,
       key,
       type: TYPES[best] ?? 'MISC',
       content,
-      folded: content.map(foldWord).join(' '),
+      folded: foldedWords.join(' '),
+      foldedWords,
       acronym: isAcronymShape(name),
       mentions: sum(s.articles),
     };
@@ -203,16 +207,15 @@ function variants(nodes: readonly NameNode[], p: AliasParams, context: Context, 
         const a = block[x]!;
         const b = block[y]!;
         if (a.key === b.key) continue; // same name: already linked
-        if (!a.content.every((w, i) => w.charAt(0) === b.content[i]?.charAt(0) || foldWord(w).charAt(0) === foldWord(b.content[i] ?? '').charAt(0))) continue;
+        if (!a.foldedWords.every((w, i) => w.charAt(0) === b.foldedWords[i]?.charAt(0))) continue;
         const letters = Math.max(a.folded.length, b.folded.length) - (a.content.length - 1);
         const single = a.content.length === 1;
         const allowed = single && letters < p.minSingleTokenEditLetters ? 0 : Math.floor(letters / p.lettersPerEdit);
         const d = editDistance(a.folded, b.folded, allowed);
         if (d > allowed) continue;
         // each word changes by at most one letter in six once folded: short words ("Mark"/"Mary") must fold alike
-        const wordsOk = a.content.every((w, i) => {
-          const fa = foldWord(w);
-          const fb = foldWord(b.content[i] ?? '');
+        const wordsOk = a.foldedWords.every((fa, i) => {
+          const fb = b.foldedWords[i] ?? '';
           const max = Math.floor(Math.max(fa.length, fb.length) / 6);
           return editDistance(fa, fb, max) <= max;
         });
