@@ -7,7 +7,9 @@
  *   score *= yearMismatch                        (when both state years outright and share none)
  *   score *= exp(-gapDays / timeDecayDays)      (only when both sides have publish dates)
  *
- * and joins the best story when the score reaches `threshold`; otherwise it starts a new story.
+ * and joins the best story when the score reaches `threshold`; otherwise it starts a new story. When stories
+ * are read, the merge pass (refine.ts) attaches small stories to a larger one and merges stories by average
+ * linkage (the same formula, article against article).
  * Tuned on ECB+ topics 1-35 and BASIL 2010-2016 only (`npm run eval:stories -- --tune` prints the grid;
  * the defaults maximise the mean of the two B-cubed F1 scores there).
  */
@@ -37,6 +39,12 @@ export interface StoryConfig {
    * (Infinity: no merge pass).
    */
   readonly mergeThreshold: number;
+  /**
+   * Attach step of the merge pass: a first-pass story of at most `attachMaxSize` articles joins the larger
+   * candidate story whose final profile its members score best against (mean), when that reaches this.
+   */
+  readonly attachThreshold: number;
+  readonly attachMaxSize: number;
   /** A story an article did not join is a merge candidate when the article scored at least this against it. */
   readonly mergeFloor: number;
   /** Members of each story read for the mean pair score (evenly spread in canonical order). */
@@ -84,9 +92,11 @@ export const STORY_DEFAULTS: StoryConfig = {
   passageWeight: 0.1,
   yearMismatch: 0.5,
   nearestWeight: 0,
-  threshold: 0.28,
-  mergeThreshold: 0.16,
+  threshold: 0.24,
+  mergeThreshold: 0.18,
   mergeFloor: 0.05,
+  attachThreshold: 0.14,
+  attachMaxSize: 2,
   mergeSample: 6,
   reuseFullWords: 40,
   datesFull: 2,

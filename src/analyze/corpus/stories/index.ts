@@ -197,7 +197,13 @@ export class StoryIndex {
   }
 
   private refineState(): RefineState {
-    return { config: this.config, placed: this.placed, stories: this.storyList, scoring: this.scoring, vectors: (p) => this.vectors(p) };
+    return {
+      config: this.config,
+      placed: this.placed,
+      stories: this.storyList,
+      scoring: this.scoring,
+      vectors: (p) => this.vectors(p),
+    };
   }
 
   /** An article's term and actor vectors under the current IDF (for pair scores). */
