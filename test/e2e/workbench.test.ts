@@ -60,7 +60,7 @@ describe.skipIf(!browserAvailable())('the workbench in headless Chromium', () =>
     await page.locator('section[aria-labelledby="list-h"] table tbody tr').first().waitFor();
     await page.locator('.plot rect.bar').first().waitFor();
     expect(await page.locator('.stats dd').first().textContent()).toBe('10');
-    expect(await page.getByRole('link', { name: /^Hostile <script>/ }).count()).toBe(1);
+    expect(await page.locator('section[aria-labelledby="list-h"]').getByRole('link', { name: /^Hostile <script>/ }).count()).toBe(1);
     await screenshot(page, 'corpus');
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
@@ -200,6 +200,32 @@ describe.skipIf(!browserAvailable())('the workbench in headless Chromium', () =>
     expect(await page.locator('.hits img, .hits script').count()).toBe(0);
     expect(dialogs).toEqual([]);
     expect(pageErrors).toEqual([]);
+  });
+
+  it('opens the story board of the Route 9 story: its articles, conflicting numbers, the copied passage with the earlier publisher marked', async () => {
+    const articles = await api<{ items: { id: string; source: string }[] }>('/api/articles?limit=50');
+    const idOf = (name: string) => articles.items.find((a) => a.source.endsWith(name))!.id;
+    const first = idOf('meridian-rally-arrests.txt');
+    const second = idOf('norvale-courier-detainees.html');
+    const stories = await api<{ items: { id: string; articles: string[] }[] }>('/api/stories?limit=100');
+    const story = stories.items.find((s) => s.articles.includes(first) && s.articles.includes(second));
+    expect(story, 'a story holds both Route 9 articles').toBeDefined();
+    await page.goto(new URL(`/story/${encodeURIComponent(story!.id)}`, server.url).href);
+    const table = page.locator('#articles table');
+    await table.waitFor();
+    for (const id of story!.articles) expect(await table.locator(`a[href="/article/${id}"]`).count()).toBe(1);
+    // The passage the later article took: both sides, the earlier publisher (by publish date) on the left and marked.
+    const pair = page.locator(`.reuse-pair:has(.reuse-side[data-article="${first}"]):has(.reuse-side[data-article="${second}"])`).first();
+    await pair.waitFor();
+    expect(await pair.locator('.reuse-side').first().getAttribute('data-article')).toBe(first);
+    expect(await pair.locator(`.reuse-side[data-article="${first}"] .earlier-badge`).count()).toBe(1);
+    expect(await pair.locator('mark.diff').count()).toBeGreaterThan(0);
+    await screenshot(page, 'example-story-board');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    // The arrest counts differ between outlets: a conflicting group, each claim linked to its characters.
+    const conflict = page.locator('.claim-group.conflict').first();
+    await conflict.waitFor({ timeout: 2000 });
+    expect(await conflict.locator('tbody a[href*="?span="]').count()).toBeGreaterThan(1);
   });
 
   it('answers unknown views and deep links with the app, and the API with JSON errors', async () => {
