@@ -21,7 +21,7 @@ const { stages } = selectStages(null);
 
 function corpus(): Article[] {
   return Array.from({ length: N }, (_, i) => {
-    const g = generateArticle(i, 3);
+    const g = generateArticle(i, 2);
     return makeArticle(`${g.title}\n\n${g.paragraphs.join('\n\n')}\n`, { source: `gen-${i}.txt`, outlet: g.outlet, title: g.title, published: publishedOn(g.published.slice(0, 10)) });
   });
 }
@@ -96,7 +96,7 @@ describe.skipIf(!HAS_PG)(`workers on one PostgreSQL database${HAS_PG ? '' : ` ($
         expect(state.map((s) => s.stage).sort(), a.id).toEqual(names);
         const findings = await service.store.getFindings(a.id);
         expect(new Set(findings.map((f) => f.id)).size, a.id).toBe(findings.length);
-        if (i % 15 === 0) {
+        if (i % 30 === 0) {
           const expected = analyzeArticle(a, stages).reduce((n, r) => n + r.findings.length, 0);
           expect(findings.length, a.id).toBe(expected);
         }
