@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { StoryIndex, type StoryArticleInput } from './index.js';
+import { StoryIndex, type StoryArticleInput, type StoryConfig } from './index.js';
 import { storyInput } from './test-support.js';
 
 /* Random small corpora from a few topic vocabularies, so that some articles cluster and some do not. */
@@ -35,8 +35,8 @@ function canonical(index: StoryIndex): string[][] {
     .sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
 }
 
-function build(articles: readonly StoryArticleInput[], batches: readonly number[] = []): StoryIndex {
-  const index = new StoryIndex();
+function build(articles: readonly StoryArticleInput[], batches: readonly number[] = [], config: Partial<StoryConfig> = {}): StoryIndex {
+  const index = new StoryIndex(config);
   articles.forEach((a, i) => {
     index.add(a);
     if (batches.includes(i)) index.stories();
@@ -70,6 +70,24 @@ describe('stories: properties', () => {
         },
       ),
       { numRuns: 60 },
+    );
+  });
+
+  it('with a busy merge pass (high join bar, low merge and attach bars) the result still ignores input order', () => {
+    const busy = { threshold: 0.5, mergeThreshold: 0.1, attachThreshold: 0.1, attachMaxSize: 3 };
+    fc.assert(
+      fc.property(
+        corpus.chain((articles) => fc.tuple(fc.constant(articles), fc.shuffledSubarray(articles, { minLength: articles.length }), fc.array(fc.nat(articles.length), { maxLength: 4 }))),
+        ([articles, shuffled, reads]) => {
+          const a = build(articles, [], busy);
+          const b = build(shuffled, reads, busy);
+          expect(canonical(b)).toEqual(canonical(a));
+          expect(b.rows()).toEqual(a.rows());
+          const ids = canonical(a).flat();
+          expect(new Set(ids).size).toBe(articles.length);
+        },
+      ),
+      { numRuns: 40 },
     );
   });
 

@@ -90,6 +90,24 @@ describe('stories: small cases', () => {
     expect(e.story).toMatchObject({ first: '2024-03-05', last: '2024-03-06', language: 'en' });
   });
 
+  it('the merge pass joins first-pass stories by average linkage, and says so', () => {
+    const articles = [QUAKE_A, QUAKE_B, BUDGET_MARCH, ...background(8)];
+    // No article joins another in the first pass: only the merge pass can put the two reports together.
+    const off = Number.POSITIVE_INFINITY;
+    const apart = clusterStories(articles, { threshold: off, mergeThreshold: off, attachThreshold: off });
+    expect(apart.storyOf('quake-b')).toBe('quake-b');
+    const index = clusterStories(articles, { threshold: off, mergeThreshold: 0.16, attachThreshold: off });
+    expect(index.storyOf('quake-b')).toBe('quake-a');
+    expect(index.storyOf('budget-march')).toBe('budget-march');
+    const e = explainStory(index, 'quake-a')!;
+    expect(e.story.articles).toEqual(['quake-a', 'quake-b']);
+    expect(e.articles.map((a) => a.score)).toEqual([null, null]); // both founded a first-pass story
+    const pair = index.pair('quake-a', 'quake-b')!;
+    expect(e.merges).toEqual([{ story: 'quake-b', into: 'quake-a', linkage: Math.round(pair.score * 1000) / 1000 }]);
+    expect(pair.score).toBeGreaterThanOrEqual(0.16);
+    expect(index.rows().find((r) => r.article === 'quake-b')!.story).toBe('quake-a');
+  });
+
   it('rows are plain JSON and replay to the same stories', () => {
     const articles = [QUAKE_A, QUAKE_B, BUDGET_MARCH, RESIGN_SEPT, QUAKE_FR, ...background(8)];
     const index = clusterStories(articles);
