@@ -8,8 +8,9 @@ import { pgText } from './pool.js';
  * (the store's putAnalysis and the queue's complete both call it). One multi-row insert for all findings.
  */
 export async function writeAnalysis(client: pg.PoolClient, articleId: string, results: readonly StageResult[]): Promise<void> {
-  // Locks the article row against a concurrent delete, and serialises two writers of the same article.
-  const { rowCount } = await client.query('SELECT 1 FROM articles WHERE id = $1 FOR KEY SHARE', [articleId]);
+  // Serialises two writers of the same article (else both delete, then both insert rows n = 0.. and one fails
+  // on the key); NO KEY UPDATE does not block inserts that reference the article.
+  const { rowCount } = await client.query('SELECT 1 FROM articles WHERE id = $1 FOR NO KEY UPDATE', [articleId]);
   if (!rowCount) throw new AppError('not-found', `no article ${articleId}`);
   if (results.length === 0) return;
   const stages = results.map((r) => r.stage);

@@ -62,6 +62,21 @@ describe.skipIf(!HAS_PG)('PostgresStore', () => {
     }
   });
 
+  it('takes concurrent analyses of the same article, the last one whole', async () => {
+    const store = await openPostgresStore(db.url, { poolSize: 6 });
+    try {
+      const a = makeArticle('Concurrent writers of one article.', { source: 'conc.txt' });
+      await store.putArticle(a);
+      const f = (n: number) => Array.from({ length: n }, (_, i) => ({ kind: 'entity', span: { start: i, end: i + 1 }, text: a.text.slice(i, i + 1), rule: 'x/test', data: { n } }));
+      await Promise.all([3, 5, 7, 9, 11, 13].map((n) => store.putAnalysis(a.id, [{ stage: 'entities', version: 1, findings: f(n), notes: [] }])));
+      const got = await store.getFindings(a.id);
+      expect(new Set(got.map((x) => (x.data as { n: number }).n)).size).toBe(1);
+      expect(got).toHaveLength((got[0]!.data as { n: number }).n);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('stores a batch of a thousand articles in one statement and pages through them in ingest order', async () => {
     const store = await openPostgresStore(db.url);
     try {
