@@ -141,7 +141,7 @@ export const AUX = new Set([
   'once', 'previously', 'earlier', 'recently', 'reportedly', 'repeatedly', 'already', 'still', 'even', 'often',
   'always', 'just', 'now', 'first', 'only', 'publicly', 'privately', 'openly', 'flatly', 'strongly', 'quickly',
   'immediately', 'allegedly', 'apparently', 'reported', 'has', "hasn't", "haven't", "didn't", "doesn't", "don't",
-  "won't", "wouldn't", "isn't", "wasn't", 'hasn’t', 'haven’t', 'didn’t', 'doesn’t', 'don’t', 'won’t', 'wouldn’t',
+  "won't", "wouldn't", "isn't", "wasn't", 'cannot', "can't", 'can’t', "couldn't", 'couldn’t', "shouldn't", 'shouldn’t', 'long', 'ever', 'hasn’t', 'haven’t', 'didn’t', 'doesn’t', 'don’t', 'won’t', 'wouldn’t',
 ]);
 
 /** Words that cannot end a subject noun phrase right before a verb: a cue after them is a noun or adjective. */

@@ -1,5 +1,5 @@
 import type { Span } from '../../domain/span.js';
-import { AUX, NOT_BEFORE_VERB } from './cues.js';
+import { AUX, cueEntry, NOT_BEFORE_VERB } from './cues.js';
 import { scanWords, type Word } from './words.js';
 
 /**
@@ -61,6 +61,42 @@ function npStart(words: readonly Word[], last: number): number {
   return first <= last ? first : -1;
 }
 
+/** Auxiliaries of a passive: "is reported", "got asked". */
+const PASSIVE_AUX = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', 'get', 'gets', 'got', 'gotten', 'getting', "isn't", "wasn't", "aren't", "weren't", 'isn’t', 'wasn’t', 'aren’t', 'weren’t']);
+/** A past participle of the cue lexicon ("reported", "known", "told", "thought"), not a base or -ing form. */
+const PARTICIPLE = /^(?:\p{L}+(?:ed|en|wn)|told|said|thought|felt|found|sought|taught|heard|held|made|understood|written|seen|known|shown|cast|forecast|read|put|quoted)$/u;
+/** Words that cannot be the head of a subject. */
+const NOT_A_HEAD = new Set([
+  'the', 'a', 'an', 'no', 'every', 'each', 'another', 'latest', 'new', 'same', 'own', 'very', 'least', 'far', 'so', 'too',
+  'seldom', 'otherwise', 'never', 'ever', 'rather', 'quite', 'more', 'less', 'much', 'such', 'then', 'now', 'once',
+]);
+/** Plural heads without a final s, and pronouns that take the base form of a verb. */
+const PLURAL_HEAD = /^(?:i|you|we|they|people|police|children|men|women|folks|staff|media|data|clergy|faithful|public|majority|rest|both|few|many|most|some|several|all|others|youth|personnel|cattle|who|which|that)$/;
+const LIGHT_VERB = /^(?:made|makes|make|left|leaves|offered|offers|delivered|delivers|issued|issues|sent|sends|gave|gives|voiced|voices|expressed|expresses|released|releases|posted|posts|raised|raises|put|puts|fired|fires|had|has)$/;
+const QUANTITY = /^(?:percent|quarter|third|half|majority|minority|plurality|array|slew|number|handful|lot|lots|group|couple|many|most|some|few|several|only|nearly|almost|roughly|majorities|pair|trio|dozen|score)$/;
+const CLAUSE_OPENER = /^(?:but|yet|so|that|while|because|although|though|as|if|when|whether|since|after|before|until|even|however|meanwhile|also|still|then|now|indeed|instead)$/;
+const BASE_SAME_AS_PAST = new Set(['cast', 'forecast', 'read', 'put', 'hit', 'broadcast', 'let', 'set', 'quit', 'spread', 'bet']);
+
+function baseFormAfterSingular(cueWord: string, np: readonly Word[], stop: Word | undefined): boolean {
+  const entry = cueEntry(cueWord);
+  if (!entry || entry.lemma.split(' ')[0] !== cueWord || BASE_SAME_AS_PAST.has(cueWord)) return false;
+  // "Why did Trump say", "to let him say", "should Obama say": a base form after do, a modal or "to".
+  if (stop?.isWord && /^(?:do|does|did|will|would|can|could|should|shall|may|might|must|to|let|make|makes|made|helps?|please|why|how|what|when|where)$/.test(stop.lower)) return false;
+  // Only a phrase that opens its clause: after "of", "in", "who" the head of the subject came earlier ("19 percent of students polled support").
+  if (stop && !(stop.isWord ? CLAUSE_OPENER.test(stop.lower) : /^[,;:(—–-]$/.test(stop.text))) return false;
+  // The head: the last word before a preposition ("Supporters of the law"), trailing adverbs dropped ("Polls there").
+  let h = np.findIndex((w, i) => i > 0 && /^(?:of|across|outside|inside|within|around|on|off|in|at|from|with|for|among|behind|near)$/.test(w.lower));
+  if (h < 0) h = np.length;
+  while (h > 1 && /^(?:there|here|everywhere|today|too|alone|themselves|now|nationwide|overall)$/.test(np[h - 1]!.lower)) h--;
+  const head = np[h - 1]!;
+  if (np.some((w) => /^(?:and|or|those|these|both|all|\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|millions)$/.test(w.lower) || /['’]/.test(w.text))) return false;
+  if (/(?:ed|en|wn)$/.test(head.lower)) return false;
+  // "Seventy-four percent of voters say", "Nearly a third say", "a slew of leaders agree": a quantity of people.
+  if (np.slice(0, h).some((w) => QUANTITY.test(w.lower))) return false;
+  if (/s$/.test(head.lower) && !/(?:ss|us)$/.test(head.lower)) return false;
+  return !PLURAL_HEAD.test(head.lower);
+}
+
 export interface SourceHit {
   readonly span: Span;
   /** Where the auxiliaries before the cue start ("has also said"): the cue may widen to include them. */
@@ -77,6 +113,10 @@ export function sourceBefore(text: string, floor: number, cueStart: number): Sou
   while (k >= 0 && words[k]!.isWord && (AUX.has(words[k]!.lower) || /ly$/.test(words[k]!.lower))) k--;
   const auxStart = words[k + 1]?.start ?? cueStart;
   if (k < 0) return null;
+  // "was widely reported", "has so far been requested", "Got Asked": a passive cue; the subject is what was said or whom it was said to.
+  const cueWord = /^[\p{L}]+/u.exec(text.slice(cueStart, cueStart + 30))?.[0].toLowerCase() ?? '';
+  if (PARTICIPLE.test(cueWord) && words.slice(k + 1).some((w) => PASSIVE_AUX.has(w.lower))) return null;
+  if (PARTICIPLE.test(cueWord) && k + 1 === words.length && PASSIVE_AUX.has(words[k]!.lower)) return null;
   const last = words[k]!;
   if (last.isWord && NOT_BEFORE_VERB.has(last.lower)) return null;
   if (last.text === ',') return appositiveSource(text, words, k, auxStart);
@@ -97,6 +137,21 @@ export function sourceBefore(text: string, floor: number, cueStart: number): Sou
   if (first < 0) return null;
   // "There are plans to ...": an expletive subject is nobody's voice.
   if (first === k && /^there$/i.test(words[k]!.text)) return null;
+  const np = words.slice(first, k + 1).filter((w) => w.isWord);
+  // "no reported problems", "unmet promises", "so far": determiners and adverbs alone are no subject.
+  if (np.length === 0 || np.every((w) => NOT_A_HEAD.has(w.lower) || (/ly$/.test(w.lower) && !/^\p{Lu}/u.test(w.text)))) return null;
+  // "a celebratory event was held called ...": a phrase right after "was" or "has" is a complement, not a subject.
+  const stop = words[first - 1];
+  if (stop?.isWord && PASSIVE_AUX.has(stop.lower) && !/^\p{Lu}/u.test(words[first]!.text)) return null;
+  // "The latest plan to ...", "a more sympathetic tweet about": a base-form cue right after a singular noun
+  // phrase is a noun, not the verb of that subject (which would be "plans", "tweets").
+  if (k === words.length - 1 && baseFormAfterSingular(cueWord, np, stop)) {
+    // "Sharpton left no doubt that", "The constitution makes no specific mention of": a light verb and its noun; the subject comes before the verb.
+    const lv = words.findIndex((w, i) => i > first && i <= k && w.isWord && LIGHT_VERB.test(w.lower));
+    if (lv < 0) return null;
+    const span = trimSpan(text, { start: words[first]!.start, end: words[lv - 1]!.end });
+    return span.end > span.start ? { span, auxStart: words[lv]!.start } : null;
+  }
   const span = trimSpan(text, { start: words[first]!.start, end: last.end });
   if (span.end <= span.start) return null;
   return { span, auxStart };
