@@ -54,6 +54,8 @@ export class AnalyzePool {
   private closing = false;
   /** Threads that died while analysing an article (and were replaced). */
   crashes = 0;
+  readonly size: number;
+  private readonly entry: { code: string | URL; eval: boolean };
 
   constructor(
     private readonly stages: readonly ArticleStage[],
@@ -63,9 +65,6 @@ export class AnalyzePool {
     this.entry = workerEntry(options.workerFile);
     for (let i = 0; i < this.size; i++) this.spawn();
   }
-
-  readonly size: number;
-  private readonly entry: { code: string | URL; eval: boolean };
 
   /**
    * Analyse one article on some thread: its results, with a 'stage-crashed' note on every stage when the
