@@ -29,7 +29,18 @@ function findBinDir(): string | null {
   return null;
 }
 
-const BIN_DIR = EXTERNAL ? null : findBinDir();
+/** As root, the server runs as the 'postgres' user (initdb refuses root): without that user there is none. */
+function canRunServer(): boolean {
+  if (process.getuid?.() !== 0) return true;
+  try {
+    execFileSync('id', ['-u', 'postgres'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const BIN_DIR = EXTERNAL ? null : canRunServer() ? findBinDir() : null;
 export const HAS_PG = Boolean(EXTERNAL) || BIN_DIR !== null;
 export const PG_MISSING = 'PostgreSQL not available: set TRIANGULATE_TEST_PG=postgres://... or install PostgreSQL (initdb, pg_ctl); PostgreSQL tests are skipped';
 
