@@ -130,7 +130,8 @@ function candidatePairs(mentions: readonly Mention[], vecs: readonly Vector[], d
       for (let p = a; p < list.length && list[p]!.year <= hi; p++) add(i, list[p]!.i);
     }
   });
-  return [...pairs].sort((x, y) => x[0] - y[0]).map(([p, hits]) => [Math.floor(p / n), p % n, hits]);
+  // Insertion order is deterministic (canonical mention order), and edges are sorted by strength later.
+  return [...pairs].map(([p, hits]) => [Math.floor(p / n), p % n, hits]);
 }
 
 interface Edge {

@@ -48,8 +48,13 @@ function isEntityFinding(f: StoredFinding): f is StoredFinding & { readonly data
 
 /** A dateline ("TEHRAN, Sept. 7 (MNA) -") or a metadata line ("Publish Date : 07 September 2022 - 21:25"). */
 export function inDatelineOrMeta(text: string, start: number, end: number): boolean {
-  const ls = text.lastIndexOf('\n', start - 1) + 1;
-  const le = text.indexOf('\n', end);
+  // Both shapes sit on a short line or at its start: look no further than 130 characters around the date.
+  const back = text.slice(Math.max(0, start - 130), start);
+  const nl = back.lastIndexOf('\n');
+  if (nl < 0 && start > 130) return false;
+  const ls = nl < 0 ? 0 : start - back.length + nl + 1;
+  const ahead = text.slice(end, end + 130).indexOf('\n');
+  const le = ahead < 0 ? (end + 130 >= text.length ? -1 : end + 130) : end + ahead;
   const line = text.slice(ls, le < 0 ? text.length : le);
   const before = text.slice(ls, start);
   const after = text.slice(end, le < 0 ? text.length : le);

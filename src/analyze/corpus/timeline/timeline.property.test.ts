@@ -92,4 +92,29 @@ describe('timeline properties', () => {
       { numRuns: 80 },
     );
   });
+
+  it('never throws on odd text and odd values', () => {
+    const VALUES = ['2016', '2016-02-30', 'XXXX-02-29', '198X', '19XX', '2016-SU', '1990/1980', 'P3D', 'PRESENT_REF', '', 'T10:00', '2016-W53', 'XXXX-WXX-1', '2022-09-07T21:25'];
+    const odd = fc.record({
+      text: fc.string({ maxLength: 80 }),
+      dates: fc.array(fc.record({ a: fc.nat(), b: fc.nat(), value: fc.constantFrom(...VALUES), evidence: fc.option(fc.constantFrom('2 day(s) after "x"', '1 week(s) before ""', 'junk'), { nil: null }) }), { maxLength: 5 }),
+    });
+    fc.assert(
+      fc.property(fc.array(odd, { maxLength: 4 }), (specs) => {
+        const inputs: TimelineArticleInput[] = specs.map((x, i) => {
+          const id = `o${i}`;
+          const findings: StoredFinding[] = x.dates.map((d, n) => {
+            const start = Math.min(d.a, d.b) % (x.text.length + 1);
+            const end = Math.min(x.text.length, start + (Math.max(d.a, d.b) % 12));
+            const data: DateData = { type: d.value.startsWith('P') ? 'DURATION' : 'DATE', value: d.value, anchor: d.evidence ? 'event' : 'absolute', mod: null, evidence: d.evidence, yearUnknown: false };
+            return { kind: 'date', span: { start, end }, text: x.text.slice(start, end), rule: 'dates/test', data, id: `${id}:dates:${n}`, articleId: id, stage: 'dates', stageVersion: 1 };
+          });
+          return { id, outlet: null, published: null, text: x.text, findings };
+        });
+        const entries = buildTimeline(inputs, ctx);
+        for (const e of entries) expect(e.sources.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 150 },
+    );
+  });
 });
