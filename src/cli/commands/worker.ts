@@ -5,10 +5,10 @@ import { EXIT, type Command } from './types.js';
 export const workerCommand: Command = {
   name: 'worker',
   summary: 'analyse articles from the shared job queue of a PostgreSQL database (run one per machine, or several)',
-  usage: `triangulate worker --db postgres://URL [--concurrency N] [--drain] [--lease SECONDS] [--json]
+  usage: `triangulate worker --db postgres://URL [--concurrency N] [--drain|--once] [--lease SECONDS] [--json]
 
   --concurrency  analysis threads (default: the number of cores)
-  --drain        exit once no job is queued or running, instead of waiting for more
+  --drain        exit once no job is queued or running, instead of waiting for more (--once: the same)
   --lease        seconds a claimed job stays this worker's before others may take it (default 120)
   Queues the articles that lack the current stage versions first. Ctrl-C finishes the jobs in hand and exits;
   a second Ctrl-C stops at once (the jobs return to the queue when their lease runs out).`,
@@ -16,6 +16,7 @@ export const workerCommand: Command = {
     const { values } = parse('worker', argv, {
       concurrency: { type: 'string' },
       drain: { type: 'boolean', default: false },
+      once: { type: 'boolean', default: false },
       lease: { type: 'string' },
       poll: { type: 'string' },
     });
@@ -34,7 +35,7 @@ export const workerCommand: Command = {
         ...(values.concurrency !== undefined && { concurrency: intOption('concurrency', values.concurrency, 1, 1) }),
         leaseMs: intOption('lease', values.lease, 120, 1) * 1000,
         pollMs: intOption('poll', values.poll, 2000, 10),
-        drain: values.drain ?? false,
+        drain: Boolean(values.drain || values.once),
         signal: stop.signal,
         onEvent: (e) => log(ctx.io.stderr, e),
       });
