@@ -1,7 +1,7 @@
 import type { LabelRow, QuotedStatement, StorySummary } from '../domain/corpus.js';
 import type { EntityType, LabelData, StatementData } from '../domain/findings.js';
 import { ReuseIndex, type ReusePair } from '../analyze/corpus/reuse/index.js';
-import { exportReuseState, importReuseState, type ReuseState } from '../analyze/corpus/reuse/state.js';
+import { exportCompactReuseState, importCompactReuseState, type CompactReuseState } from '../analyze/corpus/reuse/state.js';
 import { StoryIndex, explainStory, type StoryExplanation, type StoryMemberRow } from '../analyze/corpus/stories/index.js';
 import type { DateFinding, EntityFinding } from '../domain/findings.js';
 import { AliasIndex } from '../analyze/corpus/aliases/index.js';
@@ -22,7 +22,7 @@ import { corpusArticle, findingsOf, refOfFinding, type CorpusArticle } from './i
  * publish date changed since the indexes saw it (re-analysis, inferred date) makes the run start again from
  * empty indexes, as does a new CORPUS_VERSION. The results replace the previous ones in one transaction.
  */
-export const CORPUS_VERSION = 1;
+export const CORPUS_VERSION = 2;
 
 export interface CorpusProgress {
   readonly step: string;
@@ -70,12 +70,13 @@ export async function runCorpusStages(store: Store, options: { rebuild?: boolean
   const changed = !meta || meta.version !== CORPUS_VERSION || articles.some((a) => meta.seen[a.id] !== undefined && meta.seen[a.id] !== a.fingerprint);
   const known = new Set(articles.map((a) => a.id));
   const vanished = meta ? Object.keys(meta.seen).some((id) => !known.has(id)) : false;
-  const rebuilt = Boolean(options.rebuild) || changed || vanished;
+  const textOf = new Map(articles.map((a) => [a.id, a.text]));
+  let indexes = Boolean(options.rebuild) || changed || vanished ? null : await loadIndexes(store, (id) => textOf.get(id));
+  const rebuilt = indexes === null;
+  indexes ??= { reuse: new ReuseIndex(), aliases: new AliasIndex(), stories: [] };
+  const { reuse, aliases } = indexes;
+  const storyRows = indexes.stories;
   const seen: Record<string, string> = rebuilt ? {} : { ...meta!.seen };
-
-  const reuse = rebuilt ? new ReuseIndex() : await loadReuse(store);
-  const aliases = rebuilt ? new AliasIndex() : await loadAliases(store);
-  const storyRows = rebuilt ? [] : (((await store.getCorpusState('stories'))?.data as StoryMemberRow[] | undefined) ?? []);
   const fresh = articles.filter((a) => seen[a.id] === undefined);
   progress({ step: 'reuse', done: 0, total: fresh.length });
   fresh.forEach((a, i) => {
@@ -192,7 +193,7 @@ export async function runCorpusStages(store: Store, options: { rebuild?: boolean
       ...(timelineItems && { timeline: timelineItems }),
     },
     states: [
-      { name: 'reuse', version: CORPUS_VERSION, data: exportReuseState(reuse) },
+      { name: 'reuse', version: CORPUS_VERSION, data: exportCompactReuseState(reuse) },
       ...(actorList ? [{ name: 'aliases', version: CORPUS_VERSION, data: aliases.rows() }] : []),
       { name: 'stories', version: CORPUS_VERSION, data: stories.rows() },
       // After a failed engine the next run starts from empty indexes, so no engine misses an article.
@@ -203,14 +204,19 @@ export async function runCorpusStages(store: Store, options: { rebuild?: boolean
   return { articles: articles.length, added: fresh.length, rebuilt, counts, failed };
 }
 
-async function loadReuse(store: Store): Promise<ReuseIndex> {
-  const state = (await store.getCorpusState('reuse'))?.data as ReuseState | undefined;
-  return state ? importReuseState(state) : new ReuseIndex();
-}
-
-async function loadAliases(store: Store): Promise<AliasIndex> {
-  const state = (await store.getCorpusState('aliases'))?.data;
-  return state ? AliasIndex.fromRows(state) : new AliasIndex();
+/** The incremental indexes as the last run left them; null when any cannot be read back (then they are rebuilt). */
+async function loadIndexes(store: Store, textOf: (id: string) => string | undefined): Promise<{ reuse: ReuseIndex; aliases: AliasIndex; stories: StoryMemberRow[] } | null> {
+  try {
+    const [reuse, aliases, stories] = await Promise.all([store.getCorpusState('reuse'), store.getCorpusState('aliases'), store.getCorpusState('stories')]);
+    if (!reuse || !aliases || !stories) return null;
+    return {
+      reuse: importCompactReuseState(reuse.data as CompactReuseState, textOf),
+      aliases: AliasIndex.fromRows(aliases.data),
+      stories: stories.data as StoryMemberRow[],
+    };
+  } catch {
+    return null;
+  }
 }
 
 function countBy<T>(items: readonly T[], key: (t: T) => string | null): Map<string | null, number> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { directionOf } from './direction.js';
 import { findReuse, ReuseIndex, swapPair, type ReuseInput, type ReusePair } from './index.js';
-import { exportReuseState, importReuseState } from './state.js';
+import { exportCompactReuseState, exportReuseState, importCompactReuseState, importReuseState } from './state.js';
 
 const COPIED =
   'The regional council voted on Tuesday to close the northern harbour to cargo ships for six months while engineers inspect the damaged sea wall and repair the old lighthouse.';
@@ -181,5 +181,24 @@ describe('reuse: index', () => {
     const restored = importReuseState(state);
     restored.addAll(inputs.slice(2));
     expect(restored.pairs()).toEqual(whole);
+  });
+
+  it('a compact state (no texts, no postings) rebuilds from the texts and goes on the same way', () => {
+    const inputs = [art('a', COPIED), art('b', `${OTHER_A}\n\n${EDITED}`), art('c', OTHER_B), art('d', `${OTHER_B} ${COPIED}`), art('e', `${COPIED} ${OTHER_A}`)];
+    const text = new Map(inputs.map((a) => [a.id, a.text]));
+    for (const cut of [1, 2, 3, 4]) {
+      const whole = findReuse(inputs, { dfCap: 2 });
+      const first = new ReuseIndex({ dfCap: 2 });
+      first.addAll(inputs.slice(0, cut));
+      const state = JSON.parse(JSON.stringify(exportCompactReuseState(first)));
+      expect(JSON.stringify(state)).not.toContain(OTHER_B);
+      const restored = importCompactReuseState(state, (id) => text.get(id));
+      restored.addAll(inputs.slice(cut));
+      expect(restored.pairs()).toEqual(whole);
+    }
+    expect(() => importCompactReuseState(exportCompactReuseState(new ReuseIndex()), () => undefined)).not.toThrow();
+    const one = new ReuseIndex();
+    one.add(inputs[0]!);
+    expect(() => importCompactReuseState(exportCompactReuseState(one), () => undefined)).toThrow(/no text/);
   });
 });

@@ -1,7 +1,7 @@
 import { ReuseIndex, pairKey } from './index.js';
 import type { ReuseParams } from './params.js';
 import type { ReusePair } from './types.js';
-import { shingleHashes } from './words.js';
+import { shingleHashes, wordsOf } from './words.js';
 
 /**
  * The reuse index as plain JSON-able rows, one array per future table:
@@ -81,6 +81,77 @@ export function importReuseState(state: ReuseState): ReuseIndex {
   };
   for (const b of state.boilerplate) table.restoreBoilerplate(b.shingle, b.df);
   for (const p of state.postings) table.restorePosting(p.shingle, ord(p.articleId));
+  for (const [x, y] of state.compared) {
+    examined[ord(x)]?.push(ord(y));
+    examined[ord(y)]?.push(ord(x));
+  }
+  for (const p of state.pairs) {
+    const key = pairKey(ord(p.a.articleId), ord(p.b.articleId));
+    const list = results.get(key);
+    if (list) list.push(p);
+    else results.set(key, [p]);
+  }
+  return index;
+}
+
+/**
+ * The reuse index without what its articles' texts give back: article ids in order, the pairs already compared
+ * and the passages found. Small enough to keep for 100,000 articles (the full state holds every word hash and
+ * posting). `importCompactReuseState` rebuilds the shingle table from the texts, in the same order, without
+ * aligning anything again; adding more articles then gives the same pairs as the original index would.
+ */
+export interface CompactReuseState {
+  readonly format: 'triangulate-reuse-compact/1';
+  readonly params: ReuseParams;
+  readonly articles: readonly { readonly id: string; readonly published: string | null }[];
+  readonly compared: readonly (readonly [string, string])[];
+  readonly pairs: readonly ReusePair[];
+}
+
+export function exportCompactReuseState(index: ReuseIndex): CompactReuseState {
+  const full = exportReuseState(index);
+  return {
+    format: 'triangulate-reuse-compact/1',
+    params: full.params,
+    articles: full.articles.map((a) => ({ id: a.id, published: a.published })),
+    compared: full.compared,
+    pairs: full.pairs,
+  };
+}
+
+/** `textOf` gives each stored article's text; an article it does not know makes the import fail (rebuild then). */
+export function importCompactReuseState(state: CompactReuseState, textOf: (id: string) => string | undefined): ReuseIndex {
+  if (state.format !== 'triangulate-reuse-compact/1') throw new Error(`reuse state: unknown format ${String(state.format)}`);
+  const index = new ReuseIndex(state.params, Math.max(1 << 16, state.articles.length * 256));
+  const { entries, table, examined, results, byId } = index.internals();
+  const noop = (): void => {};
+  for (const a of state.articles) {
+    const text = textOf(a.id);
+    if (text === undefined) throw new Error(`reuse state: no text for article ${a.id}`);
+    const w = wordsOf(text);
+    const ord = entries.length;
+    byId.set(a.id, ord);
+    (entries as { id: string; published: string | null; text: string; words: Uint32Array; starts: Uint32Array; ends: Uint32Array }[]).push({
+      id: a.id,
+      published: a.published,
+      text,
+      words: w.hashes,
+      starts: w.starts,
+      ends: w.ends,
+    });
+    examined.push([]);
+    // The table as the original sequence of adds left it; comparisons are restored below, not redone.
+    const distinct = Uint32Array.from(shingleHashes(w.hashes, state.params.n)).sort();
+    for (let k = 0; k < distinct.length; k++) {
+      if (k > 0 && distinct[k - 1] === distinct[k]) continue;
+      table.add(distinct[k]!, ord, state.params.dfCap, noop, noop);
+    }
+  }
+  const ord = (id: string): number => {
+    const o = byId.get(id);
+    if (o === undefined) throw new Error(`reuse state: unknown article ${id}`);
+    return o;
+  };
   for (const [x, y] of state.compared) {
     examined[ord(x)]?.push(ord(y));
     examined[ord(y)]?.push(ord(x));
