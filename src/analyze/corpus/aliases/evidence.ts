@@ -1,6 +1,6 @@
 import type { MergeEvidenceKind, SourceRef } from '../../../domain/corpus.js';
 import type { EntityType } from '../../../domain/findings.js';
-import { contentWords, editDistance, firstLetters, foldWord, isAcronymShape, nameKey, spells } from './names.js';
+import { contentWords, editDistance, firstLetters, foldWord, isAcronymShape, nameKey, onlyPlaceForm, spells, withoutLegalForm, words } from './names.js';
 import type { AliasParams } from './params.js';
 import { type AliasState, type AliasVia, TYPES } from './state.js';
 
@@ -69,6 +69,16 @@ export function buildNodes(state: AliasState): NameNode[] {
     s.types.forEach((c, t) => (v[t] = (v[t] ?? 0) + c));
     votes.set(k, v);
   }
+  // an alias votes with its full name's type: a surname the model once typed LOC alone follows its uses as a person
+  for (const n of names) {
+    const s = state.names[n]!;
+    const owner = s.types.indexOf(Math.max(...s.types));
+    for (const [alias, a] of Object.entries(s.aliases)) {
+      const k = nameKey(alias);
+      const v = votes.get(k);
+      if (v) v[owner] = (v[owner] ?? 0) + sum(a.articles);
+    }
+  }
   return names.map((name, i) => {
     const s = state.names[name]!;
     const key = nameKey(name);
@@ -117,6 +127,15 @@ export function gatherEvidence(state: AliasState, p: AliasParams): Evidence {
     }
   }
 
+  // organisations named with and without their legal form ("Foo Corp." and "Foo")
+  for (const n of nodes) {
+    if (n.type !== 'ORG') continue;
+    const bare = withoutLegalForm(n.key);
+    if (bare === null) continue;
+    const target = (byKey.get(bare) ?? []).filter((x) => x.type === 'ORG').sort((x, y) => y.mentions - x.mentions || x.i - y.i)[0];
+    if (target) pairs.push({ kind: 'same-name', a: target.i, b: n.i, score: p.legalForm, detail: `${q(n.name)} is ${q(target.name)} with its legal form`, sources: [...refOf(target), ...refOf(n)] });
+  }
+
   // aliases defined in articles: who goes by which alias
   const aliasOwners = new Map<string, { owner: NameNode; alias: string; via: AliasVia; refs: SourceRef[]; articles: number }[]>();
   for (const owner of nodes) {
@@ -162,6 +181,9 @@ export function gatherEvidence(state: AliasState, p: AliasParams): Evidence {
     const cands = new Map<number, Edge>();
     for (const o of aliasOwners.get(n.key) ?? []) {
       if (o.owner.type !== n.type || o.owner === n) continue;
+      // A place or adjective shortened in one article ("Downtown X", "X Telecom" tagged as a place) is not the
+      // place named alone elsewhere, unless the rest is a formal name ("Republic of X", "City of X").
+      if (o.via === 'short-form' && (n.type === 'LOC' || n.type === 'MISC') && !onlyPlaceForm(words(n.name), words(o.owner.name))) continue;
       const score = o.via === 'short-form' ? p.inArticleShortForm : p.defined;
       const prev = cands.get(o.owner.i);
       const weight = o.articles + (prev?.weight ?? 1);
@@ -172,6 +194,13 @@ export function gatherEvidence(state: AliasState, p: AliasParams): Evidence {
       for (const f of lastWord.get(n.content[0] ?? '') ?? []) {
         if (cands.has(f.i) || f === n) continue;
         cands.set(f.i, boosted({ kind: 'short-form', a: f.i, b: n.i, score: p.surname, weight: 1, detail: `${q(n.name)} is the surname of ${q(f.name)}`, sources: [...refOf(f), ...refOf(n)] }, context, p, support));
+      }
+    }
+    // a person's name without a middle name or initial: every longer name with the same last word that contains its words in order
+    if (n.type === 'PER' && n.content.length >= 2 && !n.acronym) {
+      for (const f of lastWord.get(n.content[n.content.length - 1] ?? '') ?? []) {
+        if (f === n || f.content.length <= n.content.length || cands.has(f.i) || !subsequence(n.content, f.content)) continue;
+        cands.set(f.i, boosted({ kind: 'short-form', a: f.i, b: n.i, score: p.surname, weight: 1, detail: `${q(n.name)} is ${q(f.name)} without a middle name or initial`, sources: [...refOf(f), ...refOf(n)] }, context, p, support));
       }
     }
     // an acronym: every long form of its type whose initials it spells
@@ -281,4 +310,11 @@ function pushTo<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   const list = m.get(k);
   if (list) list.push(v);
   else m.set(k, [v]);
+}
+
+/** The words of `short` appear in `long` in the same order. */
+function subsequence(short: readonly string[], long: readonly string[]): boolean {
+  let j = 0;
+  for (const w of long) if (w === short[j]) j++;
+  return j === short.length;
 }

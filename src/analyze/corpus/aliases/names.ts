@@ -53,6 +53,35 @@ export function contentWords(name: string): string[] {
   return content.length > 0 ? content : ws;
 }
 
+/** Words of a state's or place's formal name around its short name ("Republic of X", "City of X"). */
+const PLACE_FORMS = new Set([
+  'republic', 'kingdom', 'state', 'states', 'federation', 'federal', 'emirate', 'emirates', 'principality', 'commonwealth',
+  'democratic', 'peoples', 'people', 'islamic', 'arab', 'socialist', 'united', 'union', 'grand', 'duchy', 'sultanate',
+  'city', 'town', 'village', 'county', 'province', 'region', 'district', 'island', 'islands', 'municipality', 'territory',
+]);
+
+/** True when `long` is `short` plus only particles and formal place words ("Islamic Republic of X" for "X"). */
+export function onlyPlaceForm(short: readonly string[], long: readonly string[]): boolean {
+  const rest = [...long];
+  for (const w of short) {
+    const i = rest.indexOf(w);
+    if (i < 0) return false;
+    rest.splice(i, 1);
+  }
+  return rest.every((w) => PARTICLES.has(w) || PLACE_FORMS.has(w));
+}
+
+/** Legal-form words that may end an organisation's name without changing it ("Foo Corp." = "Foo"). */
+const LEGAL_FORMS = new Set(['corp', 'corporation', 'inc', 'incorporated', 'ltd', 'limited', 'llc', 'plc', 'co', 'gmbh', 'ag', 'sa', 'nv', 'bv', 'spa', 'ab', 'as']);
+
+/** The name key without trailing legal-form words; null when there are none (or nothing else is left). */
+export function withoutLegalForm(key: string): string | null {
+  const ws = key.split(' ');
+  let n = ws.length;
+  while (n > 1 && LEGAL_FORMS.has(ws[n - 1] ?? '')) n--;
+  return n < ws.length ? ws.slice(0, n).join(' ') : null;
+}
+
 /** Acronym shape: one token, 2-10 characters, at least two capitals and no more lowercase letters than capitals. */
 export function isAcronymShape(name: string): boolean {
   const s = surfaceOf(name);
@@ -98,12 +127,13 @@ export function firstLetters(long: string): string[] {
 }
 
 /**
- * Transliteration folding of one word: kh -> k, ie -> i, vowels in classes (o/u -> u, e/i/y -> i),
+ * Transliteration folding of one word: kh -> k, a silent h after a vowel ("John"/"Jon") dropped, ie -> i, vowels in classes (o/u -> u, e/i/y -> i),
  * doubled letters once. "Mojahedin" and "Mujahedin", "Kanaani" and "Kanani" fold alike.
  */
 export function foldWord(w: string): string {
   const s = w
     .replace(/kh/g, 'k')
+    .replace(/([aeiouy])h(?![aeiouy])/g, '$1')
     .replace(/ie/g, 'i')
     .replace(/[ou]/g, 'u')
     .replace(/[eiy]/g, 'i');

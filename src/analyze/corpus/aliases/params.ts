@@ -7,6 +7,8 @@
 export interface AliasParams {
   /** Identical after normalisation (case, punctuation, diacritics, leading "the", possessive, hyphen/space). */
   readonly sameName: number;
+  /** An organisation's name with and without a trailing legal form ("Foo Corp." / "Foo"). */
+  readonly legalForm: number;
   /** An article defines the alias next to the full name: "Foo Bar Organization (FBO)", "known as FBO". */
   readonly defined: number;
   /** An article links a short form to its full name ("Vell" after "Ana Vell"). */
@@ -56,6 +58,7 @@ export interface AliasParams {
 
 export const ALIAS_DEFAULTS: AliasParams = {
   sameName: 0.98,
+  legalForm: 0.92,
   defined: 0.95,
   inArticleShortForm: 0.9,
   acronymSpelled: 0.8,

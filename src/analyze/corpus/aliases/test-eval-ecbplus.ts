@@ -148,3 +148,20 @@ if (args.includes('--errors')) {
   }
 }
 if (json) console.log(JSON.stringify({ split, docs, gold: golds.length, matched, actors: actors.length, baseline, aliases, entitiesMs: t1 - t0, actorsMs: t2 - t1 }));
+if (args.includes('--debug')) {
+  const { gatherEvidence } = await import('./evidence.js');
+  const ev = gatherEvidence((index.rows() as { state: never }).state, index.params);
+  for (const name of args[args.indexOf('--debug') + 1]!.split(',')) {
+    const n = ev.nodes.find((x) => x.name === name);
+    console.log(name, n ? `${n.type} mentions=${n.mentions}` : 'no node', index.actorOf(name, 'PER'));
+    const g = ev.groups.find((x) => x.node === n?.i);
+    for (const c of g?.candidates ?? []) console.log('   cand', ev.nodes[c.a]?.name, c.kind, c.score, c.weight);
+    const act = actors.find((a) => a.names.some((x) => x.name === name));
+    console.log('   actor', act?.id, act?.names.map((x) => x.name).join(' | '));
+  }
+}
+if (args.includes('--actors')) {
+  for (const a of actors.filter((x) => x.names.length > 1).slice(0, Number(args[args.indexOf('--actors') + 1] ?? 40))) {
+    console.log(`${a.id} ${a.mentions} ${a.confidence.toFixed(2)} :: ${a.names.map((n) => n.name).join(' | ')}`);
+  }
+}
