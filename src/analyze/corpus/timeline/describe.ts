@@ -65,5 +65,7 @@ export function describe(sentence: string, at: number, end: number, max: number)
     const startsLower = /^\p{Ll}/u.test((ws[0] ?? '').trim());
     if (subject && startsLower) ws = [...words(sentence.slice(subject.start, subject.end)), '…', ...ws];
   }
-  return trim(ws, max).join(' ');
+  const out = trim(ws.filter((w) => w.trim()), max).join(' ');
+  // Nothing but the date in its clause ("2016."): the sentence itself, date included.
+  return out && out !== '…' ? out : trim(words(sentence), max).join(' ');
 }

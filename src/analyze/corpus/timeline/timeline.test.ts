@@ -215,3 +215,10 @@ describe('stories', () => {
     expect(buildTimeline([d], oneStory).map((e) => e.date)).toEqual(['2016-01', '2016', '2016-03']);
   });
 });
+
+describe('descriptions', () => {
+  it('falls back to the sentence when the clause holds nothing but the date', () => {
+    const a = art('a', 'Founded: 1998.', [['1998', '1998']]);
+    expect(buildTimeline([a], oneStory).map((e) => e.event)).toEqual(['Founded 1998']);
+  });
+});
