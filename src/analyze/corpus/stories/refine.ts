@@ -19,10 +19,15 @@ import type { Placed, ScoreParts, Story } from './types.js';
  * Cost: one candidate pair per article at most, `mergeSample`^2 pair scores per pair: linear in the corpus.
  */
 
-/** One merge: the story `story` (by its id) joined `into` with mean pair score `linkage`. */
+/**
+ * One step of the merge pass: the first-pass story `story` (by its id) went `into` another. `step` says which
+ * test decided and `linkage` its value: 'attach', the mean score of its members against the other's profile;
+ * 'merge', the mean pair score between the members of the two.
+ */
 export interface StoryMerge {
   readonly story: string;
   readonly into: string;
+  readonly step: 'attach' | 'merge';
   readonly linkage: number;
 }
 
@@ -124,21 +129,22 @@ export function refine(state: RefineState): Refined {
     for (const x of xs) for (const y of ys) sum += pairScore(state, state.placed[Math.max(x, y)]!, state.placed[Math.min(x, y)]!).score;
     return sum / (xs.length * ys.length);
   };
-  const join = (ra: number, rb: number, link: number) => {
+  // The union takes the name of its earliest story; the log names the story that moved as the test saw it.
+  const join = (ra: number, rb: number, link: number, step: StoryMerge['step'], moved = Math.max(ra, rb), into = Math.min(ra, rb)) => {
     const [keep, drop] = ra < rb ? [ra, rb] : [rb, ra];
     root[drop] = keep;
     const merged = [...members.get(keep)!, ...members.get(drop)!].sort((x, y) => x - y);
     members.set(keep, merged);
     members.delete(drop);
     const log = [...(merges.get(keep) ?? []), ...(merges.get(drop) ?? [])];
-    log.push({ story: state.stories[drop]!.founder, into: state.stories[keep]!.founder, linkage: Math.round(link * 1000) / 1000 });
+    log.push({ story: state.stories[moved]!.founder, into: state.stories[into]!.founder, step, linkage: Math.round(link * 1000) / 1000 });
     merges.set(keep, log);
     merges.delete(drop);
   };
   for (const [x, { into, score }] of [...attachTo].sort((p, q) => p[0] - q[0])) {
     const ra = find(x);
     const rb = find(into);
-    if (ra !== rb) join(ra, rb, score);
+    if (ra !== rb) join(ra, rb, score, 'attach', x, into);
   }
   const grown = new Set<number>();
 
@@ -160,7 +166,7 @@ export function refine(state: RefineState): Refined {
     if (la && lb && la !== lb) continue;
     const link = ra === q.a && rb === q.b && !grown.has(ra) && !grown.has(rb) ? q.link : linkage(ra, rb);
     if (link < cfg.mergeThreshold) continue;
-    join(ra, rb, link);
+    join(ra, rb, link, 'merge');
     grown.add(Math.min(ra, rb));
   }
   for (let s = 0; s < n; s++) root[s] = find(s);

@@ -103,7 +103,7 @@ describe('stories: small cases', () => {
     expect(e.story.articles).toEqual(['quake-a', 'quake-b']);
     expect(e.articles.map((a) => a.score)).toEqual([null, null]); // both founded a first-pass story
     const pair = index.pair('quake-a', 'quake-b')!;
-    expect(e.merges).toEqual([{ story: 'quake-b', into: 'quake-a', linkage: Math.round(pair.score * 1000) / 1000 }]);
+    expect(e.merges).toEqual([{ story: 'quake-b', into: 'quake-a', step: 'merge', linkage: Math.round(pair.score * 1000) / 1000 }]);
     expect(pair.score).toBeGreaterThanOrEqual(0.16);
     expect(index.rows().find((r) => r.article === 'quake-b')!.story).toBe('quake-a');
   });
