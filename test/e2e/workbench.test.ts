@@ -228,6 +228,28 @@ describe.skipIf(!browserAvailable())('the workbench in headless Chromium', () =>
     expect(await conflict.locator('tbody a[href*="?span="]').count()).toBeGreaterThan(1);
   });
 
+  it('searches within the articles of an actor chosen by name', async () => {
+    const actors = await api<{ items: { id: string; name: string; type: string; articles: { articleId: string }[] }[] }>('/api/actors?limit=50');
+    const actor = actors.items.find((a) => a.articles.length >= 2 && a.articles.length < 10)!;
+    expect(actor, 'an actor mentioned in a few articles').toBeDefined();
+    const expected = await api<{ total: number }>(`/api/search?q=the&actor=${encodeURIComponent(actor.id)}`);
+    await page.goto(server.url);
+    await page.getByLabel('Search text').fill('the');
+    await page.getByLabel('Actor').fill(`${actor.name} (${actor.type})`);
+    await page.locator('#actor-names option').first().waitFor({ state: 'attached' });
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.waitForURL(/actor=/);
+    expect(new URL(page.url()).searchParams.get('actor')).toBe(actor.id);
+    await page.locator('.hits li').first().waitFor();
+    const hrefs = await page.locator('.hits .hit-title').evaluateAll((as) => as.map((a) => a.getAttribute('href')!.split('/').pop()!));
+    const mentioned = new Set(actor.articles.map((a) => a.articleId));
+    expect(hrefs.length).toBe(Math.min(25, expected.total));
+    expect(hrefs.every((id) => mentioned.has(id))).toBe(true);
+    // The filter shows the actor's name after a reload (the URL holds its id).
+    await page.reload();
+    await expect.poll(() => page.getByLabel('Actor').inputValue()).toBe(`${actor.name} (${actor.type})`);
+  });
+
   it('answers unknown views and deep links with the app, and the API with JSON errors', async () => {
     await page.goto(new URL('/no/such/view', server.url).href);
     await page.getByRole('heading', { name: 'Not found' }).waitFor();

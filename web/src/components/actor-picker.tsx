@@ -19,12 +19,15 @@ export function ActorPicker({ value, onChange }: { value: string; onChange: (id:
   }, [value, chosen.state]);
   const suggestions = useApi<Page<Actor>>(typed.length >= 2 ? `/api/actors${withParams('', { q: typed, limit: 10 })}` : null);
   const options = typed.length >= 2 && suggestions.state === 'ok' ? suggestions.data.items : [];
+  // A label typed or picked from the list names its actor as soon as the suggestions that hold it arrive.
+  useEffect(() => {
+    const hit = options.find((a) => labelOf(a) === text);
+    if (hit && hit.id !== value) onChange(hit.id);
+  }, [options, text]);
   const change = (next: string) => {
     setText(next);
     setTyped(next.replace(/ \((PER|ORG|LOC|MISC)\)$/, ''));
     if (next.trim() === '') onChange('');
-    const hit = options.find((a) => labelOf(a) === next);
-    if (hit) onChange(hit.id);
   };
   return (
     <label>

@@ -16,38 +16,60 @@ export function claimValue(c: QuantityClaim): string {
 const lowOf = (c: QuantityClaim) => c.low ?? c.value;
 const highOf = (c: QuantityClaim) => c.high ?? c.value;
 
-/** The claims of a group on one scale: a dot per stated value, a bar per range. */
+/** The claims of a group on one scale (logarithmic when values span more than 20x): a dot per stated value, a bar per range. */
 function RangeStrip({ group }: { group: ClaimGroup }) {
-  const points = group.claims.filter((c) => lowOf(c) !== null);
+  const points = group.claims.filter((c) => lowOf(c) !== null && highOf(c) !== null);
   if (points.length < 2) return null;
   const min = Math.min(...points.map((c) => lowOf(c)!));
   const max = Math.max(...points.map((c) => highOf(c)!));
-  const width = 520;
-  const row = 14;
-  const pad = { left: 10, right: 10, top: 6, bottom: 22 };
+  const log = min > 0 && max / min > 20;
+  const f = (v: number) => (log ? Math.log10(v) : v);
+  const width = 820;
+  const row = 18;
+  const pad = { left: 300, right: 20, top: 6, bottom: 24 };
   const height = pad.top + pad.bottom + row * points.length;
-  const x = (v: number) => (max === min ? width / 2 : pad.left + ((v - min) / (max - min)) * (width - pad.left - pad.right));
+  const x = (v: number) => (max === min ? (pad.left + width - pad.right) / 2 : pad.left + ((f(v) - f(min)) / (f(max) - f(min))) * (width - pad.left - pad.right));
+  const ticks = log ? Array.from({ length: Math.floor(Math.log10(max)) - Math.ceil(Math.log10(min)) + 1 }, (_, i) => 10 ** (Math.ceil(Math.log10(min)) + i)) : [];
+  const label = (c: QuantityClaim) => {
+    const s = `${c.source.outlet ?? 'not named'}: ${c.source.text}`;
+    return s.length > 46 ? `${s.slice(0, 45)}…` : s;
+  };
   return (
-    <svg className="range-strip" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`Stated values from ${fmt(min)} to ${fmt(max)}`}>
+    <svg className="range-strip" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`Stated values from ${fmt(min)} to ${fmt(max)}${log ? ' on a logarithmic scale' : ''}`}>
+      {ticks.map((t) => (
+        <g key={t}>
+          <line x1={x(t)} x2={x(t)} y1={pad.top} y2={height - pad.bottom} className="grid" />
+          <text x={x(t)} y={height - 8} className="tick" textAnchor="middle">
+            {fmt(t)}
+          </text>
+        </g>
+      ))}
       {points.map((c, i) => {
         const y = pad.top + row * i + row / 2;
         const lo = x(lowOf(c)!);
         const hi = x(highOf(c)!);
         return (
           <g key={`${c.source.articleId}:${c.source.span.start}`}>
+            <text x={pad.left - 8} y={y + 4} className="tick row-label" textAnchor="end">
+              {label(c)}
+            </text>
             {hi - lo > 1 && <line x1={lo} x2={hi} y1={y} y2={y} className="range" />}
             <circle cx={c.value !== null ? x(c.value) : (lo + hi) / 2} cy={y} r={4} className="point">
-              <title>{`${c.source.outlet ?? 'outlet not named'}: ${c.source.text}`}</title>
+              <title>{`${c.source.outlet ?? 'outlet not named'}: ${c.source.text} (${claimValue(c)})`}</title>
             </circle>
           </g>
         );
       })}
-      <text x={pad.left} y={height - 6} className="tick">
-        {fmt(min)}
-      </text>
-      <text x={width - pad.right} y={height - 6} className="tick" textAnchor="end">
-        {fmt(max)}
-      </text>
+      {!log && (
+        <>
+          <text x={pad.left} y={height - 8} className="tick">
+            {fmt(min)}
+          </text>
+          <text x={width - pad.right} y={height - 8} className="tick" textAnchor="end">
+            {fmt(max)}
+          </text>
+        </>
+      )}
     </svg>
   );
 }
@@ -62,8 +84,13 @@ const CLAIM_COLUMNS: Column<QuantityClaim>[] = [
 ];
 
 /** Numbers that measure the same thing, their spread, and whether they conflict (and why). */
-export function ClaimGroupView({ group }: { group: ClaimGroup }) {
+export function ClaimGroupView({ group, story }: { group: ClaimGroup; story?: { id: string; articles: ReadonlySet<string> } }) {
   const outlets = new Set(group.claims.map((c) => c.source.outlet ?? '(not named)')).size;
+  // A corpus-wide group shown on a story board: the story's own claims first, the others marked.
+  const wide = story !== undefined && group.story !== story.id;
+  const inStory = (c: QuantityClaim) => !story || story.articles.has(c.source.articleId);
+  const claims = wide ? [...group.claims].sort((x, y) => Number(inStory(y)) - Number(inStory(x))) : group.claims;
+  const columns = wide ? [...CLAIM_COLUMNS, { key: 'here', label: 'this story', value: (c: QuantityClaim) => (inStory(c) ? 'yes' : 'no') }] : CLAIM_COLUMNS;
   return (
     <article className={`claim-group${group.conflict ? ' conflict' : ''}`} data-measure={group.measure} aria-labelledby={`claim-${group.id}`}>
       <h3 id={`claim-${group.id}`}>
@@ -73,8 +100,13 @@ export function ClaimGroupView({ group }: { group: ClaimGroup }) {
         {group.claims.length} claim(s) from {outlets} outlet(s) · stated {fmt(group.spread.low)}
         {group.spread.high !== group.spread.low ? ` to ${fmt(group.spread.high)}` : ''} · {group.why}
       </p>
+      {wide && (
+        <p className="meta">
+          <span className="badge">corpus-wide</span> {group.claims.filter(inStory).length} of these claims are in this story's articles; the others come from other stories.
+        </p>
+      )}
       <RangeStrip group={group} />
-      <SortableTable caption={`Claims: ${group.measure}`} csvName={`claims-${group.id}.csv`} rows={group.claims} rowKey={(c) => `${c.source.articleId}:${c.source.span.start}`} columns={CLAIM_COLUMNS} />
+      <SortableTable caption={`Claims: ${group.measure}`} csvName={`claims-${group.id}.csv`} rows={claims} rowKey={(c) => `${c.source.articleId}:${c.source.span.start}`} columns={columns} />
     </article>
   );
 }

@@ -1,10 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { useApi, type ArticleSummary, type ArticlesOverTime, type Outlet, type Page, type Stats } from '../api.js';
+import { useApi, type ArticleSummary, type Loaded, type ArticlesOverTime, type Outlet, type Page, type Stats } from '../api.js';
 import { ActorPicker } from '../components/actor-picker.js';
 import { Snippet } from '../components/snippet.js';
 import { SortableTable, type Column } from '../components/table.js';
 import { TimelinePlot } from '../components/timeline-plot.js';
-import type { StorySummary } from '../corpus-types.js';
+import { actorHref, type StorySummary } from '../corpus-types.js';
 import { Link, navigate, withParams } from '../router.js';
 import { STORY_COLUMNS } from './stories.js';
 
@@ -49,7 +49,11 @@ export function CorpusView({ params }: { params: URLSearchParams }) {
   const autoBucket = months.state === 'ok' && months.data.buckets.length <= 2 ? 'day' : 'month';
   const bucket = filters.bucket === 'day' || filters.bucket === 'month' ? filters.bucket : months.state === 'ok' ? autoBucket : null;
   const timeline = useApi<ArticlesOverTime>(bucket ? `/api/timeline/articles${withParams('', { bucket, outlet: filters.outlet })}` : null);
-  const list = useApi<Page<ArticleSummary>>(`/api/articles${withParams('', { q: filters.q, outlet: filters.outlet, from: filters.from, to: filters.to, actor: filters.actor, limit: PAGE, offset: filters.offset })}`);
+  const query = { q: filters.q, outlet: filters.outlet, from: filters.from, to: filters.to, limit: PAGE, offset: filters.offset };
+  // The actor filter is a search filter: /api/search?actor= (text search within the articles that mention the actor).
+  const plain = useApi<Page<ArticleSummary>>(filters.actor ? null : `/api/articles${withParams('', query)}`);
+  const byActor = useApi<Page<{ article: ArticleSummary; snippet: string }>>(filters.actor && filters.q ? `/api/search${withParams('', { ...query, actor: filters.actor })}` : null);
+  const list: Loaded<Page<ArticleSummary>> = !filters.actor ? plain : !filters.q ? { state: 'loading' } : byActor.state === 'ok' ? { state: 'ok', data: { ...byActor.data, items: byActor.data.items.map((h) => ({ ...h.article, snippet: h.snippet })) } } : byActor;
   const stories = useApi<Page<StorySummary>>(`/api/stories?limit=${STORY_PAGE}`);
   const [draft, setDraft] = useState(filters);
   useEffect(() => setDraft(filters), [params.toString()]);
@@ -131,7 +135,13 @@ export function CorpusView({ params }: { params: URLSearchParams }) {
       <div className="columns">
         <section aria-labelledby="list-h" className="wide">
           <h2 id="list-h">{filters.q ? `Articles matching “${filters.q}”` : 'Articles'}</h2>
-          {list.state === 'loading' && <p aria-live="polite">Loading…</p>}
+          {filters.actor && !filters.q ? (
+            <p>
+              Give search words to search within the articles that mention this actor; <Link to={actorHref(filters.actor)}>its actor page</Link> lists its statements, labels and stories.
+            </p>
+          ) : (
+            list.state === 'loading' && <p aria-live="polite">Loading…</p>
+          )}
           {list.state === 'error' && <p role="alert">Could not list articles: {list.message}</p>}
           {list.state === 'ok' && <ArticleList page={list.data} withSnippets={filters.q !== ''} onPage={(offset) => go({ ...filters, offset })} />}
         </section>

@@ -54,6 +54,7 @@ export function StoryView({ id }: { id: string }) {
     const a = articles.get(id);
     return a?.outlet ? `${a.outlet} (${id.slice(0, 9)})` : `article ${id.slice(0, 9)}`;
   };
+  const members = new Set(story.articles);
   const claimsOrdered = [...claims].sort((a, b) => Number(b.conflict) - Number(a.conflict) || b.claims.length - a.claims.length);
   const conflicts = claims.filter((c) => c.conflict).length;
   return (
@@ -120,7 +121,7 @@ export function StoryView({ id }: { id: string }) {
 
       <section id="numbers" aria-labelledby="numbers-h">
         <h2 id="numbers-h">Numbers, grouped by what they measure</h2>
-        {claimsOrdered.length === 0 ? <p className="muted">No numbers stated by two or more sources.</p> : claimsOrdered.map((g) => <ClaimGroupView key={g.id} group={g} />)}
+        {claimsOrdered.length === 0 ? <p className="muted">No numbers stated by two or more sources.</p> : claimsOrdered.map((g) => <ClaimGroupView key={g.id} group={g} story={{ id: story.id, articles: members }} />)}
       </section>
 
       <section id="quotes" aria-labelledby="quotes-h">
