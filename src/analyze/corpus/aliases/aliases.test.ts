@@ -42,7 +42,7 @@ const POSITIVE: readonly Case[] = [
   },
   {
     why: 'acronym letters spell the long form with its particle and without the trailing Organization ("MEK" style)',
-    articles: ['The [[Mobarezin-e Vatan Organization|ORG]] spoke.', 'The [[MEV|ORG]] spoke.', 'The [[MeV|ORG]] spoke.', 'The [[MVO|ORG]] spoke.'],
+    articles: ['The [[Mobarezin-e Vatan Organization|ORG]] spoke in [[Ostvale|LOC]].', 'The [[MEV|ORG]] spoke in [[Ostvale|LOC]].', 'The [[MeV|ORG]] spoke.', 'The [[MVO|ORG]] spoke.'],
     together: ['Mobarezin-e Vatan Organization', 'MEV', 'MeV', 'MVO'],
     kind: 'acronym',
   },
@@ -56,6 +56,11 @@ const POSITIVE: readonly Case[] = [
     articles: ['[[Ana Vell|PER]] spoke on Monday.', '[[Vell|PER]] said it was over.'],
     together: ['Ana Vell', 'Vell'],
     kind: 'short-form',
+  },
+  {
+    why: 'the head of an organisation name, shortened in one article, used alone in others',
+    articles: ['The [[Ostvale Kestrels|ORG]] won; the [[Kestrels|ORG|short-form|Ostvale Kestrels]] scored.', 'The [[Kestrels|ORG]] lost.'],
+    together: ['Ostvale Kestrels', 'Kestrels'],
   },
   {
     why: 'short form linked in its article, then used alone elsewhere',
@@ -144,6 +149,16 @@ const NEGATIVE: readonly { why: string; articles: readonly string[]; apart: read
     why: 'a place an article shortens from a longer place name is not the place named alone elsewhere',
     articles: ['[[Downtown Norland|LOC]] was quiet; [[Norland|LOC|short-form|Downtown Norland]] too.', '[[Norland|LOC]] voted.', '[[Norland|LOC]] won.'],
     apart: [['Norland', 'Downtown Norland']],
+  },
+  {
+    why: 'an acronym whose letters spell a long form named only in another story (no shared context)',
+    articles: ['The [[Kestrel Creamery|ORG]] in [[Ostvale|LOC]] sold ice cream to [[Lina Osk|PER]].', 'The [[KC|ORG]] beat [[Harrow United|ORG]] as [[Bo Tann|PER]] scored.'],
+    apart: [['KC', 'Kestrel Creamery']],
+  },
+  {
+    why: 'an organisation named after a preposition is not its short name ("on Twitter")',
+    articles: ['[[Friends on Norgram|ORG]] and [[Norgram|ORG|short-form|Friends on Norgram]].', '[[Norgram|ORG]] grew.', '[[Norgram|ORG]] fell.'],
+    apart: [['Norgram', 'Friends on Norgram']],
   },
   { why: 'an acronym whose letters do not fit', articles: ['The [[European Union|ORG]] and [[Emerging Europe|ORG]].', '[[EU|ORG]] said.'], apart: [['EU', 'Emerging Europe']] },
   { why: 'same name, different types that do not mix (person vs organisation)', articles: ['[[Ana Vell|PER]] spoke.', '[[Ana Vell Foundation|ORG]] gave.', '[[AVF|ORG]] gave.'], apart: [['Ana Vell', 'Ana Vell Foundation']] },

@@ -1,6 +1,6 @@
 import type { MergeEvidenceKind, SourceRef } from '../../../domain/corpus.js';
 import type { EntityType } from '../../../domain/findings.js';
-import { contentWords, editDistance, firstLetters, foldWord, isAcronymShape, nameKey, onlyPlaceForm, spells, withoutLegalForm, words } from './names.js';
+import { contentWords, editDistance, firstLetters, foldWord, isAcronymShape, nameKey, onlyPlaceForm, orgShortForm, spells, withoutLegalForm, words } from './names.js';
 import type { AliasParams } from './params.js';
 import { type AliasState, type AliasVia, TYPES } from './state.js';
 
@@ -184,6 +184,7 @@ export function gatherEvidence(state: AliasState, p: AliasParams): Evidence {
       // A place or adjective shortened in one article ("Downtown X", "X Telecom" tagged as a place) is not the
       // place named alone elsewhere, unless the rest is a formal name ("Republic of X", "City of X").
       if (o.via === 'short-form' && (n.type === 'LOC' || n.type === 'MISC') && !onlyPlaceForm(words(n.name), words(o.owner.name))) continue;
+      if (o.via === 'short-form' && n.type === 'ORG' && !orgShortForm(words(n.name), words(o.owner.name))) continue;
       const score = o.via === 'short-form' ? p.inArticleShortForm : p.defined;
       const prev = cands.get(o.owner.i);
       const weight = o.articles + (prev?.weight ?? 1);
@@ -208,6 +209,9 @@ export function gatherEvidence(state: AliasState, p: AliasParams): Evidence {
       const first = n.name.normalize('NFKD').replace(/[^\p{L}]/gu, '').charAt(0).toLowerCase();
       for (const f of longForms.get(`${n.type} ${first}`) ?? []) {
         if (cands.has(f.i) || !spells(n.name, f.name)) continue;
+        // letters alone are weak: the two must be mentioned with some of the same names
+        const j = jaccard(context, f.i, n.i);
+        if (j !== null && j < p.acronymContextMin) continue;
         cands.set(f.i, boosted({ kind: 'acronym', a: f.i, b: n.i, score: p.acronymSpelled, weight: 1, detail: `the letters of ${q(n.name)} spell the initials of ${q(f.name)}`, sources: [...refOf(f), ...refOf(n)] }, context, p, support));
       }
     }
@@ -281,6 +285,18 @@ function contextOf(state: AliasState, nodes: readonly NameNode[], p: AliasParams
     return c;
   };
   return { of, key: (i) => nodes[i]?.key ?? '' };
+}
+
+/** Jaccard similarity of the names mentioned around two names (the two themselves left out); null when either has none. */
+function jaccard(context: Context, x: number, y: number): number | null {
+  const a = new Set(context.of(x));
+  const b = new Set(context.of(y));
+  for (const s of [a, b]) {
+    s.delete(context.key(x));
+    s.delete(context.key(y));
+  }
+  const { inter, union } = nameKeyOfSets(a, b);
+  return a.size === 0 || b.size === 0 ? null : inter / union;
 }
 
 /** Adds the shared-context boost to a weak edge and records the supporting evidence. */

@@ -71,6 +71,20 @@ export function onlyPlaceForm(short: readonly string[], long: readonly string[])
   return rest.every((w) => PARTICLES.has(w) || PLACE_FORMS.has(w));
 }
 
+/**
+ * True when an organisation's short name can stand for its full name across articles: its head ("Colts"
+ * for "Indianapolis Colts", not "Twitter" for "Users on Twitter"), or its first words before a designator
+ * or legal form ("Kraft" for "Kraft Corp."). A lone designator ("Committee") never does.
+ */
+export function orgShortForm(short: readonly string[], long: readonly string[]): boolean {
+  if (short.length === 0 || short.length >= long.length) return false;
+  if (short.length === 1 && (DESIGNATORS.has(short[0] ?? '') || PARTICLES.has(short[0] ?? ''))) return false;
+  const off = long.length - short.length;
+  if (short.every((w, i) => long[off + i] === w)) return !PARTICLES.has(long[off - 1] ?? '');
+  if (short.every((w, i) => long[i] === w)) return long.slice(short.length).every((w) => DESIGNATORS.has(w) || LEGAL_FORMS.has(w));
+  return false;
+}
+
 /** Legal-form words that may end an organisation's name without changing it ("Foo Corp." = "Foo"). */
 const LEGAL_FORMS = new Set(['corp', 'corporation', 'inc', 'incorporated', 'ltd', 'limited', 'llc', 'plc', 'co', 'gmbh', 'ag', 'sa', 'nv', 'bv', 'spa', 'ab', 'as']);
 

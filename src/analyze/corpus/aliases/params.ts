@@ -19,6 +19,12 @@ export interface AliasParams {
    * initials and only one of them is named in full in the corpus.
    */
   readonly acronymSpelled: number;
+  /**
+   * An acronym nobody defined joins the long form it spells only when the names mentioned around the two
+   * overlap at least this much (Jaccard): "KC" in sports articles does not spell a creamery named in
+   * another story. 0 turns the check off.
+   */
+  readonly acronymContextMin: number;
   /** A lone surname and the only person in the corpus whose full name ends with it. */
   readonly surname: number;
   /** Spelling variant identical after transliteration folding (u/o, e/i, doubled letters, kh/k, particles dropped). */
@@ -62,6 +68,7 @@ export const ALIAS_DEFAULTS: AliasParams = {
   defined: 0.95,
   inArticleShortForm: 0.9,
   acronymSpelled: 0.8,
+  acronymContextMin: 0.05,
   surname: 0.75,
   variantFolded: 0.85,
   variantPerEdit: 0.1,
