@@ -75,6 +75,14 @@ export const BOARD: StoryBoard = {
         { source: ref(B_ID, 160, 'some 3,000 members', 'South Wire', '2023-06-22T08:30', 'quantities/count'), value: 3000, low: 2700, high: 3300, approximator: 'some', vague: false, unit: null, counted: 'member', owner: 'Harbour League', ownerActor: ACTOR_ID, speaker: null, sentence: PASSAGE_B },
       ],
     },
+    {
+      // Corpus-wide (story: null): one claim from this story, one from another.
+      id: 'claim-boats', story: null, measure: 'boats in the harbour', counted: 'boat', ownerActor: null, unit: null, conflict: false, spread: { low: 12, high: 12 }, why: 'both say 12',
+      claims: [
+        { source: ref('a00000000000000c3', 90, '12 boats', 'East Gazette', '2023-05-02', 'quantities/count'), value: 12, low: 12, high: 12, approximator: null, vague: false, unit: null, counted: 'boat', owner: null, ownerActor: null, speaker: null, sentence: 'There were 12 boats.' },
+        { source: ref(A_ID, 700, '12 boats', 'North Post', '2023-06-21T10:00', 'quantities/count'), value: 12, low: 12, high: 12, approximator: null, vague: false, unit: null, counted: 'boat', owner: null, ownerActor: null, speaker: null, sentence: 'Some 12 boats were moored.' },
+      ],
+    },
   ],
   quotes: [],
   reuse: [pair],

@@ -74,6 +74,10 @@ describe.skipIf(!browserAvailable())('story board and actor views on fixtures', 
     expect(await group.locator('.conflict-badge').textContent()).toBe('conflict');
     expect(await group.textContent()).toContain('more than 2,000');
     expect(await group.textContent()).toContain('some 3,000');
+    // A corpus-wide group: marked, this story's claims first.
+    const wide = page.locator('.claim-group[data-measure="boats in the harbour"]');
+    expect(await wide.locator('.badge', { hasText: 'corpus-wide' }).count()).toBe(1);
+    expect(await wide.locator('tbody tr').first().textContent()).toContain('North Post');
     // The copied passage: earlier publisher on the left, marked; the differing words highlighted on both sides.
     const pair = page.locator('.reuse-pair').first();
     const sides = pair.locator('.reuse-side');
