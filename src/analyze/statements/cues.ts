@@ -157,6 +157,7 @@ export const REQUIRES_NEXT: ReadonlyMap<string, RegExp> = new Map([
   ['back', /^\s*(?!(?:down|away|off|out|up|by|into|in|to|from|on|at|onto|home)\b)\S/i],
   ['cast', /^\s*(?:\S+\s+){0,5}?as\b/i],
   ['charge', /^\s*(?:that|,|:|“|")/i],
+  ['echo', /^\s*(?!(?:with|through|across|around|off|down|in|on)\b)\S/i],
   ['learn', /^\s*(?:that|of|about)\b/i],
   ['consider', /^\s*(?:that|whether|him|her|it|them|the|a|an|\w+ing)\b/i],
   ['view', /^\s*(?:\S+\s+){0,5}?as\b/i],

@@ -64,7 +64,9 @@ const ASKED = /(?:^|[,;]\s*|\b(?:when|after|if|once)\s+)(?:he\s+was\s+|she\s+was
 /** "is expected to", "isn't widely expected", "was once thought": the auxiliaries of a passive cue. */
 const PASSIVE_LEAD = /(?:\b(?:is|was|are|were|be|been|being)(?:n['’]t)?|\b(?:it|that|there|what|this)['’]s)\s+(?:(?:\w+ly|not|also|still|now|once|long|often|best|well|better|most|perhaps|even|already|nonetheless)\s+){0,2}$/i;
 /** Participles that, without an auxiliary and before "to" or "as", are reduced passives ("a judge considered as a moderate"). */
-const REDUCED_PASSIVE = new Set(['know', 'see', 'expect', 'project', 'consider', 'believe', 'think', 'regard', 'view', 'estimate', 'forecast', 'predict', 'anticipate', 'suppose']);
+const REDUCED_PASSIVE = new Set(['know', 'see', 'expect', 'project', 'consider', 'believe', 'think', 'regard', 'view', 'estimate', 'forecast', 'predict', 'anticipate', 'suppose', 'mention', 'identify', 'intend', 'recall', 'describe', 'label', 'deem', 'tout']);
+/** Adverbs only, between a noun phrase and a participle. */
+const ADVERBS_ONLY = /^(?:\s+(?:\w+ly|once|now|not|never|long|still|also|often|best|well|otherwise|so|far|first|already|ever|since))*\s*$/i;
 
 /** "a website", "an anti-Trump super PAC": an indefinite noun phrase at the end of a subject. */
 const INDEFINITE_NP = /(?:^|\s)(?:a|an)\s+(?:[\p{L}-]+\s+){0,3}[\p{L}-]+$/iu;
@@ -76,6 +78,9 @@ const IMPERSONAL =
 /** A noun of attitude without an owner: "amid concerns that", "raising questions about", "speculation that". */
 const BARE_NOUN_FRAME =
   /(?:^|[\s,;(—–])(?:(?:amid|raising|raised|raises|sparking|sparked|fueling|fuelled|fueled|prompting|prompted|stoking|stoked|new|growing|widespread|renewed|mounting|persistent|lingering|there\s+(?:are|were|is|was|have\s+been)|the)\s+)(questions|concerns|fears|speculation|rumou?rs|doubts|complaints|allegations|accusations|calls|expectations|criticism|worries|suspicions)\s+(that|about|over|of|for)\s/giu;
+
+/** A dateline at the start of a sentence: "DECATUR, Ill. — ", "WASHINGTON (AP) — ". */
+const DATELINE = /^\s*\p{Lu}[\p{Lu} .'’-]+(?:,\s*[\p{L}.]+(?:\s[\p{L}.]+)?)?\s*(?:\([\p{L} ]+\)\s*)?[—–-]+\s*/u;
 
 /** Cues of appearance: the subject is part of the content and nobody is the source. */
 const EVIDENTIAL = new Set(['seem', 'appear']);
@@ -353,8 +358,11 @@ export class FrameFinder {
     const closesClause = /[,.!?…—–-]$/.test(text.slice(q.innerStart, q.innerEnd).trimEnd()) || /^\s*[,—–]/.test(text.slice(q.end, q.end + 3));
     if (!closesClause) return null;
     const cues = cuesIn(text, q.end, limit);
-    const cue = cues[0];
+    let cue = cues[0];
     if (!cue) return null;
+    // '"...," the IMF report stated.': a first cue that is a noun of the source ("report") gives way to the verb after it.
+    const second = cues[1];
+    if (second && !/^[\s,—–-]*$/.test(text.slice(q.end, cue.start)) && !sourceBefore(text, q.end, cue.start) && /^\s+$/.test(text.slice(cue.end, second.start))) cue = second;
     const pre = text.slice(q.end, cue.start);
     if (/[.!?;:“”"«»]/.test(pre.replace(/\b\p{Lu}[\p{L}]{0,3}\./gu, 'X')) || pre.split(/\s+/).filter(Boolean).length > 12) return null;
     let source: Span | null = null;
@@ -392,10 +400,19 @@ export class FrameFinder {
       if (!/^[\s:,]*$/.test(text.slice(mods.next, q.start))) continue;
       const hasColon = /[:,]\s*$/.test(text.slice(cue.end, q.start));
       if (!hasColon && (cue.entry.cls !== 'clause' || quoteWords(text, q) < 4)) continue;
-      const src = sourceBefore(text, floor, cue.start);
-      if (!src && !/ing$/.test(text.slice(cue.start, cue.end))) continue;
+      const ing = /ing$/.test(text.slice(cue.start, cue.end));
+      // "Sen. Ted Cruz was also critical of the stance, telling Breitbart: “...”": the participle's subject is the sentence's.
+      const aside = ing && /,\s*$/.test(text.slice(floor, cue.start));
+      const src = aside ? null : sourceBefore(text, floor, cue.start);
+      if (!src && !ing) continue;
+      // '"...," Trump said, adding later, "...": the speaker of the statement before it, else the sentence subject.
+      let earlier = -1;
+      if (aside) this.drafts.forEach((d, i) => {
+        if (d.cue.start >= u.start && d.cue.start < cue.start && (d.source !== null || d.sameSpeakerAs !== null)) earlier = i;
+      });
+      const subject = aside && earlier < 0 ? this.subjectOf(u, cue.start) : null;
       return {
-        draft: { source: src?.span ?? null, cue: { start: cue.start, end: cue.end }, medium: mods.medium, addressee: mods.addressee, rule: 'statements/frame-then-quote', sameSpeakerAs: null },
+        draft: { sameSpeakerAs: earlier >= 0 ? earlier : null, source: src?.span ?? subject, cue: { start: cue.start, end: cue.end }, medium: mods.medium, addressee: mods.addressee, rule: 'statements/frame-then-quote' },
         end: q.end,
         mode: 'direct',
       };
@@ -449,7 +466,7 @@ export class FrameFinder {
 
   private trailingFrame(u: Unit, cue: Cue): Draft | null {
     const { text } = this;
-    if (ATTITUDE.has(cue.entry.lemma)) return null;
+    if (ATTITUDE.has(cue.entry.lemma) || this.askedAside(u, cue)) return null;
     const mods = readModifiers(text, cue.end, u.end, cue.entry.lemma);
     let sourceSpan: Span | null = null;
     let commaAt = -1;
@@ -508,8 +525,19 @@ export class FrameFinder {
     return floor;
   }
 
+  /** ", asked about ...": the question of an unnamed asker, left to nounFrames (source null). */
+  private askedAside(u: Unit, cue: Cue): boolean {
+    const { text } = this;
+    return (
+      /^(?:asked|pressed|questioned)$/.test(text.slice(cue.start, cue.end)) &&
+      /(?:^\s*|[,;—–]\s*)$/.test(text.slice(u.start, cue.start)) &&
+      /^\s+(?:\w+ly\s+|again\s+|later\s+)?(?:about|whether|if|what|why|how|who|when|where|on)\b/.test(text.slice(cue.end, cue.end + 30))
+    );
+  }
+
   private cueFrame(u: Unit, cue: Cue, floor: number, ceiling: number): Draft | null {
     const { text } = this;
+    if (this.askedAside(u, cue)) return null;
     const cueSpan = { start: cue.start, end: cue.end };
     if (cue.entry.lemma === 'according to') {
       // "According to X, content."
@@ -596,10 +624,18 @@ export class FrameFinder {
       if (!hit) return null;
       source = hit.span;
       const after = text.slice(cue.end, cue.end + 40);
+      // Only adverbs between the phrase and the participle: "many of them derisively known as", "a fund once known for".
+      const adverbsOnly = hit.auxStart === cue.start || ADVERBS_ONLY.test(text.slice(source.end, cue.start));
+      const participle = /ed$|ought$|own$|een$/i.test(cueText);
+      // "Justice Breyer, a Clinton appointee considered a liberal, ...": an appositive description.
+      const appositive = INDEFINITE_NP.test(text.slice(source.start, source.end)) && /,\s*$/.test(text.slice(Math.max(u.start, source.start - 3), source.start));
       const reduced =
-        hit.auxStart === cue.start &&
+        adverbsOnly &&
         !PRONOUNS.has(text.slice(source.start, source.end).toLowerCase()) &&
-        ((REDUCED_PASSIVE.has(cue.entry.lemma) && /ed$|ought$|own$|een$/i.test(cueText) && /^\s+(?:\w+ly\s+|online\s+)?(?:to|as|for)\s/i.test(after) && (cue.entry.lemma === 'know' || !/^\s+for\s/i.test(after))) ||
+        ((REDUCED_PASSIVE.has(cue.entry.lemma) && participle && /^\s+(?:\w+ly\s+|online\s+)?(?:to|as|for)\s/i.test(after) && (cue.entry.lemma === 'know' || cue.entry.lemma === 'recall' || !/^\s+for\s/i.test(after))) ||
+          (REDUCED_PASSIVE.has(cue.entry.lemma) && participle && appositive) ||
+          // "over 30,000 immigrants expected this year", "a ruling expected in coming weeks".
+          (cue.entry.lemma === 'expect' && participle && /^(?:\s+(?:in|this|next|later|soon|by|within|on|at|early|late)\b|\s*[,.;])/i.test(after)) ||
           // "Senator Accused Of Lying", "a mayor criticized for ...": a passive without its auxiliary.
           (cue.entry.cls === 'object' && /(?:ed|ised|ized)$/i.test(cueText) && /^\s+(?:of|for)\s/i.test(after) && !/,\s*$/.test(lead)) ||
           // "a website called Real News Right Now": a name given by nobody in particular.
@@ -608,7 +644,11 @@ export class FrameFinder {
         const np = INDEFINITE_NP.exec(text.slice(source.start, source.end));
         if (np && /^(?:called|named|dubbed|titled)$/i.test(cueText)) source = { start: source.start + np.index + np[0].length - np[0].trimStart().length, end: source.end };
         // "Rubio and Murphy expected to win", "a judge considered a moderate": a reduced passive; the subject is part of the content and nobody is the source.
-        const whole = trimContent(text, { start: source.start, end: this.contentEnd(cue.end, ceiling, u.start, source.start) });
+        let wholeEnd = this.contentEnd(cue.end, ceiling, u.start, source.start);
+        // An appositive ends at its closing comma: "a Clinton appointee considered a liberal, ranks ...".
+        const closingComma = text.indexOf(',', cue.end);
+        if (appositive && closingComma > 0 && closingComma < wholeEnd) wholeEnd = closingComma;
+        const whole = trimContent(text, { start: source.start, end: wholeEnd });
         return { mode: modeOf(whole, this.quotes), source: null, cue: cueSpan, content: whole, medium: null, addressee: null, rule: 'statements/reduced-passive', sameSpeakerAs: null };
       }
     }
@@ -692,8 +732,11 @@ export class FrameFinder {
   /** The subject at the start of a sentence: a pronoun or a run of capitalised words ("Hillary Clinton"). */
   private subjectOf(u: Unit, limit: number): Span | null {
     // "In May, a judge sided with ..., saying ...": the subject comes after an opening adverbial.
-    const intro = /^\s*(?:(?:In|On|At|After|Before|During|Since|Last|This|Earlier|Later|Meanwhile|However|But|And|Yet|Still|Also|Then|Now|Today|Yesterday|When|While|As|If|Although|Though|Because|For|With)\b[^,;:“”"]{0,60},\s*)/u.exec(this.text.slice(u.start, limit));
-    const words = scanWords(this.text, u.start + (intro?.[0].length ?? 0), limit);
+    // "DECATUR, Ill. — Sen. Ted Cruz ...": a dateline is no subject.
+    const dateline = DATELINE.exec(this.text.slice(u.start, limit));
+    const from = u.start + (dateline?.[0].length ?? 0);
+    const intro = /^\s*(?:(?:In|On|At|After|Before|During|Since|Last|This|Earlier|Later|Meanwhile|However|But|And|Yet|Still|Also|Then|Now|Today|Yesterday|When|While|As|If|Although|Though|Because|For|With|Indeed|Instead|Again|Similarly|Likewise)\b[^,;:“”"]{0,60},\s*)/u.exec(this.text.slice(from, limit));
+    const words = scanWords(this.text, from + (intro?.[0].length ?? 0), limit);
     const first = words[0];
     if (!first || !first.isWord) return null;
     if (PRONOUNS.has(first.lower) && first.lower !== 'it' && first.lower !== 'you') return { start: first.start, end: first.end };

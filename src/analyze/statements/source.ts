@@ -16,7 +16,7 @@ const BOUNDARY = new Set([
   'like', 'unlike', 'also', 'then', 'yet', 'however', 'meanwhile', 'instead', 'indeed', 'still', 'even', 'not',
   'is', 'was', 'are', 'were', 'has', 'have', 'had', 'be', 'been', 'will', 'would', 'could', 'should', 'can', 'may',
   'might', 'must', 'do', 'does', 'did', 'says', 'said', 'say', 'told', 'tells', 'and', 'what', 'how', 'why',
-  'whether', 'once', 'upon', 'per', 'via', 'following', 'despite', 'amid', 'toward', 'towards', 'around',
+  'whether', 'once', 'upon', 'unless', 'per', 'via', 'following', 'despite', 'amid', 'toward', 'towards', 'around',
 ]);
 const TIME_WORD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|now|recently|earlier|later|last|this|next|week|month|year|morning|afternoon|evening|night|january|february|march|april|may|june|july|august|september|october|november|december|\d+)$/;
 const PUNCT_INSIDE = new Set(["'s", '’s', '&', '(', ')']);
@@ -133,6 +133,15 @@ export function sourceBefore(text: string, floor: number, cueStart: number): Sou
   // "..., who said ...": the relative pronoun is the source; the speaker is the noun before it.
   if (last.isWord && (last.lower === 'who' || last.lower === 'which')) return { span: { start: last.start, end: last.end }, auxStart };
   if (last.isWord && BOUNDARY.has(last.lower)) return null;
+  // "Rep. Gwen Moore (D-Wis.) said": a name with its parenthesis.
+  if (last.text === ')') {
+    let open = k - 1;
+    while (open > 0 && open > k - 10 && words[open]!.text !== '(') open--;
+    if (open > 0 && words[open]!.text === '(' && words[open - 1]!.isWord) {
+      const head = npStart(words, open - 1);
+      if (head >= 0 && /^\p{Lu}/u.test(words[head]!.text)) return { span: trimSpan(text, { start: words[head]!.start, end: last.end }), auxStart };
+    }
+  }
   const first = npStart(words, k);
   if (first < 0) return null;
   // "There are plans to ...": an expletive subject is nobody's voice.
@@ -142,7 +151,7 @@ export function sourceBefore(text: string, floor: number, cueStart: number): Sou
   if (np.length === 0 || np.every((w) => NOT_A_HEAD.has(w.lower) || (/ly$/.test(w.lower) && !/^\p{Lu}/u.test(w.text)))) return null;
   // "a celebratory event was held called ...": a phrase right after "was" or "has" is a complement, not a subject.
   const stop = words[first - 1];
-  if (stop?.isWord && PASSIVE_AUX.has(stop.lower) && !/^\p{Lu}/u.test(words[first]!.text)) return null;
+  if (stop?.isWord && PASSIVE_AUX.has(stop.lower) && np.length === 1 && !/^\p{Lu}/u.test(words[first]!.text)) return null;
   // "The latest plan to ...", "a more sympathetic tweet about": a base-form cue right after a singular noun
   // phrase is a noun, not the verb of that subject (which would be "plans", "tweets").
   if (k === words.length - 1 && baseFormAfterSingular(cueWord, np, stop)) {

@@ -139,6 +139,18 @@ const CASES: readonly Case[] = [
   { text: 'Asked specifically what should be done, the mayor said nothing.', source: null, cue: 'Asked', content: 'specifically what should be done' },
   { text: 'As reported by the local paper, investigators found over 2,200 emails.', source: 'the local paper', cue: 'reported', content: 'investigators found over 2,200 emails' },
   { text: 'The contests known as Super Tuesday will decide the race.', source: null, cue: 'known', content: 'The contests known as Super Tuesday' },
+  // A light verb and its noun: the subject before the verb is the source.
+  { text: 'Lind left no doubt that she would endorse a candidate this year.', source: 'Lind', cue: 'doubt', content: 'that she would endorse a candidate this year' },
+  { text: 'Rep. Ann Lee (D-Wis.) said the vote was a dog whistle.', source: 'Rep. Ann Lee (D-Wis.)', cue: 'said', content: 'the vote was a dog whistle' },
+  { text: '“Growth remains uncertain,” the fund report stated.', source: 'the fund report', cue: 'stated', content: '“Growth remains uncertain,”' },
+  { text: 'MILLTOWN, Ore. — Sen. Ann Lee weighed in on the allegations, calling the behavior a “fireable offense.”', source: 'Sen. Ann Lee', cue: 'calling', content: 'the behavior a “fireable offense.”' },
+  { text: 'Seventy percent of voters say the party should unite.', source: 'Seventy percent of voters', cue: 'say', content: 'the party should unite' },
+  // Reduced passives, with adverbs or as an appositive: nobody is the source.
+  { text: 'Three names prominently mentioned as potential nominees are judges.', source: null, cue: 'mentioned', content: 'Three names prominently mentioned as potential nominees' },
+  { text: 'Over 30,000 immigrants expected this year will arrive from abroad.', source: null, cue: 'expected', content: 'immigrants expected this year' },
+  { text: 'Justice Moro, a judge considered a liberal, ranks high on the list.', source: null, cue: 'considered', content: 'a judge considered a liberal' },
+  { text: 'The largest shareholder is an investment fund once known for its ties to a tycoon.', source: null, cue: 'known', content: 'an investment fund once known for its ties to a tycoon' },
+  { text: 'The mayor said, asked about the budget, that cuts were coming.', source: null, cue: 'asked', content: 'about the budget' },
   { text: 'All the attendees expressed their support for the mayor.', source: 'All the attendees', cue: 'expressed', content: 'their support for the mayor' },
   { text: 'The committee issued a statement saying the vote was fair.', source: 'The committee', cue: 'issued a statement', content: 'saying the vote was fair' },
   // A participle of the lexicon after a comma opens a new frame: the first content ends before it.
@@ -335,6 +347,49 @@ describe('statements: relative and participle sources', () => {
   it('finds the frame in "As the paper noted, ..."', () => {
     const { statements } = run('As the paper noted, it is surprising that the deal was signed.');
     expect(statements[0]?.data).toMatchObject({ source: { text: 'the paper' }, cue: { text: 'noted' }, content: { text: 'it is surprising that the deal was signed' } });
+  });
+});
+
+/** Sourceless attributions: a statement with this cue, if we report one, names no source (PolNeAR "Attribution-no-source"). */
+const NO_SOURCE: readonly { text: string; cue: string }[] = [
+  { text: 'Nearly 850,000 absentee ballots have so far been requested.', cue: 'requested' },
+  { text: 'Ann Lee Just Got Asked About the Election', cue: 'Asked' },
+  { text: 'A celebratory event was held called Pies and Politics.', cue: 'called' },
+  { text: 'There have been no reported problems in the state.', cue: 'reported' },
+  { text: 'The story of his brother is bleak and seldom told.', cue: 'told' },
+  { text: '“I will not,” said the retired surgeon, asked about his claims.', cue: 'asked' },
+  { text: 'It was never intended for the president to pick whoever he wants.', cue: 'intended' },
+  { text: 'He said it was widely reported that the plant would close.', cue: 'reported' },
+  { text: 'Much of the money was, as it was called, a loan.', cue: 'called' },
+];
+
+describe('statements: no invented source', () => {
+  for (const c of NO_SOURCE) {
+    it(c.text, () => {
+      const { statements } = run(c.text);
+      const s = statements.filter((f) => f.data.cue?.text === c.cue);
+      expect(s.map((f) => f.data.source?.text ?? null)).toEqual(s.map(() => null));
+      expect(s.map((f) => f.data.speaker)).toEqual(s.map(() => null));
+    });
+  }
+  // A noun that looks like a cue, after determiners or adjectives: no statement at all.
+  for (const [text, cue] of [
+    ['The latest plan to stop the nominee is a long shot.', 'plan'],
+    ['Then came another, more sympathetic tweet about the tragedy.', 'tweet'],
+    ['The grim view of the political climate comes as voters worry.', 'view'],
+    ['The hall echoed with the strains of the song.', 'echoed'],
+  ] as const) {
+    it(`must not match: ${text}`, () => {
+      expect(run(text).statements.filter((f) => f.data.cue?.text === cue).map((f) => f.text)).toEqual([]);
+    });
+  }
+
+  it('gives "..., adding later, “...”" after a quotation frame the speaker of that frame, with no source of its own', () => {
+    const { statements } = run('“We cannot afford it,” Lee said, adding later, “The alliance costs a fortune.”');
+    const adding = statements.find((f) => f.data.cue?.text === 'adding');
+    expect(adding?.data.source).toBeNull();
+    expect(adding?.data.speaker?.name).toBe('Lee');
+    expect(adding?.data.content.text).toBe('“The alliance costs a fortune.”');
   });
 });
 
