@@ -77,6 +77,10 @@ export class PgCorpusTables {
       params.push([query.ref]);
       clauses.push(`refs @> $${params.length}::text[]`);
     }
+    if (query.refs !== undefined) {
+      params.push(query.refs.map((r) => pgText(r)));
+      clauses.push(`refs && $${params.length}::text[]`);
+    }
     if (query.text) {
       params.push(`%${pgText(query.text).replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
       clauses.push(`data_json ILIKE $${params.length}`);

@@ -166,6 +166,14 @@ CREATE TABLE queue_workers (
 );
 `;
 
-export const PG_MIGRATIONS: readonly PgMigration[] = [{ version: 1, description: 'articles, findings, search, corpus results, job queue', sql: V1 }];
+export const PG_MIGRATIONS: readonly PgMigration[] = [
+  { version: 1, description: 'articles, findings, search, corpus results, job queue', sql: V1 },
+  {
+    version: 2,
+    description: 'outlet index carries seq, so a page of one outlet is read from the index alone',
+    sql: `DROP INDEX IF EXISTS articles_outlet;
+CREATE INDEX articles_outlet ON articles (outlet, published, seq);`,
+  },
+];
 
 export const PG_LATEST_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;

@@ -32,6 +32,26 @@ describe.skipIf(!HAS_PG)('PostgresStore', () => {
     await Promise.all(stores.map((s) => s.close()));
   });
 
+  it('upgrades a database from version 1, keeping its articles', async () => {
+    const c = new pg.Client({ connectionString: db.url });
+    await c.connect();
+    try {
+      const s = await openPostgresStore(db.url);
+      await s.putArticle(makeArticle('Stored before the upgrade.', { source: 'old.txt' }));
+      await s.close();
+      await c.query(`DELETE FROM schema_version WHERE version > 1; DROP INDEX articles_outlet; CREATE INDEX articles_outlet ON articles (outlet, published)`);
+      const upgraded = await openPostgresStore(db.url);
+      expect((await upgraded.listArticles({ limit: 1000 })).items.some((a) => a.source === 'old.txt')).toBe(true);
+      await upgraded.close();
+      const { rows } = await c.query(`SELECT max(version) AS v FROM schema_version`);
+      expect(rows[0].v).toBe(PG_LATEST_VERSION);
+      const idx = await c.query(`SELECT indexdef FROM pg_indexes WHERE indexname = 'articles_outlet'`);
+      expect(idx.rows[0].indexdef).toMatch(/\(outlet, published, seq\)/);
+    } finally {
+      await c.end();
+    }
+  });
+
   it('refuses a database from a newer Triangulate', async () => {
     const c = new pg.Client({ connectionString: db.url });
     await c.connect();
