@@ -90,6 +90,12 @@ const POSITIVE: readonly Case[] = [
     kind: 'short-form',
   },
   {
+    why: 'a lone surname in another transliteration',
+    articles: ['[[Nasim Kanaani|PER]] spoke.', '[[Kanani|PER]] said.'],
+    together: ['Nasim Kanaani', 'Kanani'],
+    kind: 'short-form',
+  },
+  {
     why: 'particle and spacing variants ("-e-", "- e", "al-")',
     articles: ['[[Jebhe-ye Melli Organization|ORG]] met.', '[[Jebhe- ye Melli Organization|ORG]] met.', '[[Jebhe Melli Organization|ORG]] met.'],
     together: ['Jebhe-ye Melli Organization', 'Jebhe- ye Melli Organization', 'Jebhe Melli Organization'],
@@ -143,6 +149,11 @@ const NEGATIVE: readonly { why: string; articles: readonly string[]; apart: read
     why: 'an acronym defined for two organisations: neither the two nor the lone acronym merge',
     articles: ['The [[Norland Authority|ORG]] ([[NA|ORG|acronym|Norland Authority]]) met.', 'The [[Nordic Association|ORG]] ([[NA|ORG|acronym|Nordic Association]]) met.', '[[NA|ORG]] said.'],
     apart: [['Norland Authority', 'Nordic Association']],
+  },
+  {
+    why: 'a lone word folded like a surname of two people stays apart from both',
+    articles: ['[[Ed Snider|PER]] spoke.', '[[Al Snyder|PER]] spoke.', '[[Snyder|PER]] said.'],
+    apart: [['Snyder', 'Ed Snider'], ['Ed Snider', 'Al Snyder']],
   },
   { why: 'first names one letter apart are different people', articles: ['[[Mark Castellano|PER]] and [[Mary Castellano|PER]].'], apart: [['Mark Castellano', 'Mary Castellano']] },
   {

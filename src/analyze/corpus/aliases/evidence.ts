@@ -171,8 +171,7 @@ export function gatherEvidence(state: AliasState, p: AliasParams): Evidence {
   const fullPeople = nodes.filter((n) => n.type === 'PER' && n.content.length >= 2 && !n.acronym);
   const lastWord = new Map<string, NameNode[]>();
   for (const n of fullPeople) {
-    const w = n.content[n.content.length - 1] ?? '';
-    pushTo(lastWord, w, n);
+    pushTo(lastWord, n.foldedWords[n.foldedWords.length - 1] ?? '', n);
   }
   const longForms = new Map<string, NameNode[]>();
   for (const f of nodes) if (!f.acronym && f.content.length >= 2) for (const l of new Set(firstLetters(f.name))) pushTo(longForms, `${f.type} ${l}`, f);
@@ -192,14 +191,14 @@ export function gatherEvidence(state: AliasState, p: AliasParams): Evidence {
     }
     // a lone surname: every person whose full name ends with it
     if (n.type === 'PER' && n.content.length === 1 && !n.acronym) {
-      for (const f of lastWord.get(n.content[0] ?? '') ?? []) {
+      for (const f of lastWord.get(n.foldedWords[0] ?? '') ?? []) {
         if (cands.has(f.i) || f === n) continue;
-        cands.set(f.i, boosted({ kind: 'short-form', a: f.i, b: n.i, score: p.surname, weight: 1, detail: `${q(n.name)} is the surname of ${q(f.name)}`, sources: [...refOf(f), ...refOf(n)] }, context, p, support));
+        cands.set(f.i, boosted({ kind: 'short-form', a: f.i, b: n.i, score: p.surname, weight: 1, detail: `${q(n.name)} is the surname of ${q(f.name)}${f.content[f.content.length - 1] === n.content[0] ? '' : ' (spelling folded)'}`, sources: [...refOf(f), ...refOf(n)] }, context, p, support));
       }
     }
     // a person's name without a middle name or initial: every longer name with the same last word that contains its words in order
     if (n.type === 'PER' && n.content.length >= 2 && !n.acronym) {
-      for (const f of lastWord.get(n.content[n.content.length - 1] ?? '') ?? []) {
+      for (const f of lastWord.get(n.foldedWords[n.foldedWords.length - 1] ?? '') ?? []) {
         if (f === n || f.content.length <= n.content.length || cands.has(f.i) || !subsequence(n.content, f.content)) continue;
         cands.set(f.i, boosted({ kind: 'short-form', a: f.i, b: n.i, score: p.surname, weight: 1, detail: `${q(n.name)} is ${q(f.name)} without a middle name or initial`, sources: [...refOf(f), ...refOf(n)] }, context, p, support));
       }
@@ -230,6 +229,8 @@ function variants(nodes: readonly NameNode[], p: AliasParams, context: Context, 
     if (n.acronym) continue;
     const letters = n.folded.replace(/ /g, '').length;
     if (n.content.length === 1 && letters < p.minSingleTokenLetters) continue;
+    // a person's lone word is a surname: it joins a full name through the surname rule, which checks ambiguity
+    if (n.content.length === 1 && n.type === 'PER') continue;
     if (!/\p{L}/u.test(n.folded)) continue;
     const k = `${n.type} ${n.content.length} ${n.folded.charAt(0)}`;
     pushTo(blocks, k, n);
