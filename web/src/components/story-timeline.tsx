@@ -18,6 +18,11 @@ function TimeStrip({ entries }: { entries: readonly TimelineEntry[] }) {
   const pad = 16;
   const x = (d: number) => (max === min ? width / 2 : pad + ((d - min) / (max - min)) * (width - 2 * pad));
   const year = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
+  // Year ticks (every year up to 12 years, else every few years) when the entries span more than a year.
+  const y0 = new Date(min * 86_400_000).getUTCFullYear();
+  const y1 = new Date(max * 86_400_000).getUTCFullYear();
+  const step = Math.max(1, Math.ceil((y1 - y0 + 1) / 12));
+  const ticks = y1 > y0 ? Array.from({ length: Math.floor((y1 - y0) / step) + 1 }, (_, i) => y0 + i * step).map((yr) => ({ label: String(yr), day: Math.max(min, Date.UTC(yr, 0, 1) / 86_400_000) })) : [];
   return (
     <figure className="plot strip">
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`Timeline from ${year(min)} to ${year(max)}: ${placed.length} dated event(s)`}>
@@ -31,12 +36,25 @@ function TimeStrip({ entries }: { entries: readonly TimelineEntry[] }) {
             </g>
           );
         })}
-        <text x={pad} y={50} className="tick">
-          {year(min)}
-        </text>
-        <text x={width - pad} y={50} className="tick" textAnchor="end">
-          {year(max)}
-        </text>
+        {ticks.length >= 2 ? (
+          ticks.map((t) => (
+            <g key={t.label}>
+              <line x1={x(t.day)} x2={x(t.day)} y1={28} y2={34} className="axis" />
+              <text x={x(t.day)} y={50} className="tick" textAnchor="middle">
+                {t.label}
+              </text>
+            </g>
+          ))
+        ) : (
+          <>
+            <text x={pad} y={50} className="tick">
+              {year(min)}
+            </text>
+            <text x={width - pad} y={50} className="tick" textAnchor="end">
+              {year(max)}
+            </text>
+          </>
+        )}
       </svg>
       <figcaption>Events by date (bars: a month or a year; red: the sources disagree on the date).</figcaption>
     </figure>
