@@ -56,7 +56,7 @@ describe.skipIf(!HAS_PG)(`workers on one PostgreSQL database${HAS_PG ? '' : ` ($
       const workers = Array.from({ length: WORKERS }, () => startWorker(db.url));
       const victim = workers[0]!;
       // Kill the first worker once it has finished some jobs and holds a lease on another.
-      const deadline = Date.now() + 90_000;
+      const deadline = Date.now() + 150_000;
       let killedMidJob = false;
       while (Date.now() < deadline) {
         const s = await queue.status();
@@ -111,7 +111,7 @@ describe.skipIf(!HAS_PG)(`workers on one PostgreSQL database${HAS_PG ? '' : ` ($
     } finally {
       await service.close();
     }
-  }, 240_000);
+  }, 300_000);
 
   it('stops on its signal after the jobs in hand, and hands back a failing article until it is failed with its error', async () => {
     const service = Triangulate.open(db.url);
