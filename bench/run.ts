@@ -1,3 +1,4 @@
+import { benchApi } from './api.js';
 import { benchDates } from './dates.js';
 import { benchIngest } from './ingest.js';
 import { benchNer } from './ner.js';
@@ -29,6 +30,7 @@ const BENCHES: [string, Bench][] = [
   ['reuse', () => benchReuse({ quick })],
   ['stories', () => benchStories(quick ? [1_000, 10_000] : [1_000, 10_000, 100_000])],
   ['workers', () => benchWorkers({ articles: quick ? 2_000 : 20_000, seconds: quick ? 15 : 60 })],
+  ['api', () => benchApi({ articles: quick ? 10_000 : 100_000, requests: quick ? 100 : 300 })],
 ];
 
 async function main(): Promise<void> {

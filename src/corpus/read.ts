@@ -63,12 +63,9 @@ export async function storyBoard(store: Store, id: string): Promise<StoryBoard |
     dataOf<ReusePair>(store, 'reuse', one),
     dataOf<TimelineEntry>(store, 'timeline', one),
     dataOf<LabelRow>(store, 'label', one),
-    Promise.all(summary.articles.slice(0, ITEM_CAP).map((a) => store.getArticle(a))),
+    summariesOf(store, summary.articles.slice(0, ITEM_CAP)),
   ]);
-  const summaries = articles
-    .filter((a) => a !== null)
-    .map((a): ArticleSummary => ({ id: a.id, source: a.source, format: a.format, url: a.url, outlet: a.outlet, title: a.title, published: a.published, language: a.language, chars: a.text.length }))
-    .sort((x, y) => (x.published?.value ?? '\uffff').localeCompare(y.published?.value ?? '\uffff') || (x.outlet ?? '').localeCompare(y.outlet ?? ''));
+  const summaries = [...articles].sort((x, y) => (x.published?.value ?? '\uffff').localeCompare(y.published?.value ?? '\uffff') || (x.outlet ?? '').localeCompare(y.outlet ?? ''));
   return {
     story: summary,
     explanation,
@@ -92,23 +89,35 @@ export async function actorView(store: Store, id: string): Promise<ActorView | n
   if (!item) return null;
   const actor = item.data as Actor;
   const about = { ref: id, limit: ITEM_CAP };
-  const [statements, labels, storyItems] = await Promise.all([
+  const first = actor.articles.slice(0, ITEM_CAP);
+  const [statements, labels, storyPage, articles] = await Promise.all([
     dataOf<QuotedStatement>(store, 'statement', about),
     dataOf<LabelRow>(store, 'label', about),
-    Promise.all(actor.articles.slice(0, ITEM_CAP).map((a) => store.listCorpusItems('story', { ref: a.articleId, limit: 1 }))),
+    first.length ? store.listCorpusItems('story', { refs: first.map((a) => a.articleId), limit: ITEM_CAP }) : null,
+    summariesOf(store, first.map((a) => a.articleId)),
   ]);
+  const summaryOf = new Map(articles.map((a) => [a.id, a]));
   const counts = new Map<string, { outlet: string | null; bucket: string; mentions: number }>();
-  const articles = await Promise.all(actor.articles.slice(0, ITEM_CAP).map(async (a) => ({ ...a, article: await store.getArticle(a.articleId) })));
-  for (const a of articles) {
-    if (!a.article) continue;
-    const bucket = a.article.published?.value.slice(0, 7) ?? 'undated';
-    const key = `${a.article.outlet ?? ''}\u0000${bucket}`;
-    const c = counts.get(key) ?? { outlet: a.article.outlet, bucket, mentions: 0 };
+  for (const a of first) {
+    const article = summaryOf.get(a.articleId);
+    if (!article) continue;
+    const bucket = article.published?.value.slice(0, 7) ?? 'undated';
+    const key = `${article.outlet ?? ''}\u0000${bucket}`;
+    const c = counts.get(key) ?? { outlet: article.outlet, bucket, mentions: 0 };
     c.mentions += a.mentions;
     counts.set(key, c);
   }
+  // The story of each article (the first by rank when several), in the order of the actor's articles.
+  const storyOf = new Map<string, StorySummary>();
+  for (const item of storyPage?.items ?? []) {
+    const s = (item.data as StoryItem).summary;
+    for (const a of s.articles) if (!storyOf.has(a)) storyOf.set(a, s);
+  }
   const stories = new Map<string, StorySummary>();
-  for (const page of storyItems) for (const s of page.items) stories.set(s.id, (s.data as StoryItem).summary);
+  for (const a of first) {
+    const s = storyOf.get(a.articleId);
+    if (s && !stories.has(s.id)) stories.set(s.id, s);
+  }
   return {
     actor,
     mentions: [...counts.values()].sort((x, y) => x.bucket.localeCompare(y.bucket) || (x.outlet ?? '').localeCompare(y.outlet ?? '')),
@@ -117,6 +126,15 @@ export async function actorView(store: Store, id: string): Promise<ActorView | n
     labels: labels.items,
     stories: [...stories.values()],
   };
+}
+
+/** Summaries of these articles in the order given (one read when the store can, else one per article). */
+async function summariesOf(store: Store, ids: readonly string[]): Promise<ArticleSummary[]> {
+  if (store.getArticleSummaries) return store.getArticleSummaries(ids);
+  const articles = await Promise.all(ids.map((id) => store.getArticle(id)));
+  return articles
+    .filter((a) => a !== null)
+    .map((a) => ({ id: a.id, source: a.source, format: a.format, url: a.url, outlet: a.outlet, title: a.title, published: a.published, language: a.language, chars: a.text.length }));
 }
 
 export function listClaims(store: Store, query: PageQuery & { story?: string; conflicts?: boolean } = {}): Promise<Page<ClaimGroup>> {

@@ -59,11 +59,21 @@ export class SqliteCorpusTables {
     const clauses = ['i.kind = ?'];
     const params: unknown[] = [kind];
     let from = 'corpus_items i';
-    if (query.ref !== undefined) {
-      from = 'corpus_refs r JOIN corpus_items i ON i.kind = r.kind AND i.id = r.id';
-      clauses.push('r.kind = ? AND r.ref = ?');
-      params.push(kind, query.ref);
+    const refs = query.ref !== undefined ? [query.ref] : query.refs ? [...new Set(query.refs)] : undefined;
+    if (refs !== undefined && refs.length === 0) return { items: [], total: 0, limit, offset };
+    if (refs !== undefined) {
+      // CROSS JOIN keeps the refs as the outer loop: otherwise the planner walks every item of the kind in
+      // rank order to find the few that refer to these ids.
+      from = 'corpus_refs r CROSS JOIN corpus_items i ON i.kind = r.kind AND i.id = r.id';
+      clauses.push(`r.kind = ? AND r.ref IN (${refs.map(() => '?').join(',')})`);
+      params.push(kind, ...refs);
     }
+    if (query.ref !== undefined && query.refs !== undefined) {
+      clauses.push(`i.id IN (SELECT x.id FROM corpus_refs x WHERE x.kind = ? AND x.ref IN (${query.refs.map(() => '?').join(',')}))`);
+      params.push(kind, ...query.refs);
+    }
+    // An item that refers to several of the ids is listed once.
+    const group = refs !== undefined && refs.length > 1 ? ' GROUP BY i.id' : '';
     if (query.text) {
       clauses.push("i.data_json LIKE ? ESCAPE '\\'");
       params.push(`%${query.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
@@ -73,11 +83,32 @@ export class SqliteCorpusTables {
       params.push(query.story);
     }
     const where = clauses.join(' AND ');
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM ${from} WHERE ${where}`).get(...params) as { n: number }).n;
+    let total: number;
+    let ids: string[];
+    if (query.text) {
+      // A text filter reads every item's JSON: read it once, for the count and the page together.
+      const all = this.db.prepare(`SELECT i.id FROM ${from} WHERE ${where}${group} ORDER BY i.rank, i.id`).pluck().all(...params) as string[];
+      total = all.length;
+      ids = all.slice(offset, offset + limit);
+    } else {
+      total = this.db.prepare(`SELECT count(${group ? 'DISTINCT i.id' : '*'}) FROM ${from} WHERE ${where}`).pluck().get(...params) as number;
+      // Sort and skip on (rank, id) alone; only the page's items load their JSON.
+      ids = this.db.prepare(`SELECT i.id FROM ${from} WHERE ${where}${group} ORDER BY i.rank, i.id LIMIT ? OFFSET ?`).pluck().all(...params, limit, offset) as string[];
+    }
+    return { items: this.byIds(kind, ids), total, limit, offset };
+  }
+
+  /** Items of one kind in the order of `ids`. */
+  private byIds(kind: CorpusItemKind, ids: readonly string[]): CorpusItem[] {
+    if (ids.length === 0) return [];
     const rows = this.db
-      .prepare(`SELECT i.kind, i.id, i.story, i.rank, i.data_json FROM ${from} WHERE ${where} ORDER BY i.rank, i.id LIMIT ? OFFSET ?`)
-      .all(...params, limit, offset) as ItemRow[];
-    return { items: rows.map((r) => this.item(r)), total, limit, offset };
+      .prepare(`SELECT kind, id, story, rank, data_json FROM corpus_items WHERE kind = ? AND id IN (${ids.map(() => '?').join(',')})`)
+      .all(kind, ...ids) as ItemRow[];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => {
+      const r = byId.get(id);
+      return r ? [this.item(r)] : [];
+    });
   }
 
   get(kind: CorpusItemKind, id: string): CorpusItem | null {
@@ -85,9 +116,19 @@ export class SqliteCorpusTables {
     return row ? this.item(row) : null;
   }
 
+  /**
+   * An item with its refs read on first use: no read model needs them, and corpus_refs is keyed for
+   * "items that refer to X" (kind, ref, id), so listing one item's refs walks every ref of its kind.
+   */
   private item(r: ItemRow): CorpusItem {
-    const refs = (this.db.prepare('SELECT ref FROM corpus_refs WHERE kind = ? AND id = ? ORDER BY ref').all(r.kind, r.id) as { ref: string }[]).map((x) => x.ref);
-    return { kind: r.kind as CorpusItemKind, id: r.id, story: r.story, rank: r.rank, refs, data: JSON.parse(r.data_json) };
+    const refsOf = this.db.prepare('SELECT ref FROM corpus_refs WHERE kind = ? AND id = ? ORDER BY ref').pluck();
+    let refs: string[] | undefined;
+    const item = { kind: r.kind as CorpusItemKind, id: r.id, story: r.story, rank: r.rank, data: JSON.parse(r.data_json) as unknown };
+    Object.defineProperty(item, 'refs', {
+      enumerable: true,
+      get: () => (refs ??= refsOf.all(r.kind, r.id) as string[]),
+    });
+    return item as CorpusItem;
   }
 
   state(name: string): { version: number; data: unknown } | null {

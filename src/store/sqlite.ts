@@ -86,6 +86,9 @@ export function toFtsQuery(query: string, literal = false): string {
   return words.map((w) => `"${w.replace(/"/g, '""')}"`).join(' ');
 }
 
+/** See SqliteStore.matches: above this many matches, a search ranks only the newest this many. */
+const RANKED_CANDIDATES = 10_000;
+
 function where(q: ArticleQuery): { sql: string; params: unknown[] } {
   const clauses: string[] = [];
   const params: unknown[] = [];
@@ -119,6 +122,7 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
   private readonly corpus: SqliteCorpusTables;
+  private readonly memo = new Map<string, { stamp: string; value: unknown }>();
 
   /** Prepared statements are compiled once per connection and reused (hot paths run them per article). */
   private sql(source: string): Database.Statement {
@@ -128,6 +132,20 @@ export class SqliteStore implements Store {
       this.statements.set(source, st);
     }
     return st;
+  }
+
+  /**
+   * Corpus-wide aggregates (counts over every finding, every article) are kept until the database changes:
+   * `total_changes()` moves with every write on this connection, `data_version` with every commit made by
+   * another connection (another process or a worker thread writing the same file).
+   */
+  private memoised<T>(key: string, compute: () => T): T {
+    const stamp = `${this.db.pragma('data_version', { simple: true })}:${this.sql('SELECT total_changes()').pluck().get()}`;
+    const hit = this.memo.get(key);
+    if (hit && hit.stamp === stamp) return hit.value as T;
+    const value = compute();
+    this.memo.set(key, { stamp, value });
+    return value;
   }
 
   constructor(path: string) {
@@ -203,6 +221,20 @@ export class SqliteStore implements Store {
     return row ? toArticle(row) : null;
   }
 
+  async getArticleSummaries(ids: readonly string[]): Promise<ArticleSummary[]> {
+    const byId = new Map<string, SummaryRow>();
+    const unique = [...new Set(ids)];
+    for (let i = 0; i < unique.length; i += 500) {
+      const chunk = unique.slice(i, i + 500);
+      const rows = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.id IN (${chunk.map(() => '?').join(',')})`).all(...chunk) as SummaryRow[];
+      for (const r of rows) byId.set(r.id, r);
+    }
+    return ids.flatMap((id) => {
+      const r = byId.get(id);
+      return r ? [toSummary(r)] : [];
+    });
+  }
+
   async resolveId(prefix: string): Promise<string | null> {
     const p = prefix.trim();
     if (p.length < 4) throw new AppError('usage', `article id "${prefix}" is too short: give at least 4 characters`);
@@ -243,13 +275,14 @@ export class SqliteStore implements Store {
   }
 
   /** Summaries of these rows, in the order given (the skipped rows of a deep page never load their text). */
-  private summariesBySeq(seqs: readonly number[]): SummaryRow[] {
+  private summariesBySeq(seqs: readonly number[], keepSeq = false): SummaryRow[] {
     if (seqs.length === 0) return [];
     const rows = this.db.prepare(`SELECT a.seq, ${SUMMARY_COLUMNS} FROM articles a WHERE a.seq IN (${seqs.map(() => '?').join(',')})`).all(...seqs) as (SummaryRow & { seq: number })[];
     const bySeq = new Map(rows.map((r) => [r.seq, r]));
     return seqs.flatMap((seq) => {
       const r = bySeq.get(seq);
       if (!r) return [];
+      if (keepSeq) return [r];
       const { seq: _seq, ...summary } = r;
       return [summary];
     });
@@ -287,22 +320,59 @@ export class SqliteStore implements Store {
   private searchFts(fts: string, filter: ArticleQuery, limit: number, offset: number): Page<SearchHit> {
     if (fts === '') return { items: [], total: 0, limit, offset };
     const { sql, params } = where(filter);
-    const extra = sql ? ` AND ${sql.slice('WHERE '.length)}` : '';
     try {
-      const total = (
-        this.db.prepare(`SELECT count(*) AS n FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH ?${extra}`).get(fts, ...params) as { n: number }
-      ).n;
-      const rows = this.db
-        .prepare(
-          `SELECT ${SUMMARY_COLUMNS}, snippet(articles_fts, 1, '«', '»', '…', 16) AS snippet, bm25(articles_fts, 5.0, 1.0) AS rank
-           FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
-           WHERE articles_fts MATCH ?${extra} ORDER BY rank LIMIT ? OFFSET ?`,
-        )
-        .all(fts, ...params, limit, offset) as (SummaryRow & { snippet: string; rank: number })[];
-      return { items: rows.map((r) => ({ article: toSummary(r), snippet: r.snippet, rank: r.rank })), total, limit, offset };
+      const { total, hits } = sql ? this.filteredMatches(fts, sql, params, limit, offset) : this.matches(fts, limit, offset);
+      // Snippets and summaries for the page only (a snippet reads the article's text and positions).
+      const seqs = hits.map((h) => h.seq);
+      const snippets = new Map(
+        (seqs.length === 0
+          ? []
+          : (this.db
+              .prepare(`SELECT rowid AS seq, snippet(articles_fts, 1, '«', '»', '…', 16) AS snippet FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN (${seqs.map(() => '?').join(',')})`)
+              .all(fts, ...seqs) as { seq: number; snippet: string }[])
+        ).map((r) => [r.seq, r.snippet]),
+      );
+      const rankOf = new Map(hits.map((h) => [h.seq, h.rank]));
+      const rows = this.summariesBySeq(seqs, true) as (SummaryRow & { seq: number })[];
+      return { items: rows.map((r) => ({ article: toSummary(r), snippet: snippets.get(r.seq) ?? '', rank: rankOf.get(r.seq)! })), total, limit, offset };
     } catch (e) {
       throw new AppError('usage', `cannot search for ${JSON.stringify(fts)}: ${describeError(e)}`, { cause: e });
     }
+  }
+
+  /**
+   * Matches of an unfiltered search, best first (bm25, titles weighted 5). Counting and ranking use the
+   * full-text index alone. A term in more than RANKED_CANDIDATES articles (a very common word) is ranked
+   * within its newest RANKED_CANDIDATES matches, the older ones following newest first: ranking every
+   * match reads the size of every matching article, and a word that common ranks almost flat anyway.
+   */
+  private matches(fts: string, limit: number, offset: number): { total: number; hits: { seq: number; rank: number }[] } {
+    const total = this.sql('SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?').pluck().get(fts) as number;
+    const ranked = (bound: string, boundParams: unknown[], n: number, skip: number) =>
+      this.sql(`SELECT rowid AS seq, rank FROM articles_fts WHERE articles_fts MATCH ? AND rank MATCH 'bm25(5.0, 1.0)'${bound} ORDER BY rank LIMIT ? OFFSET ?`).all(fts, ...boundParams, n, skip) as {
+        seq: number;
+        rank: number;
+      }[];
+    if (total <= RANKED_CANDIDATES) return { total, hits: ranked('', [], limit, offset) };
+    const floor = this.sql('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?').pluck().get(fts, RANKED_CANDIDATES - 1) as number;
+    const hits = offset < RANKED_CANDIDATES ? ranked(' AND rowid >= ?', [floor], Math.min(limit, RANKED_CANDIDATES - offset), offset) : [];
+    if (hits.length < limit) {
+      const older = this.sql(`SELECT rowid AS seq, rank FROM articles_fts WHERE articles_fts MATCH ? AND rank MATCH 'bm25(5.0, 1.0)' AND rowid < ? ORDER BY rowid DESC LIMIT ? OFFSET ?`)
+        .all(fts, floor, limit - hits.length, Math.max(0, offset - RANKED_CANDIDATES)) as { seq: number; rank: number }[];
+      hits.push(...older);
+    }
+    return { total, hits };
+  }
+
+  /** Matches of a search restricted by the article filters, best first. */
+  private filteredMatches(fts: string, sql: string, params: unknown[], limit: number, offset: number): { total: number; hits: { seq: number; rank: number }[] } {
+    const extra = ` AND ${sql.slice('WHERE '.length)}`;
+    const total = this.sql(`SELECT count(*) FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH ?${extra}`).pluck().get(fts, ...params) as number;
+    const hits = this.sql(
+      `SELECT articles_fts.rowid AS seq, bm25(articles_fts, 5.0, 1.0) AS rank FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+       WHERE articles_fts MATCH ?${extra} ORDER BY rank LIMIT ? OFFSET ?`,
+    ).all(fts, ...params, limit, offset) as { seq: number; rank: number }[];
+    return { total, hits };
   }
 
   async setPublished(id: string, published: Article['published']): Promise<void> {
@@ -392,6 +462,10 @@ export class SqliteStore implements Store {
   }
 
   async stats(): Promise<StoreStats> {
+    return structuredClone(this.memoised('stats', () => this.computeStats()));
+  }
+
+  private computeStats(): StoreStats {
     const one = (sql: string) => (this.db.prepare(sql).get() as { n: number }).n;
     const byFormat: Record<string, number> = {};
     for (const r of this.db.prepare('SELECT format, count(*) AS n FROM articles GROUP BY format ORDER BY format').all() as { format: string; n: number }[]) {
@@ -436,6 +510,11 @@ export class SqliteStore implements Store {
   }
 
   async countFindings(articleId?: string): Promise<{ stage: string; kind: string; findings: number }[]> {
+    if (articleId === undefined) return structuredClone(this.memoised('findings', () => this.computeCountFindings()));
+    return this.computeCountFindings(articleId);
+  }
+
+  private computeCountFindings(articleId?: string): { stage: string; kind: string; findings: number }[] {
     const filter = articleId === undefined ? '' : 'WHERE article_id = ?';
     return this.db
       .prepare(`SELECT stage, kind, count(*) AS findings FROM findings ${filter} GROUP BY stage, kind ORDER BY stage, kind`)

@@ -188,6 +188,28 @@ export function describeStoreContract(name: string, open: () => Promise<Store> |
       expect((await store.listCorpusItems('reuse')).total).toBe(1);
     });
 
+    it('finds corpus items that refer to any of several ids, each once, in rank order', async () => {
+      const item = (id: string, rank: number, refs: string[]) => ({ kind: 'story' as const, id, story: id, rank, refs, data: { id } });
+      await store.replaceCorpus({ items: { story: [item('s2', 2, ['a1', 'a2']), item('s1', 1, ['a3']), item('s3', 3, ['a2', 'a4']), item('s4', 0, ['a5'])] } });
+      const page = await store.listCorpusItems('story', { refs: ['a4', 'a2', 'a1', 'a3'] });
+      expect(page.items.map((i) => i.id)).toEqual(['s1', 's2', 's3']);
+      expect(page.total).toBe(3);
+      expect((await store.listCorpusItems('story', { refs: ['a2', 'a1'], limit: 1, offset: 1 })).items.map((i) => i.id)).toEqual(['s3']);
+      expect((await store.listCorpusItems('story', { refs: [] })).total).toBe(0);
+      expect((await store.listCorpusItems('story', { ref: 'a2', refs: ['a4'] })).items.map((i) => i.id)).toEqual(['s3']);
+    });
+
+    it('summarises articles by id in the order given, unknown ids left out', async () => {
+      if (!store.getArticleSummaries) return;
+      const a = article('First article text.', { title: 'One', outlet: 'x.org', published: { value: '2022-09', precision: 'month', source: 'meta', utcOffset: null, raw: null } });
+      const b = article('Second article text.', { title: 'Two' });
+      await store.putArticles([a, b]);
+      const summaries = await store.getArticleSummaries([b.id, 'anope', a.id]);
+      expect(summaries.map((s) => s.id)).toEqual([b.id, a.id]);
+      expect(summaries[1]).toMatchObject({ id: a.id, title: 'One', outlet: 'x.org', published: a.published, chars: a.text.length, format: a.format, source: a.source });
+      expect(await store.getArticleSummaries([])).toEqual([]);
+    });
+
     it('keeps engine state and alias decisions', async () => {
       expect(await store.getCorpusState('reuse')).toBeNull();
       const data = { rows: [[1, 2, 3]], text: 'é\u0000 "quoted"' };

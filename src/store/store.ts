@@ -21,6 +21,11 @@ export interface Store {
    */
   putArticles(articles: readonly Article[]): Promise<('new' | 'duplicate')[]>;
   getArticle(id: string): Promise<Article | null>;
+  /**
+   * Summaries of these articles in the order given, unknown ids left out: one read for views that show many
+   * articles (a story, an actor). Optional: views fall back to getArticle per id.
+   */
+  getArticleSummaries?(ids: readonly string[]): Promise<ArticleSummary[]>;
   /** Full id from a unique prefix (at least 4 chars); null when none; AppError 'conflict' when ambiguous. */
   resolveId(prefix: string): Promise<string | null>;
   /** Sources the article was seen at, first one first. */
@@ -97,6 +102,8 @@ export interface CorpusItemQuery {
   readonly story?: string;
   /** Only items that refer to this article or actor id. */
   readonly ref?: string;
+  /** Only items that refer to any of these ids (each item once; at most 1000 ids). */
+  readonly refs?: readonly string[];
   /** Only items whose JSON contains this text, case-insensitively (a name filter for lists). */
   readonly text?: string;
   readonly limit?: number;
