@@ -232,7 +232,8 @@ function variants(nodes: readonly NameNode[], p: AliasParams, context: Context, 
     // a person's lone word is a surname: it joins a full name through the surname rule, which checks ambiguity
     if (n.content.length === 1 && n.type === 'PER') continue;
     if (!/\p{L}/u.test(n.folded)) continue;
-    const k = `${n.type} ${n.content.length} ${n.folded.charAt(0)}`;
+    // every word must keep its first letter, so the initials block exactly
+    const k = `${n.type} ${n.foldedWords.map((w) => w.charAt(0)).join('')}`;
     pushTo(blocks, k, n);
   }
   for (const block of blocks.values()) {

@@ -96,12 +96,15 @@ export class AliasIndex {
   }
 
   /** The actor id of a name (as of the last actors() call); null when unknown or shared by several actors. */
-  actorOf(name: string, _type: EntityType): string | null {
+  actorOf(name: string, type: EntityType): string | null {
     const s = surfaceOf(name);
     const own = this.lookup.get(s);
     if (own) return own;
-    const ids = this.aliasLookup.get(s);
-    if (ids && ids.size === 1) return [...ids][0] ?? null;
+    // an alias some articles give to several actors: the one of the asked type, if only one is
+    const ids = [...(this.aliasLookup.get(s) ?? [])];
+    if (ids.length === 1) return ids[0] ?? null;
+    const typed = ids.filter((id) => id.startsWith(`actor:${type.toLowerCase()}:`));
+    if (typed.length === 1) return typed[0] ?? null;
     const k = nameKey(s);
     const byKey = new Set<string>();
     for (const [n, id] of this.lookup) if (nameKey(n) === k) byKey.add(id);
