@@ -114,9 +114,19 @@ export class Triangulate {
     }
     options.onProgress?.({ done: ids.length, total: ids.length });
     const publishInferred = ids.length > 0 && stages.some((s) => s.name === 'dates') ? await this.inferPublishDates(stages) : 0;
-    const due = options.corpus ?? (ids.length > 0 || publishInferred > 0 || !(await this.store.getCorpusState('corpus')));
+    const due = options.corpus ?? (ids.length > 0 || publishInferred > 0 || (await this.corpusBehind()));
     const corpus = due ? await this.runCorpus({ onProgress: options.onCorpusProgress }) : null;
     return { analyzed: ids.length, findings, stages: stages.map((s) => s.name), withProblems, publishInferred, corpus };
+  }
+
+  /**
+   * True when the cross-article stages have not seen every stored article (never ran, a failed engine, or
+   * articles analysed elsewhere, e.g. by `triangulate worker` processes on PostgreSQL).
+   */
+  private async corpusBehind(): Promise<boolean> {
+    const meta = (await this.store.getCorpusState('corpus'))?.data as { seen?: Record<string, string> } | undefined;
+    if (!meta?.seen) return true;
+    return Object.keys(meta.seen).length !== (await this.store.stats()).articles;
   }
 
   /** The cross-article stages (reuse, stories, actors, claims, timeline...) over the stored corpus. */

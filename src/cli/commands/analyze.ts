@@ -3,14 +3,16 @@ import { ProgressBar, type Io } from '../io.js';
 import type { AnalyzeSummary, Triangulate } from '../../service.js';
 import { EXIT, type Command } from './types.js';
 
-export async function runAnalyze(service: Triangulate, io: Io, options: { stages: string[] | null; all: boolean; workers?: number }): Promise<AnalyzeSummary> {
+export async function runAnalyze(service: Triangulate, io: Io, options: { stages: string[] | null; all: boolean; workers?: number; corpus?: boolean }): Promise<AnalyzeSummary> {
   const bar = new ProgressBar(io, 'analyze');
   try {
     return await service.analyze({
       stages: options.stages,
       all: options.all,
       ...(options.workers !== undefined && { workers: options.workers }),
+      ...(options.corpus !== undefined && { corpus: options.corpus }),
       onProgress: (p) => bar.update(p.done, p.total, 'articles'),
+      onCorpusProgress: (p) => bar.update(p.done, p.total, p.step),
     });
   } finally {
     bar.done();
@@ -42,18 +44,28 @@ function printCorpusSummary(io: Io, s: AnalyzeSummary): void {
 export const analyzeCommand: Command = {
   name: 'analyze',
   summary: 'run the analysis stages over articles that have not been analysed by their current version',
-  usage: `triangulate analyze [--stage NAME[,NAME...]] [--all] [--workers N] [--db FILE] [--json]
+  usage: `triangulate analyze [--stage NAME[,NAME...]] [--all] [--workers N] [--corpus | --no-corpus] [--db FILE] [--json]
 
-  --stage    only these stages (and the stages they need)
-  --all      re-analyse every article, not only new or outdated ones
-  --workers  analyse on N threads (default 1; the number of cores is usually best)`,
+  --stage      only these stages (and the stages they need)
+  --all        re-analyse every article, not only new or outdated ones
+  --workers    analyse on N threads (default 1; the number of cores is usually best)
+  --corpus     run the cross-article stages even when nothing changed (--no-corpus: skip them)
+  The cross-article stages (stories, actors, reuse, claims, timeline) run after the per-article stages
+  whenever articles were added or re-analysed, or when they have not seen every article.`,
   async run(argv, ctx) {
-    const { values } = parse('analyze', argv, { stage: { type: 'string' }, all: { type: 'boolean', default: false }, workers: { type: 'string' } });
+    const { values } = parse('analyze', argv, {
+      stage: { type: 'string' },
+      all: { type: 'boolean', default: false },
+      workers: { type: 'string' },
+      corpus: { type: 'boolean' },
+      'no-corpus': { type: 'boolean' },
+    });
     const service = ctx.open(values.db);
     try {
       const stages = values.stage ? values.stage.split(',').map((s) => s.trim()).filter(Boolean) : null;
       const workers = values.workers === undefined ? undefined : intOption('workers', values.workers, 1, 1);
-      const summary = await runAnalyze(service, ctx.io, { stages, all: values.all ?? false, ...(workers !== undefined && { workers }) });
+      const corpus = values['no-corpus'] ? false : values.corpus ? true : undefined;
+      const summary = await runAnalyze(service, ctx.io, { stages, all: values.all ?? false, ...(workers !== undefined && { workers }), ...(corpus !== undefined && { corpus }) });
       if (values.json) ctx.io.stdout.write(`${JSON.stringify(summary)}\n`);
       else printAnalyzeSummary(ctx.io, summary);
       return EXIT.ok;
