@@ -151,4 +151,23 @@ describe.skipIf(!HAS_SHARED || !browserAvailable())('the story board on the seed
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
+
+  it('splits a name off an actor and undoes it: the actor is recomputed each time (runs last: it changes the actors)', async () => {
+    const actors = await api<ApiPage<{ id: string; name: string; names: { name: string }[] }>>('/api/actors?limit=100');
+    // Two names: a split leaves nothing else to link them.
+    const actor = actors.items.find((a) => a.names.length === 2);
+    expect(actor, 'an actor with two names').toBeDefined();
+    const other = actor!.names.find((n) => n.name !== actor!.name)!.name;
+    await open(`/actor/${encodeURIComponent(actor!.id)}`);
+    await page.getByRole('button', { name: `Split “${other}” from ${actor!.name}` }).click();
+    await page.getByRole('status').filter({ hasText: `recomputed without “${other}”` }).waitFor({ timeout: 30_000 });
+    const names = () => page.locator('section[aria-labelledby="names-h"] table tbody tr td:first-child').allTextContents();
+    await expect.poll(names).not.toContain(other);
+    const decision = page.locator('.decisions li').filter({ hasText: other });
+    await decision.waitFor();
+    expect(await decision.textContent()).toMatch(/^split/);
+    await decision.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(names, { timeout: 30_000 }).toContain(other);
+    expect(await page.locator('.decisions li').count()).toBe(0);
+  });
 });

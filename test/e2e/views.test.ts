@@ -135,7 +135,7 @@ describe.skipIf(!browserAvailable())('story board and actor views on fixtures', 
     await screenshot(page, 'fixture-actor');
     expect(await seriousA11yViolations(page)).toEqual([]);
     // Split a name off: the decision names both.
-    await page.getByRole('button', { name: `Split off “HL” from ${ACTOR.name}` }).click();
+    await page.getByRole('button', { name: `Split “HL” from ${ACTOR.name}` }).click();
     await expect.poll(() => posted.length).toBe(1);
     expect(posted[0]).toMatchObject({ action: 'split', a: { name: 'Harbour League', type: 'ORG' }, b: { name: 'HL', type: 'ORG' } });
     await page.getByRole('status').waitFor();

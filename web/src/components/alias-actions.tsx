@@ -6,7 +6,7 @@ import { withParams } from '../router.js';
 export type Decide = (action: AliasDecision['action'], a: NameKey, b: NameKey, note?: string) => Promise<void>;
 
 /** POST a decision; `done` runs after the server has recomputed the actors. */
-export function useDecide(done: () => void): { decide: Decide; busy: boolean; error: string | null } {
+export function useDecide(done: (decision: { action: AliasDecision['action']; a: NameKey; b: NameKey }) => void): { decide: Decide; busy: boolean; error: string | null } {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const decide: Decide = async (action, a, b, note) => {
@@ -14,7 +14,7 @@ export function useDecide(done: () => void): { decide: Decide; busy: boolean; er
     setError(null);
     try {
       await sendJson('POST', '/api/aliases/decisions', { action, a, b, ...(note ? { note } : {}) });
-      done();
+      done({ action, a, b });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { getJson, useApi, type Page } from '../api.js';
 import { DecisionList, MergeForm, useDecide, type Decide } from '../components/alias-actions.js';
 import { LabelsByOutlet, LabelsTable } from '../components/labels-table.js';
@@ -28,14 +28,34 @@ export function ActorView({ id }: { id: string }) {
   const view = useApi<ActorData>(`/api/actors/${encodeURIComponent(id)}`, version);
   const [notice, setNotice] = useState<string | null>(null);
   const actor = view.state === 'ok' ? view.data.actor : null;
-  const { decide, busy, error } = useDecide(() => {
+  const [pending, setPending] = useState<{ action: string; name: string } | null>(null);
+  const { decide, busy, error } = useDecide((d) => {
     if (!actor) return;
     void relocate(id, actor).then((next) => {
-      setNotice(next === null ? `The actor was recomputed; “${actor.name}” is no longer an actor of its own.` : 'Decision saved; the actor was recomputed.');
+      if (next === null) setNotice(`The actor was recomputed; “${actor.name}” is no longer an actor of its own.`);
+      else setPending({ action: d.action, name: d.b.name });
       if (next !== null && next !== id) navigate(actorHref(next), { replace: true });
       else setVersion((v) => v + 1);
     });
   });
+  // Once the recomputed actor is back: say what the decision changed (a split pair may stay linked through other names).
+  const reloading = useRef(false);
+  useEffect(() => {
+    if (!pending) return;
+    // Wait for the reload that the decision started, not the data shown before it.
+    if (view.state === 'loading') reloading.current = true;
+    if (!reloading.current || view.state !== 'ok') return;
+    reloading.current = false;
+    const has = view.data.actor.names.some((n) => n.name === pending.name);
+    setNotice(
+      pending.action === 'split'
+        ? has
+          ? `Decision saved; the actor was recomputed, and “${pending.name}” is still linked to it through other names (see the evidence below: split those pairs too).`
+          : `Decision saved; the actor was recomputed without “${pending.name}”.`
+        : `Decision saved; the actor was recomputed${has ? ` with “${pending.name}”` : ''}.`,
+    );
+    setPending(null);
+  }, [pending, view]);
   useEffect(() => {
     if (actor) document.title = `${actor.name} · Actor · Triangulate`;
   }, [actor?.name]);
@@ -134,8 +154,8 @@ function NamesTable({ actor, decide, busy }: { actor: Actor; decide: Decide; bus
         n.name === actor.name ? (
           <span className="muted">display name</span>
         ) : (
-          <button type="button" className="small secondary" disabled={busy} onClick={() => void decide('split', { name: actor.name, type: actor.type }, { name: n.name, type: actor.type }, 'split in the workbench')} aria-label={`Split off “${n.name}” from ${actor.name}`}>
-            Split off
+          <button type="button" className="small secondary" disabled={busy} onClick={() => void decide('split', { name: actor.name, type: actor.type }, { name: n.name, type: actor.type }, 'split in the workbench')} aria-label={`Split “${n.name}” from ${actor.name}`}>
+            Split
           </button>
         ),
     },
