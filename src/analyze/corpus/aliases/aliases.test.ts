@@ -222,7 +222,16 @@ describe('aliases: actors', () => {
     expect(fbo.articles).toEqual([{ articleId: 'a0', mentions: 3 }, { articleId: 'a1', mentions: 1 }, { articleId: 'a2', mentions: 1 }]);
   });
 
-  it('confidence is the weakest merge; one name is 1', () => {
+  it('records shared context as supporting evidence of a weak merge, and raises its score', () => {
+    const arts = [marked('a0', '[[Ana Vell|PER]] met [[Bo Tann|PER]] in [[Ostvale|LOC]].'), marked('a1', '[[Vell|PER]] met [[Bo Tann|PER]] in [[Ostvale|LOC]].')];
+    const vell = actorWith(actorsOf(arts), 'Vell')!;
+    expect(vell.evidence.map((e) => e.kind)).toEqual(['short-form', 'shared-context']);
+    expect(vell.confidence).toBeGreaterThan(0.75);
+    const alone = actorWith(actorsOf([marked('a0', '[[Ana Vell|PER]] met [[Bo Tann|PER]].'), marked('a1', '[[Vell|PER]] met [[Cy Dorn|PER]].')]), 'Vell')!;
+    expect(alone.confidence).toBe(0.75);
+  });
+
+    it('confidence is the weakest merge; one name is 1', () => {
     const actors = actorsOf([marked('a0', '[[Ana Vell|PER]] and [[Bo Tann|PER]].'), marked('a1', '[[Vell|PER]] said.')]);
     expect(actorWith(actors, 'Vell')!.confidence).toBeLessThan(0.9);
     expect(actorWith(actors, 'Bo Tann')!.confidence).toBe(1);

@@ -165,9 +165,10 @@ export class AliasIndex {
     const type = [...votes.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? 'MISC';
     const canonical = canonicalName(list);
     const toEvidence = (e: Edge): MergeEvidence => ({ kind: e.kind, names: [ev.nodes[e.a]!.name, ev.nodes[e.b]!.name], detail: e.detail, sources: e.sources, score: e.score });
-    const seen = new Set(tree);
+    const sig = (e: Edge): string => `${e.kind} ${Math.min(e.a, e.b)} ${Math.max(e.a, e.b)}`;
+    const seen = new Set(tree.map(sig));
     const others = internal
-      .filter((e) => !seen.has(e))
+      .filter((e) => !seen.has(sig(e)) && (seen.add(sig(e)), true))
       .sort((a, b) => b.score - a.score || a.a - b.a || a.b - b.b);
     const treeSorted = [...tree].sort((a, b) => b.score - a.score || a.a - b.a || a.b - b.b);
     const evidence = [...treeSorted, ...others].slice(0, Math.max(this.params.maxEvidence, tree.length)).map(toEvidence);

@@ -75,7 +75,9 @@ describe('aliases: properties', () => {
             expect(actors.find((x) => x.id === id)!.names.some((n) => n.name === f.text)).toBe(true);
           }
         }
+        const textOf = new Map(articles.map((x) => [x.id, x.text]));
         for (const a of actors) {
+          for (const e of a.evidence) for (const src of e.sources) expect(textOf.get(src.articleId)?.slice(src.span.start, src.span.end)).toBe(src.text);
           expect(a.confidence).toBeGreaterThan(0);
           expect(a.confidence).toBeLessThanOrEqual(1);
           if (a.names.length === 1 && a.evidence.length === 0) expect(a.confidence).toBe(1);
