@@ -2,7 +2,8 @@
  * Throughput of the PostgreSQL job queue: K concurrent workers claim batches of B jobs and complete each
  * with a few findings, until every job is done. The queue's FOR UPDATE SKIP LOCKED claim against the same
  * claim without SKIP LOCKED (claimers queue up behind each other's row locks, then re-check and often
- * come back empty-handed). Checks every article ends analysed exactly once.
+ * come back empty-handed), and completing each claimed batch in one transaction (completeMany). Checks every
+ * article ends analysed exactly once.
  *
  *   npx tsx scripts/pg-queue-bench.ts --db postgres://user@127.0.0.1:5432/empty_db [--jobs 2000] [--json]
  */
@@ -35,7 +36,7 @@ const NO_SKIP_CLAIM = `UPDATE jobs j SET state = 'running', worker = $1, attempt
   FROM (SELECT id FROM jobs WHERE state IN ('queued', 'running') AND due <= now() ORDER BY due, id LIMIT $2 FOR UPDATE) picked
   WHERE j.id = picked.id RETURNING j.id, j.article_id, j.attempts`;
 
-async function run(variant: 'skip-locked' | 'no-skip', workers: number, batch: number, admin: pg.Client): Promise<{ jobsPerSec: number; emptyClaims: number; done: number; analysedTwice: number }> {
+async function run(variant: 'skip-locked' | 'no-skip' | 'skip-locked, completeMany', workers: number, batch: number, admin: pg.Client): Promise<{ jobsPerSec: number; emptyClaims: number; done: number; analysedTwice: number }> {
   await admin.query('TRUNCATE jobs, analyses, findings, queue_workers RESTART IDENTITY');
   const stores: PostgresStore[] = await Promise.all(Array.from({ length: workers }, () => openPostgresStore(db, { poolSize: 2 })));
   const first = await openJobQueue(stores[0]!);
@@ -51,7 +52,7 @@ async function run(variant: 'skip-locked' | 'no-skip', workers: number, batch: n
       const id = `w${w}`;
       for (;;) {
         let jobs: Job[];
-        if (variant === 'skip-locked') jobs = await queue.claim(id, batch, 60_000);
+        if (variant !== 'no-skip') jobs = await queue.claim(id, batch, 60_000);
         else jobs = (await raw.query(NO_SKIP_CLAIM, [id, batch])).rows.map((r) => ({ id: Number(r.id), articleId: r.article_id, attempts: r.attempts - 1 }));
         if (jobs.length === 0) {
           // Without SKIP LOCKED an empty claim does not mean the queue is empty.
@@ -60,10 +61,9 @@ async function run(variant: 'skip-locked' | 'no-skip', workers: number, batch: n
           emptyClaims++;
           continue;
         }
-        for (const job of jobs) {
-          const text = texts.get(job.articleId) ?? `Article ${job.articleId} text`;
-          await queue.complete(job, id, results(text));
-        }
+        const text = (job: Job) => texts.get(job.articleId) ?? `Article ${job.articleId} text`;
+        if (variant === 'skip-locked, completeMany') await queue.completeMany(jobs.map((job) => ({ job, results: results(text(job)) })), id);
+        else for (const job of jobs) await queue.complete(job, id, results(text(job)));
       }
       await raw.end();
     }),
@@ -85,14 +85,13 @@ await setup.close();
 
 const rows: string[][] = [];
 const figures: Record<string, unknown> = { jobs: N };
-for (const variant of ['skip-locked', 'no-skip'] as const) {
-  for (const [workers, batch] of [
-    [1, 1],
-    [4, 1],
-    [8, 1],
-    [4, 10],
-    [8, 10],
-  ] as const) {
+const RUNS = {
+  'skip-locked': [[1, 1], [4, 1], [8, 1], [4, 10], [8, 10]],
+  'no-skip': [[1, 1], [4, 1], [8, 1], [4, 10], [8, 10]],
+  'skip-locked, completeMany': [[1, 10], [4, 10], [8, 10]],
+} as const;
+for (const variant of Object.keys(RUNS) as (keyof typeof RUNS)[]) {
+  for (const [workers, batch] of RUNS[variant]) {
     const r = await run(variant, workers, batch, admin);
     rows.push([variant, String(workers), String(batch), String(r.jobsPerSec), String(r.emptyClaims), String(r.done), String(r.analysedTwice)]);
     figures[`${variant}/${workers}x${batch}`] = r;

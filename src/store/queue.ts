@@ -42,6 +42,12 @@ export interface JobQueue {
    * (so a slow worker whose lease expired cannot write duplicate findings). Returns false when the lease was lost.
    */
   complete(job: Job, workerId: string, results: readonly StageResult[]): Promise<boolean>;
+  /**
+   * Complete several jobs in one transaction (one commit, one WAL flush, for a worker that finishes jobs in
+   * bursts), each only if this worker still holds its lease. Per job, whether it was completed. An error
+   * storing any of them stores none: complete them one by one to find the culprit.
+   */
+  completeMany(items: readonly { readonly job: Job; readonly results: readonly StageResult[] }[], workerId: string): Promise<boolean[]>;
   /** Record the error; retried with backoff until maxAttempts, then 'failed' (visible in status). */
   fail(job: Job, workerId: string, error: string): Promise<void>;
   /** Counts by state, throughput, oldest queued, failed jobs with their errors (latest 20), workers seen recently. */

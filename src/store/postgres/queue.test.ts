@@ -131,6 +131,18 @@ describe.skipIf(!HAS_PG)('PgJobQueue', () => {
     expect(status.workers).toEqual([expect.objectContaining({ id: 'w1', running: 0, done: 3 })]);
   });
 
+  it('completes a batch in one transaction, only the jobs whose lease it holds', async () => {
+    await queue.enqueue(STAGES);
+    const mine = await queue.claim('w1', 3, 60_000);
+    const [other] = await queue.claim('w2', 1, 60_000);
+    const items = [...mine, other!].map((job) => ({ job, results: result('Text') }));
+    expect(await queue.completeMany(items, 'w1')).toEqual([true, true, true, false]);
+    expect((await queue.status()).counts).toMatchObject({ done: 3, running: 1 });
+    for (const j of mine) expect(await store.getFindings(j.articleId)).toHaveLength(1);
+    expect(await store.getFindings(other!.articleId)).toEqual([]);
+    expect(await queue.completeMany([], 'w1')).toEqual([]);
+  });
+
   it('completes a job and stores its findings in one transaction: a failing write leaves the job running', async () => {
     await queue.enqueue(STAGES);
     const [job] = await queue.claim('w1', 1, 60_000);

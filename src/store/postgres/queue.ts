@@ -71,19 +71,31 @@ export class PgJobQueue implements JobQueue {
   }
 
   async complete(job: Job, workerId: string, results: readonly StageResult[]): Promise<boolean> {
+    return (await this.completeMany([{ job, results }], workerId))[0]!;
+  }
+
+  async completeMany(items: readonly { readonly job: Job; readonly results: readonly StageResult[] }[], workerId: string): Promise<boolean[]> {
+    if (items.length === 0) return [];
     await this.ready;
     return inTransaction(this.pool, async (client) => {
-      // The row lock makes this and a concurrent re-claim of the job mutually exclusive.
-      const held = await client.query(`SELECT 1 FROM jobs WHERE id = $1 AND state = 'running' AND worker = $2 AND attempts = $3 FOR UPDATE`, [
-        job.id,
-        pgText(workerId),
-        job.attempts + 1,
-      ]);
-      if (!held.rowCount) return false;
-      await writeAnalysis(client, job.articleId, results);
-      await client.query(`UPDATE jobs SET state = 'done', finished_at = now(), last_error = NULL WHERE id = $1`, [job.id]);
-      await this.seen(client, workerId, 'done', 1);
-      return true;
+      // The row locks make this and a concurrent re-claim of the jobs mutually exclusive.
+      const { rows } = await client.query<{ id: number; attempts: number }>(
+        `SELECT id, attempts FROM jobs WHERE id = ANY($1::bigint[]) AND state = 'running' AND worker = $2 ORDER BY id FOR UPDATE`,
+        [items.map((i) => i.job.id), pgText(workerId)],
+      );
+      const leases = new Map(rows.map((r) => [r.id, r.attempts]));
+      const held = items.map((i) => leases.get(i.job.id) === i.job.attempts + 1);
+      const done: number[] = [];
+      for (const [k, item] of items.entries()) {
+        if (!held[k]) continue;
+        await writeAnalysis(client, item.job.articleId, item.results);
+        done.push(item.job.id);
+      }
+      if (done.length > 0) {
+        await client.query(`UPDATE jobs SET state = 'done', finished_at = now(), last_error = NULL WHERE id = ANY($1::bigint[])`, [done]);
+        await this.seen(client, workerId, 'done', done.length);
+      }
+      return held;
     });
   }
 
