@@ -22,6 +22,7 @@ function RangeStrip({ group }: { group: ClaimGroup }) {
   if (points.length < 2) return null;
   const min = Math.min(...points.map((c) => lowOf(c)!));
   const max = Math.max(...points.map((c) => highOf(c)!));
+  if (max === min) return null;
   const log = min > 0 && max / min > 20;
   const f = (v: number) => (log ? Math.log10(v) : v);
   const width = 820;
