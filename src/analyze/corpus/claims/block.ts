@@ -33,10 +33,40 @@ function bucket<T>(items: readonly T[], keyOf: (t: T) => string): Map<string, T[
 export function storyBlocks(claims: readonly Claim[], params: ClaimParams): Block[] {
   const out: Block[] = [];
   for (const same of bucket(claims, (c) => key(c.storyKey, c.unit, c.counted)).values()) {
-    if (same[0]!.counted === null) out.push(...linkUnitOnly(same, params));
-    else out.push(...byOwner(same));
+    for (const part of byEvent(same)) {
+      if (part[0]!.counted === null) out.push(...linkUnitOnly(part, params));
+      else out.push(...byOwner(part));
+    }
   }
   return out;
+}
+
+/**
+ * Claims of one counted noun split by the event class of their predicate: different classes never meet.
+ * A claim whose predicate is in no class keeps to the claims without a class. A claim for which no
+ * predicate was found joins the only event class of its noun, when there is exactly one.
+ */
+function byEvent(claims: readonly Claim[]): Claim[][] {
+  const classed = bucket(
+    claims.filter((c) => c.event !== null),
+    (c) => c.event!,
+  );
+  if (classed.size === 0) return [[...claims]];
+  const rest = claims.filter((c) => c.event === null);
+  const parts = [...classed.values()];
+  if (parts.length === 1) {
+    const unfound = rest.filter((c) => c.predicate === null);
+    parts[0]!.push(...unfound);
+    parts[0]!.sort(canonical);
+    const other = rest.filter((c) => c.predicate !== null);
+    return other.length ? [...parts, other] : parts;
+  }
+  return rest.length ? [...parts, rest] : parts;
+}
+
+/** The event class of a block (the one its classed claims share), or null. */
+export function eventOf(b: Block): string | null {
+  return b.claims.find((c) => c.event !== null)?.event ?? null;
 }
 
 function byOwner(claims: readonly Claim[]): Block[] {
@@ -134,7 +164,7 @@ export function ownerOf(b: Block): string | null {
 export function mergeAcrossStories(blocks: readonly Block[], params: ClaimParams): Block[] {
   const out: Block[] = [];
   const canMerge = (b: Block): boolean => b.claims[0]!.counted !== null && ownerOf(b) !== null;
-  const mergeable = bucket(blocks.filter(canMerge), (b) => key(b.claims[0]!.unit, b.claims[0]!.counted, ownerOf(b)));
+  const mergeable = bucket(blocks.filter(canMerge), (b) => key(b.claims[0]!.unit, b.claims[0]!.counted, ownerOf(b), eventOf(b)));
   out.push(...blocks.filter((b) => !canMerge(b)));
   for (const list of mergeable.values()) {
     const dated = list.map((b) => ({ b, d: datingOf(b.claims) }));

@@ -8,7 +8,8 @@ import { type ArticleView, type Typed } from './article-view.js';
 import { type Interval, intervalOf } from './interval.js';
 import type { ClaimParams } from './params.js';
 import type { ClaimContext } from './types.js';
-import { countedKey, nameKey } from './words.js';
+import { CLASS_LABELS, PEOPLE_CLASSES, type Predicate, classOfWord, predicateOf } from './predicate.js';
+import { countedKey, nameKey, singular } from './words.js';
 
 export const CLAIMS_RULE = 'claims/group';
 
@@ -30,8 +31,16 @@ export interface Claim {
   /** Publish day (days since 1970), null when undated. */
   readonly day: number | null;
   readonly years: readonly string[];
+  /**
+   * The event class of the predicate governing the quantity ("detention", "participation"), or null when its
+   * predicate is in no class or none was found. Claims of different event classes never group.
+   */
+  readonly event: string | null;
+  /** The governing predicate as found (class or verb lemma), null when none was found. */
+  readonly predicate: Predicate | null;
   /** Normalised words of the sentence, for linking claims that have no counted noun. */
   readonly context: ReadonlySet<string>;
+  readonly sentenceSpan: { readonly start: number; readonly end: number };
 }
 
 export function dayOf(published: string | null): number | null {
@@ -56,6 +65,33 @@ function contextWords(sentence: string): Set<string> {
 const DEMONYM = /^\p{Lu}\p{Ll}+(an|ean|ian|ese|ish|i|ic)$/u;
 /** Nouns that only say "people": with a demonym before them the demonym is the measure ("Iranian citizens" = "Iranians"). */
 const PEOPLE = new Set(['person', 'citizen', 'national', 'civilian', 'resident', 'individual', 'inhabitant']);
+/**
+ * Nouns for those who take part in a gathering: under a participation predicate they count the same people
+ * ("5,000 people took part", "a few hundred rioters took part", "thousands of supporters marched").
+ */
+const PARTICIPANTS = new Set(['participant', 'protester', 'protestor', 'demonstrator', 'marcher', 'rioter', 'supporter', 'attendee', 'activist', 'crowd']);
+/** Words after a counted noun that are verbs, not the head of a compound ("police officers" vs "people says"). */
+const NOT_HEAD = new Set(['was', 'has', 'is', 'does', 'says', 'goes', 'remains', 'stays', 'lies', 'gets', 'makes', 'seems', 'appears', 'its', 'his', 'hers', 'this', 'thus', 'as', 'us', 'whereas', 'yes']);
+/** "the true figure is over 200": a bare number after such a noun restates the sentence's previous count. */
+const RESTATES = /\b(?:the|that|this)\s+(?:\p{L}+\s+)?(?:figure|number|total|toll|tally|count)\b[^.;]{0,40}$/iu;
+
+/**
+ * A compound whose head follows the counted noun the quantities stage gave ("Eleven police officers": the
+ * count is of officers). Returns the head as written, or null.
+ */
+function headAfter(text: string, countedEnd: number): { word: string; end: number } | null {
+  const m = /^[ \t]+(\p{Ll}[\p{Ll}-]{2,}s)\b/u.exec(text.slice(countedEnd, countedEnd + 40));
+  if (!m || m[1]!.endsWith('ss') || NOT_HEAD.has(m[1]!) || classOfWord(m[1]!) !== null) return null;
+  return { word: m[1]!, end: countedEnd + m[0].length };
+}
+
+/** People counted under a people event ("people", "civilians", "arrests", participants of a march): one key. */
+function personKey(counted: string | null, event: string | null, role: Predicate['role'] | null): boolean {
+  if (event === null || !PEOPLE_CLASSES.has(event)) return false;
+  if (counted === null || role === 'noun') return true;
+  if (counted === 'person' || PEOPLE.has(counted)) return true;
+  return event === 'participation' && PARTICIPANTS.has(counted);
+}
 
 /**
  * The counted key with the proper adjectives right before the counted noun: "12,000 Iranian people" counts
@@ -82,9 +118,28 @@ export function collectClaims(view: ArticleView, ctx: ClaimContext, params: Clai
   const story = ctx.storyOf(a.id);
   const day = dayOf(a.published);
   const out: Claim[] = [];
-  for (const f of view.quantities as Typed<QuantityData>[]) {
+  let previous: Claim | null = null;
+  const ordered = [...(view.quantities as Typed<QuantityData>[])].sort((x, y) => x.span.start - y.span.start);
+  for (const f of ordered) {
     const d = f.data;
-    const measured = withDemonym(countedKey(d.counted?.lemma), a.text, f.span.start, d);
+    let measured = withDemonym(countedKey(d.counted?.lemma), a.text, f.span.start, d);
+    let qEnd = Math.max(f.span.end, d.counted?.span.end ?? 0);
+    const head = d.counted ? headAfter(a.text, Math.max(f.span.end, d.counted.span.end)) : null;
+    if (head && measured && !measured.key.includes(' ')) {
+      measured = { key: singular(head.word), label: `${measured.label} ${singular(head.word)}` };
+      qEnd = head.end;
+    }
+    const sentenceSpan = view.sentence(f.span);
+    const sentence = a.text.slice(sentenceSpan.start, sentenceSpan.end);
+    let predicate = predicateOf(sentence, f.span.start - sentenceSpan.start, qEnd - sentenceSpan.start, measured ? d.counted?.lemma ?? null : null);
+    let event = predicate && CLASS_LABELS[predicate.key] ? predicate.key : null;
+    if (measured === null && d.unit === null && previous && previous.counted !== null && sameSentence(previous, sentenceSpan) && RESTATES.test(a.text.slice(sentenceSpan.start, f.span.start))) {
+      // "at least 40 people were arrested; rights groups say the true figure is over 200": the same measure.
+      measured = { key: previous.counted, label: previous.countedLabel ?? previous.counted };
+      predicate = previous.predicate;
+      event = previous.event;
+    }
+    if (personKey(measured?.key ?? null, event, predicate?.role ?? null) && (measured !== null || d.unit === null)) measured = { key: 'person', label: 'person' };
     const counted = measured?.key ?? null;
     if (counted === null && d.unit === null) continue; // a bare number measures nothing we can name
     const ownerName = d.owner?.name ?? null;
@@ -94,8 +149,6 @@ export function collectClaims(view: ArticleView, ctx: ClaimContext, params: Clai
       ownerActor = ctx.actorOf(ownerName, view.entityTypeAt(d.owner?.span) ?? view.entityTypeOf(ownerName));
       owner = ownerActor ?? (nameKey(ownerName) ? `name:${nameKey(ownerName)}` : null);
     }
-    const sentenceSpan = view.sentence(f.span);
-    const sentence = a.text.slice(sentenceSpan.start, sentenceSpan.end);
     const claim: QuantityClaim = {
       source: view.ref(f.span, f, f.rule),
       value: d.value,
@@ -110,9 +163,9 @@ export function collectClaims(view: ArticleView, ctx: ClaimContext, params: Clai
       speaker: view.speakerAt(f.span),
       sentence,
     };
-    out.push({
+    const made: Claim = {
       claim,
-      interval: intervalOf(d, params.aboutTolerance, params.scaleReachesNext),
+      interval: intervalOf(d, params.aboutTolerance, params.scaleReachesNext, params.vagueTolerance),
       articleId: a.id,
       findingId: f.id,
       story,
@@ -124,8 +177,17 @@ export function collectClaims(view: ArticleView, ctx: ClaimContext, params: Clai
       ownerName,
       day,
       years: view.yearsIn(sentenceSpan),
+      event,
+      predicate,
       context: counted === null ? contextWords(sentence) : new Set(),
-    });
+      sentenceSpan,
+    };
+    out.push(made);
+    previous = made;
   }
   return out;
+}
+
+function sameSentence(c: Claim, span: { start: number; end: number }): boolean {
+  return c.sentenceSpan.start === span.start && c.sentenceSpan.end === span.end;
 }

@@ -3,10 +3,11 @@
  * (no value fits every claim's interval), explained in words.
  */
 import type { ClaimGroup } from '../../../domain/corpus.js';
-import { type Block, ownerOf } from './block.js';
+import { type Block, eventOf, ownerOf } from './block.js';
 import type { Claim } from './collect.js';
 import { describeInterval, intersect } from './interval.js';
 import type { ClaimContext } from './types.js';
+import { CLASS_LABELS } from './predicate.js';
 import { plural } from './words.js';
 
 const where = (c: Claim): string => c.claim.source.outlet ?? c.articleId;
@@ -21,7 +22,9 @@ function measureOf(b: Block, ctx: ClaimContext): { measure: string; ownerActor: 
   const words = (first.countedLabel ?? first.counted)?.split(' ') ?? [];
   const counted = words.length ? [...words.slice(0, -1), plural(words[words.length - 1]!)].join(' ') : null;
   const unit = first.unit === '' ? null : first.unit === '%' ? 'percentage' : first.unit === 'pp' ? 'percentage points' : `amount in ${first.unit}`;
+  const event = eventOf(b);
   let measure = counted ?? unit ?? 'quantity';
+  if (event) measure += ` ${CLASS_LABELS[event] ?? event}`;
   if (counted && unit) measure = `${counted} (${unit})`;
   if (ownerName) measure += ` of ${ownerName}`;
   return { measure, ownerActor };

@@ -37,7 +37,7 @@ const closed = (low: number, high: number): Interval => ({ low, lowOpen: false, 
  * is ours and documented); vague quantities ("hundreds") and ranges keep the quantities stage's low/high;
  * a missing bound is unbounded (counts and amounts are never negative).
  */
-export function intervalOf(q: Pick<QuantityData, 'value' | 'low' | 'high' | 'approximator' | 'vague'>, tolerance: number, scaleReachesNext = true): Interval {
+export function intervalOf(q: Pick<QuantityData, 'value' | 'low' | 'high' | 'approximator' | 'vague'>, tolerance: number, scaleReachesNext = true, vagueTolerance = 0): Interval {
   const v = q.value;
   const bound = boundOf(q.approximator);
   if (v !== null && !q.vague && (bound !== null || (q.low === v && q.high === v) || (q.low === null && q.high === null))) {
@@ -61,6 +61,10 @@ export function intervalOf(q: Pick<QuantityData, 'value' | 'low' | 'high' | 'app
   const low = q.low ?? (v !== null && q.high === null ? v : 0);
   let high = q.high ?? Infinity;
   if (scaleReachesNext && q.vague && q.low !== null) high = widenScale(q.low, high);
+  if (q.vague && v === null && q.low !== null && q.high !== null && vagueTolerance > 0) {
+    // A word range ("several", "dozens", "a few hundred") has soft edges: "several" does not deny 11.
+    return closed(Math.min(low, high) * (1 - vagueTolerance), Math.max(low, high) * (1 + vagueTolerance));
+  }
   return closed(Math.min(low, high), Math.max(low, high));
 }
 

@@ -17,6 +17,13 @@ export interface ClaimParams {
    */
   readonly scaleReachesNext: boolean;
   /**
+   * Relative softness of word ranges with no stated value ("several" 3..9, "dozens" 24..99, "a few hundred"
+   * 200..500): the claim allows [low(1 - t), high(1 + t)]. Such words are not meant as exact bounds: with 0,
+   * "several officers" conflicts with "eleven officers". 0.3 keeps "dozens" against "more than 200" and
+   * "hundreds" against "3,000" as conflicts; larger values hide them.
+   */
+  readonly vagueTolerance: number;
+  /**
    * Articles whose claims may form one group across stories must be published within this many days of each
    * other, unless the claims' sentences name a common year. Counts of the same thing drift over time (an
    * organisation's membership in 2014 and in 2024 are two measures, not a conflict).
@@ -59,6 +66,7 @@ export interface ClaimParams {
 export const CLAIM_DEFAULTS: ClaimParams = {
   aboutTolerance: 0.1,
   scaleReachesNext: true,
+  vagueTolerance: 0.3,
   crossStoryDays: 120,
   minArticles: 2,
   minContextWords: 3,

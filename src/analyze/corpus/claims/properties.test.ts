@@ -86,7 +86,7 @@ describe('claims engine properties', () => {
             expect(seen.has(c.source.findingId!)).toBe(false);
             seen.add(c.source.findingId!);
           }
-          const none = intersect(g.claims.map((c) => intervalOf(c, CLAIM_DEFAULTS.aboutTolerance))) === null;
+          const none = intersect(g.claims.map((c) => intervalOf(c, CLAIM_DEFAULTS.aboutTolerance, CLAIM_DEFAULTS.scaleReachesNext, CLAIM_DEFAULTS.vagueTolerance))) === null;
           expect(g.conflict).toBe(none);
         }
         const quoted = new Set<string>();

@@ -20,9 +20,13 @@ export function countedKey(lemma: string | null | undefined): string | null {
   return words.join(' ');
 }
 
+/** Collective and uncountable nouns: one form for one and many ("police", "staff"), never given an -s. */
+const INVARIANT = new Set(['police', 'staff', 'personnel', 'clergy', 'cattle', 'livestock', 'sheep', 'fish', 'deer', 'aircraft', 'series', 'species', 'news', 'data', 'media', 'equipment', 'crossroads', 'headquarters']);
+
 export function singular(w: string): string {
   const irregular = IRREGULAR_PLURALS[w];
   if (irregular) return irregular;
+  if (INVARIANT.has(w)) return w;
   if (w.length <= 3 || w.endsWith('ss') || w.endsWith('us') || w.endsWith('is')) return w;
   if (w.endsWith('ies') && w.length > 4) return `${w.slice(0, -3)}y`;
   if (/(ches|shes|xes|sses|zzes)$/.test(w)) return w.slice(0, -2);
@@ -33,6 +37,7 @@ export function singular(w: string): string {
 export function plural(w: string): string {
   const irregular = IRREGULAR_SINGULARS[w];
   if (irregular) return irregular;
+  if (INVARIANT.has(w)) return w;
   if (/[^aeiou]y$/.test(w)) return `${w.slice(0, -1)}ies`;
   if (/(s|x|z|ch|sh)$/.test(w)) return `${w}es`;
   return `${w}s`;
