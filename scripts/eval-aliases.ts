@@ -1,20 +1,20 @@
 /*
  * Evaluation of the aliases engine on ECB+ cross-document coreference of named participants (people,
  * organisations, places). Not a test: run with
- *   npx tsx src/analyze/corpus/aliases/test-eval-ecbplus.ts [--split tune|report] [--json]
+ *   npm run eval:aliases -- [--split tune|report] [--json]
  * Tuning split: topics 1-35; reporting split: topics 36-45 (bench-data README). For every pair of gold
  * named mentions in two different documents of one topic, "linked" = same actor. Compared with the baseline
  * that links only identical names (after normalisation), so the figures show what alias evidence adds.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { BENCH_DIR } from '../../../../test/support/shared.js';
-import type { StoredFinding } from '../../../domain/finding.js';
-import type { EntityFinding } from '../../../domain/findings.js';
-import { findEntities } from '../../entities/index.js';
-import { tokenize } from '../../tokens/index.js';
-import { AliasIndex } from './index.js';
-import { nameKey, surfaceOf } from './names.js';
+import { BENCH_DIR } from '../test/support/shared.js';
+import type { StoredFinding } from '../src/domain/finding.js';
+import type { EntityFinding } from '../src/domain/findings.js';
+import { findEntities } from '../src/analyze/entities/index.js';
+import { tokenize } from '../src/analyze/tokens/index.js';
+import { AliasIndex } from '../src/analyze/corpus/aliases/index.js';
+import { nameKey, surfaceOf } from '../src/analyze/corpus/aliases/names.js';
 
 const args = process.argv.slice(2);
 const split = args.includes('--split') ? args[args.indexOf('--split') + 1] : 'tune';
@@ -149,7 +149,7 @@ if (args.includes('--errors')) {
 }
 if (json) console.log(JSON.stringify({ split, docs, gold: golds.length, matched, actors: actors.length, baseline, aliases, entitiesMs: t1 - t0, actorsMs: t2 - t1 }));
 if (args.includes('--debug')) {
-  const { gatherEvidence } = await import('./evidence.js');
+  const { gatherEvidence } = await import('../src/analyze/corpus/aliases/evidence.js');
   const ev = gatherEvidence((index.rows() as { state: never }).state, index.params);
   for (const name of args[args.indexOf('--debug') + 1]!.split(',')) {
     const n = ev.nodes.find((x) => x.name === name);
