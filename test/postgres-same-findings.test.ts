@@ -40,7 +40,8 @@ async function snapshot(store: Store, words: readonly string[]): Promise<Snapsho
     const items: unknown[] = [];
     for (let offset = 0; ; offset += 1000) {
       const page = await store.listCorpusItems(kind, { limit: 1000, offset });
-      items.push(...page.items);
+      // Plain copies while the store is open (a store may load refs lazily).
+      items.push(...page.items.map((i) => ({ ...i, refs: [...i.refs] })));
       if (page.items.length < 1000) break;
     }
     s.corpus[kind] = items;
