@@ -89,7 +89,7 @@ function headAfter(text: string, countedEnd: number): { word: string; end: numbe
 function personKey(counted: string | null, event: string | null, role: Predicate['role'] | null): boolean {
   if (event === null || !PEOPLE_CLASSES.has(event)) return false;
   if (counted === null || role === 'noun') return true;
-  if (counted === 'person' || PEOPLE.has(counted)) return true;
+  if (counted === 'person' || counted === 'other' || PEOPLE.has(counted)) return true; // "dozens of others were injured"
   return event === 'participation' && PARTICIPANTS.has(counted);
 }
 

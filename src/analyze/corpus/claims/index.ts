@@ -2,7 +2,8 @@
  * claims: the cross-article stage that puts side by side what different articles say about the same measure
  * (numbers) and the same statement (quotes). Pure: articles and their stored findings in, groups out.
  *
- *   collect.ts   quantity findings -> claims with keys (unit, counted noun, owner actor), intervals, sentence, speaker
+ *   collect.ts   quantity findings -> claims with keys (unit, counted noun, owner actor, event), intervals, sentence, speaker
+ *   predicate.ts the event key: the predicate governing a quantity, reduced to a generic event class
  *   block.ts     claims -> blocks inside stories, then across stories (same owner and counted noun, same time)
  *   conflict.ts  block -> ClaimGroup: measure, spread, conflict (empty intersection of intervals), why
  *   interval.ts  approximators -> intervals ("more than 2,000" -> (2000, inf), "around 3,000" -> [2700, 3300])
@@ -14,7 +15,21 @@
  *   The counted key is the lemma in singular by generic morphology; proper adjectives right before it are
  *   part of it ("12,000 Norlandic citizens" counts Norlandics, not people in general), and a
  *   demonym before a noun that only says "people" (person, citizen, civilian...) is the measure itself.
- * - Blocking: (story, unit, counted key, owner actor). Articles in no story are a story of their own. A claim
+ * - Event key: the predicate that governs the quantity (its counted noun when that is an event noun, "212
+ *   arrests"; else the verb it is the subject of, "40 people were arrested", "43 remained in custody"; else
+ *   the verb it is the object of, "detained dozens"), found from the sentence's shape without a tagger and
+ *   reduced to a small set of generic English classes (detention, custody, killing, injury, participation,
+ *   displacement; see predicate.ts). Claims of different classes never group: a false conflict between an
+ *   arrest count and a crowd size misleads more than a missed group. Under a people class, nouns that only
+ *   say "people" (people, civilians, others; participants of a gathering under participation) and event
+ *   nouns ("arrests") count one thing, "person". A claim whose verb is in no class keeps to the claims
+ *   without a class (verbs of reporting, hosting and the like vary between outlets for one measure); a claim
+ *   with no predicate found joins the only event class of its noun and owner, when there is exactly one.
+ * - A bare number that restates "the figure / the number / the toll" of its sentence takes the sentence's
+ *   previous count ("40 people were arrested; rights groups say the true figure is over 200").
+ * - Word ranges ("several", "dozens", "a few hundred") have soft edges (vagueTolerance): "several" does not
+ *   deny eleven, "dozens" still denies "more than 200".
+ * - Blocking: (story, unit, counted key, event class, owner actor). Articles in no story are a story of their own. A claim
  *   naming no owner joins the story's only owner of that counted noun (none or several: it stays apart).
  *   Money and percentages without a counted noun link inside a story by owner, agreeing amounts, or words
  *   shared by their sentences. Blocks of different stories merge only with the same owner actor and counted

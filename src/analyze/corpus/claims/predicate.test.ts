@@ -18,6 +18,8 @@ const CASES: [string, string, string | null, string | null][] = [
   ['The country hosts more than 2,000 members of the group.', 'more than 2,000 members', 'member', null], // a present tense without a sign of being a verb: no predicate
   ['The ferry carries 400 people.', '400 people', 'person', null],
   ['About 30,000 people fled the fighting.', 'About 30,000 people', 'person', 'displacement'],
+  ["The group's acts have claimed the lives of over 12,000 people.", 'over 12,000 people', 'person', 'killing'],
+  ['At least one person was killed and dozens of others were injured.', 'dozens of others', 'other', 'injury'],
   ['The deal was worth $20 million.', '$20 million', null, 'worth'],
   ['At least 40 people were arrested, among them several organisers wanted on earlier warrants.', 'several organisers', 'organiser', 'want'],
   ['Police put the number of arrests above 200.', 'above 200', null, 'detention'],

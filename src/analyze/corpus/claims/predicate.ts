@@ -23,7 +23,7 @@ const CLASSES: Readonly<Record<string, readonly string[]>> = {
   detention: ['arrest', 'detain', 'detention', 'apprehend', 'round up', 'rounded up', 'abduct', 'kidnap'],
   /** Held at a time (a state): "43 remain in custody" is not the number arrested. */
   custody: ['custody', 'jail', 'imprison', 'imprisonment', 'behind bars', 'held', 'hold', 'prisoner'],
-  killing: ['kill', 'killing', 'assassinate', 'martyr', 'die', 'dead', 'death', 'murder', 'execute', 'execution', 'slay', 'slain', 'perish', 'fatality', 'massacre', 'shot dead', 'lose their lives', 'lost their lives'],
+  killing: ['kill', 'killing', 'assassinate', 'martyr', 'die', 'dead', 'death', 'murder', 'execute', 'execution', 'slay', 'slain', 'perish', 'fatality', 'massacre', 'shot dead', 'lose their lives', 'lost their lives', 'claimed the lives', 'claim the lives', 'claims the lives', 'cost the lives'],
   injury: ['injure', 'injury', 'wound', 'hurt', 'treat', 'hospitalise', 'hospitalize', 'hospitalisation', 'hospitalization'],
   participation: ['march', 'protest', 'rally', 'demonstrate', 'demonstration', 'gather', 'attend', 'participate', 'take part', 'took part', 'taking part', 'take to the streets', 'took to the streets'],
   displacement: ['flee', 'fled', 'displace', 'evacuate', 'evacuation', 'displacement'],
