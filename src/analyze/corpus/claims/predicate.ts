@@ -20,7 +20,7 @@
 /** Generic English event classes: inflected or deverbal forms are reduced by `lemma` first. */
 const CLASSES: Readonly<Record<string, readonly string[]>> = {
   /** Taken into custody (an event): counted by arrests. */
-  detention: ['arrest', 'detain', 'detention', 'apprehend', 'round up', 'rounded up', 'abduct', 'kidnap'],
+  detention: ['arrest', 'detain', 'detention', 'apprehend', 'capture', 'round up', 'rounded up', 'abduct', 'kidnap', 'taken into custody', 'took into custody', 'take into custody', 'locked up'],
   /** Held at a time (a state): "43 remain in custody" is not the number arrested. */
   custody: ['custody', 'jail', 'imprison', 'imprisonment', 'behind bars', 'held', 'hold', 'prisoner'],
   killing: ['kill', 'killing', 'assassinate', 'martyr', 'die', 'dead', 'death', 'murder', 'execute', 'execution', 'slay', 'slain', 'perish', 'fatality', 'massacre', 'shot dead', 'lose their lives', 'lost their lives', 'claimed the lives', 'claim the lives', 'claims the lives', 'cost the lives'],
@@ -180,6 +180,8 @@ function rightScan(ws: readonly Word[], from: number): Predicate | null {
       if (DETERMINER.has(l) || PREPOSITION.has(l)) continue;
       return asPredicate(ws, i, 'subject');
     }
+    // "40 people who were arrested": a relative clause with an auxiliary says what happened to them.
+    if ((l === 'who' || l === 'that' || l === 'which') && AUX.has(ws[i + 1]?.lower ?? '')) continue;
     if (BOUNDARY.has(l)) return null;
     if (PREPOSITION.has(l)) {
       inPP = true;
