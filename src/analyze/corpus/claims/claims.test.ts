@@ -163,7 +163,7 @@ describe('grouping', () => {
     expect(g.claims[1]!.speaker).toBeNull();
     expect(g.claims[0]!.sentence).toBe('Reports say more than 2,000 members.');
     expect(g.claims[1]!.source).toMatchObject({ articleId: 'b', outlet: 'The Daily', text: 'hundreds of members', findingId: 'b:quantities:0' });
-    expect(g.why).toMatch(/"hundreds of members" \(The Daily: 140 to 1,298.7\)/);
+    expect(g.why).toMatch(/"hundreds of members" \(The Daily: 140 to 1,299\)/);
   });
 });
 

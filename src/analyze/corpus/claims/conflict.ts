@@ -47,6 +47,11 @@ export function toGroup(b: Block, ctx: ClaimContext): ClaimGroup {
   const common = intersect(claims.map((c) => c.interval));
   const points = claims.flatMap((c) => (c.claim.value !== null ? [c.claim.value] : [c.claim.low, c.claim.high].filter((x): x is number => x !== null)));
   const why: string[] = [`${claims.length} claims in ${articles.size} articles measure ${measure}${first.unit ? ` (unit ${first.unit})` : ''}`, ...b.notes];
+  const event = eventOf(b);
+  if (event) {
+    const said = [...new Set(claims.map((c) => c.predicate?.text.toLowerCase()).filter((t): t is string => !!t))];
+    why.push(`one event class, ${event}${said.length ? ` (${said.map((t) => `"${t}"`).join(', ')})` : ''}; counts of other events are kept apart`);
+  }
   if (common) {
     why.push(`no conflict: every claim allows ${describeInterval(common)}`);
   } else {

@@ -63,7 +63,7 @@ export function intervalOf(q: Pick<QuantityData, 'value' | 'low' | 'high' | 'app
   if (scaleReachesNext && q.vague && q.low !== null) high = widenScale(q.low, high);
   if (q.vague && v === null && q.low !== null && q.high !== null && vagueTolerance > 0) {
     // A word range ("several", "dozens", "a few hundred") has soft edges: "several" does not deny 11.
-    return closed(Math.min(low, high) * (1 - vagueTolerance), Math.max(low, high) * (1 + vagueTolerance));
+    return closed(Math.floor(Math.min(low, high) * (1 - vagueTolerance)), Math.ceil(Math.max(low, high) * (1 + vagueTolerance)));
   }
   return closed(Math.min(low, high), Math.max(low, high));
 }
