@@ -1,5 +1,5 @@
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
@@ -22,6 +22,8 @@ import { progress, type ReportTable } from './report.js';
 
 const TARGET_MS = 100;
 const CLIENTS = 3;
+/** An endpoint stops early after this long in-process (the slow ones before tuning took minutes per request). */
+const BUDGET_MS = 60_000;
 
 interface Endpoint {
   readonly name: string;
@@ -58,11 +60,30 @@ function endpoints(c: BenchCorpus): Endpoint[] {
     { name: 'GET /api/search?q=<name, ~1%>', url: (r) => `/api/search?q=${encodeURIComponent(`${pick(r, FIRST)} ${pick(r, LAST)}`)}` },
     { name: 'GET /api/search?q=<no match>', url: (r) => `/api/search?q=zq${Math.floor(r() * 1e6)}x` },
     { name: 'GET /api/search?q=&outlet&from&to', url: (r) => `/api/search?q=${pick(r, COMMON)}&outlet=${pick(r, ['daily', 'wire', 'herald'])}-${Math.floor(r() * 50)}.example&from=2017&to=2021` },
+    { name: 'GET /api/search?q=&actor=<Zipf-drawn>', url: (r) => `/api/search?q=${pick(r, COMMON)}&actor=${encodeURIComponent(zipfActor(r))}` },
     { name: 'GET /api/articles?q=<common word>', url: (r) => `/api/articles?q=${pick(r, COMMON)}&limit=50` },
   ];
 }
 
+async function measureHttp(service: Triangulate, list: readonly Endpoint[], requests: number, into: Map<string, Stats>): Promise<void> {
+  const server = await startServer(service, { host: '127.0.0.1', port: 0 });
+  try {
+    const base = server.url.replace(/\/$/, '');
+    for (const [k, e] of list.entries()) {
+      progress(`bench api: HTTP ${k + 1}/${list.length} ${e.name}`);
+      const r = rng(2000 + k);
+      await runClient(Array.from({ length: 3 }, () => base + e.url(r)));
+      const per = Math.ceil(requests / CLIENTS);
+      const results = await Promise.all(Array.from({ length: CLIENTS }, () => runClient(Array.from({ length: per }, () => base + e.url(r)))));
+      into.set(e.name, summarise(results.flatMap((x) => x.times), results.reduce((s, x) => s + x.errors, 0)));
+    }
+  } finally {
+    await server.close();
+  }
+}
+
 interface Stats {
+  readonly n: number;
   readonly p50: number;
   readonly p95: number;
   readonly p99: number;
@@ -73,7 +94,7 @@ interface Stats {
 function summarise(times: number[], errors: number): Stats {
   const s = [...times].sort((a, b) => a - b);
   const q = (p: number) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)] ?? 0;
-  return { p50: q(0.5), p95: q(0.95), p99: q(0.99), max: s[s.length - 1] ?? 0, errors };
+  return { n: s.length, p50: q(0.5), p95: q(0.95), p99: q(0.99), max: s[s.length - 1] ?? 0, errors };
 }
 
 const CLIENT_SOURCE = `
@@ -120,37 +141,39 @@ export async function benchApi(options: { articles: number; requests: number }):
   const list = endpoints(corpus);
   const inProcess = new Map<string, Stats>();
   const overHttp = new Map<string, Stats>();
+  const cpuTimes = new Map<string, Stats>();
+  /** The first request of each endpoint (cold caches: SQLite pages, the memoised corpus-wide counts), not in the figures. */
+  const firsts = new Map<string, number>();
+  const requests = Number(process.env['BENCH_API_REQUESTS'] ?? options.requests);
+  const http = process.env['BENCH_API_HTTP'] !== '0';
   try {
     for (const [k, e] of list.entries()) {
       progress(`bench api: in-process ${k + 1}/${list.length} ${e.name}`);
       const r = rng(1000 + k);
-      for (let w = 0; w < 5; w++) await (await app.request(`http://localhost${e.url(r)}`)).arrayBuffer();
+      const t0 = performance.now();
+      for (let w = 0; w < 5; w++) {
+        await (await app.request(`http://localhost${e.url(r)}`)).arrayBuffer();
+        if (w === 0) firsts.set(e.name, performance.now() - t0);
+      }
       const times: number[] = [];
+      const cpu: number[] = [];
       let errors = 0;
-      for (let i = 0; i < options.requests; i++) {
+      const start = performance.now();
+      for (let i = 0; i < requests && performance.now() - start < BUDGET_MS; i++) {
         const url = `http://localhost${e.url(r)}`;
+        const c0 = process.cpuUsage();
         const t = performance.now();
         const res = await app.request(url);
         await res.arrayBuffer();
         times.push(performance.now() - t);
+        const c1 = process.cpuUsage(c0);
+        cpu.push((c1.user + c1.system) / 1000);
         if (!res.ok) errors++;
       }
       inProcess.set(e.name, summarise(times, errors));
+      cpuTimes.set(e.name, summarise(cpu, 0));
     }
-    const server = await startServer(service, { host: '127.0.0.1', port: 0 });
-    try {
-      for (const [k, e] of list.entries()) {
-        progress(`bench api: HTTP ${k + 1}/${list.length} ${e.name}`);
-        const r = rng(2000 + k);
-        const base = server.url.replace(/\/$/, '');
-        await runClient(Array.from({ length: 3 }, () => base + e.url(r)));
-        const per = Math.ceil(options.requests / CLIENTS);
-        const results = await Promise.all(Array.from({ length: CLIENTS }, () => runClient(Array.from({ length: per }, () => base + e.url(r)))));
-        overHttp.set(e.name, summarise(results.flatMap((x) => x.times), results.reduce((s, x) => s + x.errors, 0)));
-      }
-    } finally {
-      await server.close();
-    }
+    if (http) await measureHttp(service, list, requests, overHttp);
   } finally {
     await store.close();
   }
@@ -162,13 +185,14 @@ export async function benchApi(options: { articles: number; requests: number }):
   const mark = (s: Stats) => (s.p95 < TARGET_MS && s.errors === 0 ? 'ok' : s.errors ? `${s.errors} errors` : 'SLOW');
   const rows = list.map((e) => {
     const a = inProcess.get(e.name)!;
-    const h = overHttp.get(e.name)!;
-    return [e.name, ms(a.p50), ms(a.p95), ms(a.p99), ms(a.max), `${(a.p95 / TARGET_MS).toFixed(2)} ${mark(a)}`, ms(h.p50), ms(h.p95), ms(h.p99), ms(h.max), `${(h.p95 / TARGET_MS).toFixed(2)} ${mark(h)}`];
+    const h = overHttp.get(e.name);
+    const httpCells = h ? [ms(h.p50), ms(h.p95), ms(h.p99), ms(h.max), `${(h.p95 / TARGET_MS).toFixed(2)} ${mark(h)}`] : ['-', '-', '-', '-', 'not run'];
+    return [e.name, a.n, ms(a.p50), ms(a.p95), ms(a.p99), ms(a.max), `${(a.p95 / TARGET_MS).toFixed(2)} ${mark(a)}`, ms(cpuTimes.get(e.name)!.p95), ms(firsts.get(e.name) ?? 0), ...httpCells];
   });
   const c = corpus.counts;
   const title =
-    `API latency, ms (${corpus.articles.length.toLocaleString('en-US')} generated articles, ${options.requests} requests per endpoint; ` +
-    `in-process: one at a time; HTTP: ${CLIENTS} concurrent clients on loopback; target p95 < ${TARGET_MS} ms, ratio = p95 / target)`;
+    `API latency, ms (${corpus.articles.length.toLocaleString('en-US')} generated articles, ${requests} requests per endpoint; ` +
+    `in-process: one at a time, CPU = CPU time of the process per request; first = the first request, not counted (cold caches); HTTP: ${CLIENTS} concurrent clients on loopback; target p95 < ${TARGET_MS} ms, ratio = p95 / target)`;
   const corpusRows = [
     ['articles', c['articles'] ?? 0],
     ['stories', c['stories'] ?? c['story'] ?? 0],
@@ -178,8 +202,9 @@ export async function benchApi(options: { articles: number; requests: number }):
     ['database size (MB, with WAL)', (dbBytes / 1e6).toFixed(0)],
     [reused ? 'build time (s): database reused' : 'build time (s)', buildSeconds.toFixed(0)],
     ['peak RSS of the bench process (MB)', peakRssMb.toFixed(0)],
+    ['machine load average at the end (1 / 5 / 15 min; 2 cores, shared)', loadavg().map((x) => x.toFixed(1)).join(' / ')],
   ] as const;
-  const slow = list.filter((e) => inProcess.get(e.name)!.p95 >= TARGET_MS || overHttp.get(e.name)!.p95 >= TARGET_MS).map((e) => e.name);
+  const slow = list.filter((e) => inProcess.get(e.name)!.p95 >= TARGET_MS || (overHttp.get(e.name)?.p95 ?? 0) >= TARGET_MS).map((e) => e.name);
   return {
     tables: [
       {
@@ -187,12 +212,13 @@ export async function benchApi(options: { articles: number; requests: number }):
         header: ['what', 'value'],
         rows: corpusRows.map(([k, v]) => [k, String(v)]),
       },
-      { title, header: ['endpoint', 'p50', 'p95', 'p99', 'max', 'p95/target', 'HTTP p50', 'HTTP p95', 'HTTP p99', 'HTTP max', 'HTTP p95/target'], rows },
+      { title, header: ['endpoint', 'n', 'p50', 'p95', 'p99', 'max', 'p95/target', 'CPU p95', 'first', 'HTTP p50', 'HTTP p95', 'HTTP p99', 'HTTP max', 'HTTP p95/target'], rows },
     ],
     figures: {
       api: {
         articles: corpus.articles.length,
-        requests: options.requests,
+        requests,
+        loadAverage: loadavg(),
         clients: CLIENTS,
         targetMs: TARGET_MS,
         dbMb: Math.round(dbBytes / 1e6),
@@ -200,6 +226,8 @@ export async function benchApi(options: { articles: number; requests: number }):
         buildSeconds: Math.round(buildSeconds),
         counts: corpus.counts,
         inProcess: Object.fromEntries(inProcess),
+        cpu: Object.fromEntries(cpuTimes),
+        first: Object.fromEntries(firsts),
         http: Object.fromEntries(overHttp),
         slow,
       },

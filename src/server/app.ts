@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { Article } from '../domain/article.js';
+import type { Actor } from '../domain/corpus.js';
 import { sha256Hex } from '../domain/ids.js';
 import { AppError } from '../domain/errors.js';
 import type { Triangulate } from '../service.js';
@@ -91,8 +92,10 @@ export function createApp(service: Triangulate, options: AppOptions = {}): Hono 
     const { q, actor, ...filter } = searchQuery.parse(queryOf(c.req.url));
     if (actor === undefined) return c.json(await store.searchArticles(q, filter));
     // Restricted to an actor's articles: the best MAX_LIMIT matches, filtered, then paged.
-    const { actor: found } = await service.actor(actor);
-    const mentioned = new Set(found.articles.map((a) => a.articleId));
+    // The actor item alone (not its whole view): only its articles are needed here.
+    const item = await store.getCorpusItem('actor', actor);
+    if (!item) throw new AppError('not-found', `no actor with id ${actor}`);
+    const mentioned = new Set((item.data as Actor).articles.map((a) => a.articleId));
     const best = await store.searchArticles(q, { ...filter, limit: MAX_LIMIT, offset: 0 });
     const hits = best.items.filter((h) => mentioned.has(h.article.id));
     return c.json({ items: hits.slice(filter.offset, filter.offset + filter.limit), total: hits.length, limit: filter.limit, offset: filter.offset });
