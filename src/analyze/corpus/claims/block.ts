@@ -35,7 +35,8 @@ export function storyBlocks(claims: readonly Claim[], params: ClaimParams): Bloc
   for (const same of bucket(claims, (c) => key(c.storyKey, c.unit, c.counted)).values()) {
     for (const part of byEvent(same)) {
       if (part[0]!.counted === null) out.push(...linkUnitOnly(part, params));
-      else out.push(...byOwner(part));
+      else if (part.some((c) => c.event !== null)) out.push(...byOwner(part));
+      else for (const b of byOwner(part)) out.push(...(ownerOf(b) === null && !intersect(b.claims.map((c) => c.interval)) ? linkByContext(b.claims, params) : [b]));
     }
   }
   return out;
@@ -116,6 +117,49 @@ function linkUnitOnly(claims: readonly Claim[], params: ClaimParams): Block[] {
   return [...groups.values()].map((list) => ({
     claims: list.map(([c]) => c),
     notes: [`no counted noun: linked by owner, by agreeing amounts or by at least ${params.minContextWords} shared words in their sentences`],
+  }));
+}
+
+/**
+ * A counted noun with neither owner nor event ("14 million marks" frozen, "2.1 billion marks" of trade) says
+ * too little to be one measure: when such claims disagree, they stay together only when their sentences
+ * share at least minContextWords content words (a conflict needs evidence that both speak of one thing;
+ * claims that agree are left together, as they mislead no one). Candidate pairs come from an inverted index of those words (a word in more than
+ * maxPostings sentences is too common to link anything), so the cost stays near-linear.
+ */
+function linkByContext(claims: readonly Claim[], params: ClaimParams): Block[] {
+  const parent = claims.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const postings = new Map<string, number[]>();
+  claims.forEach((c, i) => {
+    for (const w of c.context) (postings.get(w) ?? postings.set(w, []).get(w)!).push(i);
+  });
+  const together = new Map<number, number>();
+  for (const list of postings.values()) {
+    if (list.length < 2 || list.length > params.maxPostings) continue;
+    for (let x = 0; x < list.length; x++) {
+      for (let y = x + 1; y < list.length; y++) {
+        const i = list[x]!;
+        const j = list[y]!;
+        if (claims[i]!.articleId === claims[j]!.articleId) continue;
+        const k = i * claims.length + j;
+        const n = (together.get(k) ?? 0) + 1;
+        together.set(k, n);
+        if (n === params.minContextWords) {
+          const a = find(i);
+          const b = find(j);
+          if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+        }
+      }
+    }
+  }
+  const groups = bucket(
+    claims.map((c, i) => [c, i] as const),
+    ([, i]) => String(find(i)),
+  );
+  return [...groups.values()].map((list) => ({
+    claims: list.map(([c]) => c),
+    notes: [`no owner and no event named: linked by at least ${params.minContextWords} shared words in their sentences`],
   }));
 }
 

@@ -38,7 +38,7 @@ export interface Claim {
   readonly event: string | null;
   /** The governing predicate as found (class or verb lemma), null when none was found. */
   readonly predicate: Predicate | null;
-  /** Normalised words of the sentence, for linking claims that have no counted noun. */
+  /** Normalised words of the sentence, for linking claims that have no counted noun, or no owner and no event. */
   readonly context: ReadonlySet<string>;
   readonly sentenceSpan: { readonly start: number; readonly end: number };
 }
@@ -55,9 +55,16 @@ const STOP = new Set(
   ),
 );
 
-function contextWords(sentence: string): Set<string> {
+const SCALE_WORDS = /^(hundred|thous|milli|billi|trill|dozen|sever|score)/;
+
+/** Content words of the sentence (5-letter prefixes), without the counted noun and scale words (every claim of a measure has those). */
+function contextWords(sentence: string, countedLabel: string | null): Set<string> {
+  const own = new Set((countedLabel ?? '').toLowerCase().match(/\p{L}+/gu)?.map((w) => w.slice(0, 5)) ?? []);
   const out = new Set<string>();
-  for (const w of sentence.toLowerCase().match(/\p{L}+/gu) ?? []) if (w.length > 2 && !STOP.has(w)) out.add(w.length > 5 ? w.slice(0, 5) : w);
+  for (const w of sentence.toLowerCase().match(/\p{L}+/gu) ?? []) {
+    const k = w.length > 5 ? w.slice(0, 5) : w;
+    if (w.length > 2 && !STOP.has(w) && !own.has(k) && !SCALE_WORDS.test(w)) out.add(k);
+  }
   return out;
 }
 
@@ -179,7 +186,7 @@ export function collectClaims(view: ArticleView, ctx: ClaimContext, params: Clai
       years: view.yearsIn(sentenceSpan),
       event,
       predicate,
-      context: counted === null ? contextWords(sentence) : new Set(),
+      context: contextWords(sentence, measured?.label ?? null),
       sentenceSpan,
     };
     out.push(made);

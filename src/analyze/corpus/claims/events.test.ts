@@ -28,6 +28,8 @@ const CASES: [string, Side, Side, 'apart' | boolean][] = [
   ['"police officers" and "officers" are one noun; hurt and injured one event', ['', 'Eleven police', ' officers were hurt in the clashes.', n(11, 'police')], ['Officials said ', 'eleven officers', ' were injured.', n(11, 'officers')], false],
   ['"several" does not deny eleven', ['Officials said ', 'several police', ' officers had also been hurt.', vague(3, 9, 'police')], ['', 'Eleven police', ' officers were injured.', n(11, 'police')], false],
   ['"dozens" still denies "more than 200"', ['Police ', 'detained dozens of people', '.', vague(24, 99, 'people')], ['Rights groups say ', 'more than 200 people', ' were detained.', n(200, 'people', { approximator: 'more than', high: null })], true],
+  ['no owner, no event, nothing else in common: a disagreement is no conflict', ['The government froze accounts and property worth ', '14 million marks', '.', n(14e6, 'marks')], ['Trade between them reached ', '2.1 billion marks', ' last year.', n(2.1e9, 'marks')], 'apart'],
+  ['no owner, no event, but the same words around them: a conflict', ['The government froze bank accounts and property worth ', '14 million marks', '.', n(14e6, 'marks')], ['The government froze bank accounts and property worth ', '19 million marks', ' on Monday.', n(19e6, 'marks')], true],
   ['a claim with no predicate joins the only event of its noun', ['Officials gave a figure: ', '40 people', '.', n(40, 'people')], ['Police say ', '45 people', ' were arrested.', n(45, 'people')], true],
 ];
 

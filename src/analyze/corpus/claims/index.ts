@@ -29,6 +29,9 @@
  *   previous count ("40 people were arrested; rights groups say the true figure is over 200").
  * - Word ranges ("several", "dozens", "a few hundred") have soft edges (vagueTolerance): "several" does not
  *   deny eleven, "dozens" still denies "more than 200".
+ * - Claims of a counted noun with neither owner nor event class that disagree stay together only when their
+ *   sentences share minContextWords content words ("14 million marks" frozen and "2.1 billion marks" of
+ *   trade are two measures); claims that agree are left together.
  * - Blocking: (story, unit, counted key, event class, owner actor). Articles in no story are a story of their own. A claim
  *   naming no owner joins the story's only owner of that counted noun (none or several: it stays apart).
  *   Money and percentages without a counted noun link inside a story by owner, agreeing amounts, or words
