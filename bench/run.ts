@@ -1,4 +1,5 @@
 import { benchApi } from './api.js';
+import { benchCorpus, type CorpusEngine } from './corpus.js';
 import { benchDates } from './dates.js';
 import { benchIngest } from './ingest.js';
 import { benchNer } from './ner.js';
@@ -19,6 +20,8 @@ type Bench = () => Promise<{ tables: ReportTable[]; figures: Record<string, unkn
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
 const onlyArg = argv.find((a) => a.startsWith('--only='))?.slice(7) ?? (argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined);
+/** `--name=value` or `--name value`. */
+const value = (name: string): string | undefined => argv.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1) ?? (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
 const only = onlyArg ? new Set(onlyArg.split(',')) : null;
 
 const BENCHES: [string, Bench][] = [
@@ -30,6 +33,14 @@ const BENCHES: [string, Bench][] = [
   ['reuse', () => benchReuse({ quick })],
   ['stories', () => benchStories(quick ? [1_000, 10_000] : [1_000, 10_000, 100_000])],
   ['workers', () => benchWorkers({ articles: quick ? 2_000 : 20_000, seconds: quick ? 15 : 60 })],
+  [
+    'corpus',
+    () =>
+      benchCorpus({
+        sizes: value('--corpus-sizes')?.split(',').map(Number) ?? (quick ? [1_000, 10_000] : [1_000, 10_000, 100_000]),
+        ...(value('--corpus-engines') && { engines: value('--corpus-engines')!.split(',') as CorpusEngine[] }),
+      }),
+  ],
   ['api', () => benchApi({ articles: quick ? 10_000 : 100_000, requests: quick ? 100 : 300 })],
 ];
 

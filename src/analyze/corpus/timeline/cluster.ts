@@ -97,41 +97,86 @@ function candidatePairs(mentions: readonly Mention[], vecs: readonly Vector[], d
     }
   });
   for (const list of known.values()) list.sort((a, b) => a.year - b.year || a.i - b.i);
-  const pairs = new Map<number, number>();
   const n = mentions.length;
-  const add = (i: number, j: number) => {
-    if (i === j) return;
-    const key = Math.min(i, j) * n + Math.max(i, j);
-    pairs.set(key, (pairs.get(key) ?? 0) + 1);
-  };
+  const cap = params.maxProbeReads;
+  // Pass 1: each mention's own candidates (sorted ids, with how many of its probes hit each). Every probe reads
+  // at most `maxProbeReads` postings, nearest in year first: a bounded number of candidates per mention.
+  const found: { ids: Int32Array; hits: Uint8Array }[] = new Array(n);
   vecs.forEach((v, i) => {
     const ys = yearsOf(mentions[i]!.date);
+    const local = new Map<number, number>();
+    const add = (j: number) => {
+      if (j !== i) local.set(j, (local.get(j) ?? 0) + 1);
+    };
     // Probe with the mention's rarest terms only: a pair that shares one of them is found from either side.
     const probes = [...v.keys()]
       .filter((k) => (df.get(k) ?? 0) <= params.maxTermMentions)
       .sort((a, b) => (df.get(a) ?? 0) - (df.get(b) ?? 0) || (a < b ? -1 : 1))
       .slice(0, params.probeTerms);
     for (const k of probes) {
-      for (const j of yearless.get(k) ?? []) add(i, j);
+      const loose = yearless.get(k) ?? [];
+      for (let p = 0; p < loose.length && p < cap; p++) add(loose[p]!);
       const list = known.get(k) ?? [];
       if (!ys) {
-        for (const p of list) add(i, p.i);
+        for (let p = 0; p < list.length && p < cap; p++) add(list[p]!.i);
         continue;
       }
       const lo = ys[0] - params.yearWindow;
       const hi = ys[1] + params.yearWindow;
-      let a = 0;
-      let b = list.length;
-      while (a < b) {
-        const mid = (a + b) >> 1;
-        if (list[mid]!.year < lo) a = mid + 1;
-        else b = mid;
+      const at = (y: number) => {
+        let a = 0;
+        let b = list.length;
+        while (a < b) {
+          const mid = (a + b) >> 1;
+          if (list[mid]!.year < y) a = mid + 1;
+          else b = mid;
+        }
+        return a;
+      };
+      const first = at(lo);
+      let end = first;
+      while (end < list.length && list[end]!.year <= hi) end++;
+      if (end - first <= cap) {
+        for (let p = first; p < end; p++) add(list[p]!.i);
+        continue;
       }
-      for (let p = a; p < list.length && list[p]!.year <= hi; p++) add(i, list[p]!.i);
+      // More than the cap in the window: the nearest in year to the mention's own years, outwards.
+      let left = Math.max(first, at(ys[0])) - 1;
+      let right = left + 1;
+      for (let taken = 0; taken < cap && (left >= first || right < end); taken++) {
+        const dl = left >= first ? ys[0] - list[left]!.year : Infinity;
+        const dr = right < end ? Math.max(0, list[right]!.year - ys[1]) : Infinity;
+        if (dr <= dl) add(list[right++]!.i);
+        else add(list[left--]!.i);
+      }
     }
+    const ids = Int32Array.from([...local.keys()].sort((x, y) => x - y));
+    found[i] = { ids, hits: Uint8Array.from(ids, (j) => local.get(j)!) };
   });
-  // Insertion order is deterministic (canonical mention order), and edges are sorted by strength later.
-  return [...pairs].map(([p, hits]) => [Math.floor(p / n), p % n, hits]);
+  const hitsOf = (i: number, j: number): number => {
+    const { ids, hits } = found[i]!;
+    let a = 0;
+    let b = ids.length;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (ids[mid]! < j) a = mid + 1;
+      else b = mid;
+    }
+    return a < ids.length && ids[a] === j ? hits[a]! : 0;
+  };
+  // Pass 2: every pair once, with the hits of both sides (no corpus-wide map of pairs).
+  const out: [number, number, number][] = [];
+  for (let i = 0; i < n; i++) {
+    const { ids, hits } = found[i]!;
+    for (let x = 0; x < ids.length; x++) {
+      const j = ids[x]!;
+      const back = hitsOf(j, i);
+      if (j < i && back > 0) continue; // counted from j's side
+      out.push([Math.min(i, j), Math.max(i, j), hits[x]! + back]);
+    }
+  }
+  // Edges are sorted by strength later: the order here does not matter.
+  return out;
 }
 
 interface Edge {
@@ -174,20 +219,30 @@ export function groupMentions(mentions: readonly Mention[], params: TimelinePara
   };
   const members = new Map<number, number[]>(mentions.map((_, i) => [i, [i]]));
   const flagged = new Set<number>();
+  // Per group: its sentences and its distinct values, kept up to date on union (the smaller side moves into the
+  // larger), so a merge check costs the smaller group's size, not a rebuild of both.
+  const sentenceKey = (m: number) => `${mentions[m]!.articleId}#${mentions[m]!.sentence}`;
+  const sentences = new Map<number, Set<string>>(mentions.map((_, i) => [i, new Set([sentenceKey(i)])]));
+  const values = new Map<number, Map<string, DateValue>>(mentions.map((m, i) => [i, new Map([[m.date.value, m.date]])]));
   const sentencesClash = (ra: number, rb: number): boolean => {
-    const seen = new Set(members.get(ra)!.map((m) => `${mentions[m]!.articleId}#${mentions[m]!.sentence}`));
-    return members.get(rb)!.some((m) => seen.has(`${mentions[m]!.articleId}#${mentions[m]!.sentence}`));
+    const [small, large] = [sentences.get(ra)!, sentences.get(rb)!].sort((x, y) => x.size - y.size) as [Set<string>, Set<string>];
+    for (const k of small) if (large.has(k)) return true;
+    return false;
   };
-  const valuesOf = (r: number): DateValue[] => {
-    const seen = new Map<string, DateValue>();
-    for (const m of members.get(r)!) seen.set(mentions[m]!.date.value, mentions[m]!.date);
-    return [...seen.values()];
+  const valuesOf = (r: number): DateValue[] => [...values.get(r)!.values()];
+  /** The smaller of two groups' collections moves into the larger, which is filed under `keep`. */
+  const join = <C>(m: Map<number, C>, keep: number, drop: number, size: (c: C) => number, add: (into: C, from: C) => void): void => {
+    const [into, from] = size(m.get(keep)!) >= size(m.get(drop)!) ? [m.get(keep)!, m.get(drop)!] : [m.get(drop)!, m.get(keep)!];
+    add(into, from);
+    m.set(keep, into);
+    m.delete(drop);
   };
   const union = (ra: number, rb: number, conflict: boolean) => {
     const [keep, drop] = ra < rb ? [ra, rb] : [rb, ra];
     parent[drop] = keep;
-    members.set(keep, [...members.get(keep)!, ...members.get(drop)!]);
-    members.delete(drop);
+    join(members, keep, drop, (c) => c.length, (into, from) => void into.push(...from));
+    join(sentences, keep, drop, (c) => c.size, (into, from) => from.forEach((k) => into.add(k)));
+    join(values, keep, drop, (c) => c.size, (into, from) => from.forEach((v, k) => into.has(k) || into.set(k, v)));
     if (conflict || flagged.has(drop)) flagged.add(keep);
     flagged.delete(drop);
   };

@@ -18,5 +18,6 @@ export const TIMELINE_DEFAULTS: TimelineParams = {
   yearWindow: 5,
   maxTermMentions: 200,
   probeTerms: 6,
+  maxProbeReads: 60,
   eventWords: 12,
 };

@@ -34,6 +34,12 @@ export interface TimelineParams {
   readonly maxTermMentions: number;
   /** Each mention looks up candidates through this many of its rarest terms. */
   readonly probeTerms: number;
+  /**
+   * Postings one probe reads at most (nearest in year first): bounds the candidates per mention, so the cost
+   * grows linearly with the corpus. Binds only on large corpora (a rare term in more than this many mentions
+   * within the year window).
+   */
+  readonly maxProbeReads: number;
   /** Words in an event description. */
   readonly eventWords: number;
 }
