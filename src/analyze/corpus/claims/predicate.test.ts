@@ -24,6 +24,8 @@ const CASES: [string, string, string | null, string | null][] = [
   ['Police said 12 men were taken into custody.', '12 men', 'man', 'detention'],
   ['The 40 people who were arrested appeared in court.', '40 people', 'person', 'detention'],
   ['The navy captured 23 pirates who threatened a vessel.', '23 pirates', 'pirate', 'detention'],
+  ['Police arrested 40 people at the march.', '40 people', 'person', 'detention'],
+  ['Some 5,000 people at the march heard the speech.', 'Some 5,000 people', 'person', 'participation'],
   ['The deal was worth $20 million.', '$20 million', null, 'worth'],
   ['At least 40 people were arrested, among them several organisers wanted on earlier warrants.', 'several organisers', 'organiser', 'want'],
   ['Police put the number of arrests above 200.', 'above 200', null, 'detention'],

@@ -144,32 +144,41 @@ export function predicateOf(sentence: string, qStart: number, qEnd: number, coun
   const after = ws.findIndex((w) => w.start >= qEnd);
   let firstInside = ws.findIndex((w) => w.end > qStart);
   if (firstInside < 0) firstInside = ws.length;
-  if (after >= 0) {
-    const right = rightScan(ws, after);
-    if (right) return right;
-  }
-  return leftScan(ws, firstInside);
+  const right = after >= 0 ? rightScan(ws, after) : null;
+  if (right && !right.weak) return right.predicate;
+  // A class word inside a phrase after the quantity ("40 people at the march") yields to a verb before it
+  // ("police arrested 40 people at the march").
+  return leftScan(ws, firstInside) ?? right?.predicate ?? null;
 }
 
-function rightScan(ws: readonly Word[], from: number): Predicate | null {
+function rightScan(ws: readonly Word[], from: number): { predicate: Predicate; weak: boolean } | null {
   let auxSeen = false;
   let inPP = false;
+  let weak: Predicate | null = null;
+  const found = (i: number): { predicate: Predicate; weak: boolean } => ({ predicate: asPredicate(ws, i, 'subject'), weak: false });
+  const none = (): { predicate: Predicate; weak: boolean } | null => (weak ? { predicate: weak, weak: true } : null);
   for (let i = from; i < ws.length && i < from + 16; i++) {
     const w = ws[i]!;
     const l = w.lower;
-    if (l === ';' || l === ':' || /^\d/.test(l)) return null;
+    if (l === ';' || l === ':' || /^\d/.test(l)) return none();
     if (l === ',') {
-      if (auxSeen) return null;
+      if (auxSeen) return none();
       // A parenthesis between commas ("17 people, among them a student, were treated"): skip to its end.
       const close = ws.findIndex((x, k) => k > i && k < i + 14 && x.lower === ',');
-      if (close < 0) return null;
+      if (close < 0) return none();
       i = close;
       inPP = false;
       continue;
     }
     if (!isWord(w)) continue;
     if (REPORTING.has(l) && !auxSeen) continue;
-    if (known(ws, i)) return asPredicate(ws, i, 'subject');
+    if (known(ws, i)) {
+      // Inside a phrase, a class word after a determiner or preposition is a noun of that phrase ("at the march").
+      const prev = ws[i - 1]?.lower ?? '';
+      if (!inPP || auxSeen || !(DETERMINER.has(prev) || PREPOSITION.has(prev) || prev === "'s")) return found(i);
+      weak ??= asPredicate(ws, i, 'subject');
+      continue;
+    }
     if (AUX.has(l) || LINKING.has(l)) {
       auxSeen = true;
       continue;
@@ -178,21 +187,21 @@ function rightScan(ws: readonly Word[], from: number): Predicate | null {
     if (auxSeen) {
       // After "were", "remained": the participle or the complement ("in custody", "dead") is the predicate.
       if (DETERMINER.has(l) || PREPOSITION.has(l)) continue;
-      return asPredicate(ws, i, 'subject');
+      return found(i);
     }
     // "40 people who were arrested": a relative clause with an auxiliary says what happened to them.
     if ((l === 'who' || l === 'that' || l === 'which') && AUX.has(ws[i + 1]?.lower ?? '')) continue;
-    if (BOUNDARY.has(l)) return null;
+    if (BOUNDARY.has(l)) return none();
     if (PREPOSITION.has(l)) {
       inPP = true;
       continue;
     }
     if (DETERMINER.has(l)) continue;
-    if (i === from && !/^\p{Lu}/u.test(w.text)) return asPredicate(ws, i, 'subject'); // a verb right after its subject
-    if (edForm(ws, i) && !inPP) return asPredicate(ws, i, 'subject');
-    if (!inPP) return null; // neither verb nor part of a phrase: the quantity is not this clause's subject
+    if (i === from && !/^\p{Lu}/u.test(w.text)) return found(i); // a verb right after its subject
+    if (edForm(ws, i) && !inPP) return found(i);
+    if (!inPP) return none(); // neither verb nor part of a phrase: the quantity is not this clause's subject
   }
-  return null;
+  return none();
 }
 
 function leftScan(ws: readonly Word[], before: number): Predicate | null {
