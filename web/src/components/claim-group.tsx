@@ -61,7 +61,7 @@ function RangeStrip({ group }: { group: ClaimGroup }) {
           </g>
         );
       })}
-      {!log && (
+      {(!log || ticks.length < 2) && (
         <>
           <text x={pad.left} y={height - 8} className="tick">
             {fmt(min)}

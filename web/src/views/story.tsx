@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import { useApi, type ArticleSummary } from '../api.js';
+import { useApi, type ArticleSummary, type Page } from '../api.js';
 import { ClaimGroupView } from '../components/claim-group.js';
 import { LabelMatrix, LabelsTable } from '../components/labels-table.js';
 import { OutletTimePlot } from '../components/outlet-time-plot.js';
@@ -8,7 +8,7 @@ import { SourceLink, SourceMeta } from '../components/source-link.js';
 import { StatementsTable } from '../components/statements-table.js';
 import { StoryTimeline } from '../components/story-timeline.js';
 import { SortableTable, type Column } from '../components/table.js';
-import type { QuoteGroup, StoryBoard } from '../corpus-types.js';
+import type { ClaimGroup, QuoteGroup, StoryBoard } from '../corpus-types.js';
 import { Link } from '../router.js';
 
 const ARTICLE_COLUMNS: Column<ArticleSummary>[] = [
@@ -17,6 +17,8 @@ const ARTICLE_COLUMNS: Column<ArticleSummary>[] = [
   { key: 'title', label: 'title', value: (a) => a.title ?? a.id, render: (a) => <Link to={`/article/${encodeURIComponent(a.id)}`}>{a.title ?? '(untitled)'}</Link> },
   { key: 'chars', label: 'chars', value: (a) => a.chars, numeric: true },
 ];
+
+const WIDE_CONFLICTS = 100;
 
 const SECTIONS = [
   ['articles', 'Articles'],
@@ -32,6 +34,9 @@ const SECTIONS = [
 /** The story board: everything the corpus stages found about one story, each finding linked to its characters. */
 export function StoryView({ id }: { id: string }) {
   const board = useApi<StoryBoard>(`/api/stories/${encodeURIComponent(id)}`);
+  // Numbers that conflict across stories (a count given in this story and another) are corpus-wide groups: the
+  // board adds those among the most prominent corpus-wide conflicts that hold a claim of this story's articles.
+  const conflicts = useApi<Page<ClaimGroup>>(`/api/claims?conflicts=1&limit=${WIDE_CONFLICTS}`);
   const title = board.state === 'ok' ? (board.data.story.title ?? 'Untitled story') : null;
   useEffect(() => {
     if (title) document.title = `${title} · Story · Triangulate`;
@@ -55,8 +60,10 @@ export function StoryView({ id }: { id: string }) {
     return a?.outlet ? `${a.outlet} (${id.slice(0, 9)})` : `article ${id.slice(0, 9)}`;
   };
   const members = new Set(story.articles);
-  const claimsOrdered = [...claims].sort((a, b) => Number(b.conflict) - Number(a.conflict) || b.claims.length - a.claims.length);
-  const conflicts = claims.filter((c) => c.conflict).length;
+  const shown = new Set(claims.map((g) => g.id));
+  const wide = conflicts.state === 'ok' ? conflicts.data.items.filter((g) => g.story !== story.id && !shown.has(g.id) && g.claims.some((c) => members.has(c.source.articleId))) : [];
+  const claimsOrdered = [...claims, ...wide].sort((a, b) => Number(b.conflict) - Number(a.conflict) || b.claims.length - a.claims.length);
+  const conflictCount = claimsOrdered.filter((c) => c.conflict).length;
   return (
     <div className="board">
       <p className="crumbs">
@@ -69,7 +76,7 @@ export function StoryView({ id }: { id: string }) {
         <div><dt>first</dt><dd className="small-dd">{story.first ?? '—'}</dd></div>
         <div><dt>last</dt><dd className="small-dd">{story.last ?? '—'}</dd></div>
         <div><dt>statements</dt><dd>{statements.length}</dd></div>
-        <div><dt>number conflicts</dt><dd>{conflicts}</dd></div>
+        <div><dt>number conflicts</dt><dd>{conflictCount}</dd></div>
         <div><dt>copied passages</dt><dd>{reuse.length}</dd></div>
         <div><dt>timeline</dt><dd>{timeline.length}</dd></div>
       </dl>
@@ -121,6 +128,11 @@ export function StoryView({ id }: { id: string }) {
 
       <section id="numbers" aria-labelledby="numbers-h">
         <h2 id="numbers-h">Numbers, grouped by what they measure</h2>
+        {wide.length > 0 && (
+          <p className="muted">
+            Groups marked corpus-wide also hold claims from other stories (found among the {WIDE_CONFLICTS} most prominent conflicts across the corpus).
+          </p>
+        )}
         {claimsOrdered.length === 0 ? <p className="muted">No numbers stated by two or more sources.</p> : claimsOrdered.map((g) => <ClaimGroupView key={g.id} group={g} story={{ id: story.id, articles: members }} />)}
       </section>
 
