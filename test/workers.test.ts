@@ -122,9 +122,11 @@ describe.skipIf(!HAS_PG)(`workers on one PostgreSQL database${HAS_PG ? '' : ` ($
       const workerFile = fileURLToPath(new URL('../src/work/test-crash-worker.ts', import.meta.url));
       const stop = new AbortController();
       const events: WorkerEvent[] = [];
+      // One transaction per job, so the stop lands between two jobs (batches are tested below).
       const first = await runWorker(service.store, queue, stages, {
         concurrency: 1,
         pollMs: 50,
+        completeBatch: 1,
         workerFile,
         signal: stop.signal,
         onEvent: (e) => {
@@ -147,6 +149,91 @@ describe.skipIf(!HAS_PG)(`workers on one PostgreSQL database${HAS_PG ? '' : ` ($
       expect(shown.out).toMatch(/1 failed/);
       expect(shown.out).toMatch(/failed on purpose/);
     } finally {
+      await service.close();
+    }
+  }, 120_000);
+
+  it('completes finished jobs in batches, and on stop writes the batch in hand', async () => {
+    const service = Triangulate.open(db.url);
+    try {
+      const more = Array.from({ length: 30 }, (_, i) => makeArticle(`Batch report ${i}. The board said ${i + 2} offices closed.`));
+      await service.store.putArticles(more);
+      const queue = await openJobQueue(service.store);
+      const doneBefore = (await queue.status()).counts.done;
+      const stop = new AbortController();
+      const events: WorkerEvent[] = [];
+      // A long flush timer: batches are written when full (8) or when the worker runs out of work or stops.
+      const first = await runWorker(service.store, queue, stages, {
+        concurrency: 1,
+        pollMs: 50,
+        completeBatch: 8,
+        flushMs: 60_000,
+        signal: stop.signal,
+        onEvent: (e) => {
+          events.push(e);
+          if (e.type === 'done') stop.abort();
+        },
+      });
+      const doneEvents = events.filter((e) => e.type === 'done').length;
+      expect(first.done).toBe(doneEvents);
+      // The first full batch: 8 completed together, and those analysed in the meantime written on stop.
+      expect(first.done).toBeGreaterThanOrEqual(8);
+      expect(first.lost).toBe(0);
+      expect((await queue.status()).counts).toMatchObject({ running: 0, done: doneBefore + first.done });
+      const rest = await runWorker(service.store, queue, stages, { concurrency: 1, pollMs: 50, drain: true, flushMs: 60_000 });
+      expect(first.done + rest.done).toBe(more.length);
+      for (const a of more) expect((await service.store.getAnalysisState(a.id)).length, a.id).toBe(stages.length);
+    } finally {
+      await service.close();
+    }
+  }, 120_000);
+
+  it('renews the leases of slow jobs so no one takes them, and loses them when it does not renew', async () => {
+    const service = Triangulate.open(db.url);
+    const admin = new pg.Client({ connectionString: db.url });
+    await admin.connect();
+    try {
+      const queue = await openJobQueue(service.store, { maxAttempts: 5 });
+      // Reading an article takes 1.5 s: longer than the 0.5 s lease.
+      const slow = new Proxy(service.store, {
+        get(target, prop, receiver) {
+          const v = Reflect.get(target, prop, receiver);
+          if (prop !== 'getArticle') return typeof v === 'function' ? v.bind(target) : v;
+          return async (id: string) => {
+            await new Promise((r) => setTimeout(r, 1500));
+            return target.getArticle(id);
+          };
+        },
+      });
+      const run = async (label: string, renewMs: number) => {
+        const articles = [0, 1].map((i) => makeArticle(`Slow report ${label} ${i}. The mayor said 4 roads were shut.`));
+        await service.store.putArticles(articles);
+        const ours = new Set(articles.map((a) => a.id));
+        // Stopped once the thief is done, not drained: without renewals it would keep re-claiming its own lapsed jobs.
+        const stop = new AbortController();
+        const worker = runWorker(slow, queue, stages, { workerId: `slow-${label}`, concurrency: 1, leaseMs: 500, renewMs, pollMs: 50, signal: stop.signal });
+        while ((await queue.status()).counts.running < 2) await new Promise((r) => setTimeout(r, 20));
+        const taken = [];
+        for (let i = 0; i < 6; i++) {
+          await new Promise((r) => setTimeout(r, 200));
+          taken.push(...(await queue.claim(`thief-${label}`, 10, 60_000)));
+        }
+        stop.abort();
+        for (const j of taken) await queue.fail(j, `thief-${label}`, 'taken back by the test');
+        return { summary: await worker, taken: taken.filter((j) => ours.has(j.articleId)) };
+      };
+
+      const renewed = await run('renewed', 150);
+      expect(renewed.taken).toEqual([]);
+      expect(renewed.summary).toMatchObject({ done: 2, lost: 0 });
+
+      const lapsed = await run('lapsed', 60_000);
+      expect(lapsed.taken).toHaveLength(2);
+      expect(lapsed.summary.lost).toBe(2);
+      const { rows } = await admin.query<{ n: string }>(`SELECT count(*) AS n FROM analyses a JOIN jobs j ON j.article_id = a.article_id WHERE j.worker = 'slow-lapsed'`);
+      expect(Number(rows[0]!.n)).toBe(0);
+    } finally {
+      await admin.end();
       await service.close();
     }
   }, 120_000);

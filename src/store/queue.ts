@@ -38,6 +38,13 @@ export interface JobQueue {
   /** Lease up to `limit` jobs for `leaseMs`; jobs whose lease expired (a killed worker) are claimable again. */
   claim(workerId: string, limit: number, leaseMs: number): Promise<Job[]>;
   /**
+   * Extend to `leaseMs` from now the leases this worker still holds on these jobs (same worker and attempt,
+   * still running; a lease that ran out but that no one re-claimed is still held). A worker calls it on a
+   * timer for the jobs in hand, so a slow article is not taken by another worker. Returns how many were
+   * extended; the others were lost (their completion will be refused).
+   */
+  renew(jobs: readonly Job[], workerId: string, leaseMs: number): Promise<number>;
+  /**
    * Store the results and mark the job done in ONE transaction, only if this worker still holds the lease
    * (so a slow worker whose lease expired cannot write duplicate findings). Returns false when the lease was lost.
    */

@@ -78,6 +78,29 @@ describe.skipIf(!HAS_PG)('PgJobQueue', () => {
     expect(await q.complete(j2again!, 'same', result('Text'))).toBe(true);
   });
 
+  it('keeps a renewed job past its first lease, and gives it up once renewals stop', async () => {
+    const q = await openJobQueue(store, { maxAttempts: 5 });
+    await q.enqueue(STAGES);
+    const [job] = await q.claim('slow', 1, 300);
+    for (let i = 0; i < 3; i++) {
+      await sleep(150);
+      expect(await q.renew([job!], 'slow', 300)).toBe(1);
+    }
+    // 450 ms after the claim, past the first 300 ms lease: nobody else gets it.
+    expect((await q.claim('other', 30, 60_000)).map((j) => j.id)).not.toContain(job!.id);
+    // Only the holder renews: another worker id, or a stale attempt number, extends nothing.
+    expect(await q.renew([job!], 'other', 60_000)).toBe(0);
+    expect(await q.renew([{ ...job!, attempts: job!.attempts + 1 }], 'slow', 60_000)).toBe(0);
+    expect(await q.renew([], 'slow', 60_000)).toBe(0);
+    await sleep(400);
+    const again = (await q.claim('other', 30, 60_000)).find((j) => j.id === job!.id);
+    expect(again).toMatchObject({ id: job!.id, attempts: 1 });
+    expect(await q.renew([job!], 'slow', 300)).toBe(0);
+    expect(await q.complete(job!, 'slow', result('Late'))).toBe(false);
+    expect(await q.complete(again!, 'other', result('Text'))).toBe(true);
+    expect((await store.getFindings(job!.articleId)).map((f) => f.text)).toEqual(['Text']);
+  });
+
   it('retries a failed job with backoff, then marks it failed with its error, visible in status', async () => {
     await queue.enqueue(STAGES);
     const [job] = await queue.claim('w1', 1, 60_000);

@@ -70,6 +70,23 @@ export class PgJobQueue implements JobQueue {
     });
   }
 
+  async renew(jobs: readonly Job[], workerId: string, leaseMs: number): Promise<number> {
+    await this.ready;
+    return inTransaction(this.pool, async (client) => {
+      // A renewal lost in a server crash only shortens the lease: no need to wait for its WAL flush.
+      await client.query('SET LOCAL synchronous_commit = off');
+      await this.seen(client, workerId, 'claimed', 0);
+      if (jobs.length === 0) return 0;
+      const res = await client.query(
+        `UPDATE jobs j SET due = now() + make_interval(secs => $4::float8 / 1000)
+         FROM unnest($1::bigint[], $2::int[]) AS l(id, attempts)
+         WHERE j.id = l.id AND j.attempts = l.attempts AND j.state = 'running' AND j.worker = $3`,
+        [jobs.map((j) => j.id), jobs.map((j) => j.attempts + 1), pgText(workerId), leaseMs],
+      );
+      return res.rowCount ?? 0;
+    });
+  }
+
   async complete(job: Job, workerId: string, results: readonly StageResult[]): Promise<boolean> {
     return (await this.completeMany([{ job, results }], workerId))[0]!;
   }
