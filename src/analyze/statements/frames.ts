@@ -82,6 +82,12 @@ const BARE_NOUN_FRAME =
 /** A dateline at the start of a sentence: "DECATUR, Ill. — ", "WASHINGTON (AP) — ". */
 const DATELINE = /^\s*\p{Lu}[\p{Lu} .'’-]+(?:,\s*[\p{L}.]+(?:\s[\p{L}.]+)?)?\s*(?:\([\p{L} ]+\)\s*)?[—–-]+\s*/u;
 
+/** Words after which a cue that is often a noun is the noun: determiners, possessives, numbers. */
+const NOUN_BEFORE = /^(?:the|a|an|his|her|their|its|our|my|your|this|these|those|no|many|some|several|few|any|every|each|two|three|four|five|six|seven|eight|nine|ten|more|most|other|another|such|\p{L}+['’]s)$/iu;
+
+/** Words with an adjective's ending that are not adjectives. */
+const NOT_ADJECTIVE = /^(?:said|had|need|used|proceed|exceed|succeed|feed|speed|shed|bred|fled|led|wed|sing|bring|thing|nothing|something|anything|everything)$/;
+
 /** Cues of appearance: the subject is part of the content and nobody is the source. */
 const EVIDENTIAL = new Set(['seem', 'appear']);
 
@@ -455,6 +461,16 @@ export class FrameFinder {
   private verbLike(c: Cue, u: Unit): boolean {
     const { text } = this;
     if (/\b(?:has|have|had|will|would|did|does|do|was|is|he|she|they|we|I|who|also|not)\s+$/i.test(text.slice(Math.max(u.start, c.start - 12), c.start))) return true;
+    // "the popular show", "incendiary comments", "Trump's plan", "four figures": after a determiner, a possessive or an adjective it is a noun.
+    const prev = /(\S+)\s+$/.exec(text.slice(Math.max(u.start, c.start - 40), c.start))?.[1] ?? '';
+    const form = text.slice(c.start, c.end).toLowerCase();
+    const nounForm = form === c.entry.lemma || form === `${c.entry.lemma}s` || form === `${c.entry.lemma}es`;
+    const adjective = /^\p{Ll}[\p{L}-]*(?:ive|ous|ful|ic|al|ed|less|ary)$/u.test(prev) && !NOT_ADJECTIVE.test(prev);
+    if (nounForm && !/^(?:he|she|it|that|who|there|what|this)['’]s$/i.test(prev) && (NOUN_BEFORE.test(prev) || adjective)) {
+      // "Lind left no doubt that ...": the noun of a light verb, whose subject sourceBefore finds before the verb.
+      const hit = sourceBefore(text, u.start, c.start);
+      return hit !== null && hit.auxStart !== c.start;
+    }
     const next = readModifiers(text, c.end, u.end, c.entry.lemma).next;
     if (CONTENT_START.test(text.slice(next, next + 24))) return true;
     if (/ed$/i.test(text.slice(c.start, c.end)) && /(?:^|\s)as\s+$/i.test(text.slice(Math.max(u.start, c.start - 4), c.start)) && /^\s+by\s/i.test(text.slice(c.end, c.end + 5))) return true;
@@ -607,7 +623,9 @@ export class FrameFinder {
         // "a super PAC backing Jeb Bush", "Trump talking about the wall": a participle right after a noun phrase.
         const np = sourceBefore(text, floor, cue.start);
         const npText = np ? text.slice(np.span.start, np.span.end) : '';
-        if (!np || np.auxStart !== cue.start || ATTITUDE.has(cue.entry.lemma) || PRONOUNS.has(npText.toLowerCase()) || !/^(?:\p{Lu}|(?:a|an|the|some|many|most|several|two|three|other)\s)/u.test(npText)) return null;
+        // "His office put out a statement saying ...": a light verb and a document, then the participle.
+        const document = np !== null && np.auxStart !== cue.start && /^(?:put|puts|released?|releases|sent|sends|issued?|issues|posted|posts|published|publishes|ran|runs|aired|airs)\s+(?:out\s+)?(?:a|an)\s+(?:[\p{L}-]+\s+){0,3}(?:statement|release|ad|advertisement|video|letter|report|memo|tweet|post|message|email|e-mail|op-ed|column|story|article|paper|study)\s+$/u.test(text.slice(np.auxStart, cue.start));
+        if (!np || (np.auxStart !== cue.start && !document) || ATTITUDE.has(cue.entry.lemma) || PRONOUNS.has(npText.toLowerCase()) || !/^(?:\p{Lu}|(?:a|an|the|some|many|most|several|two|three|other)\s)/u.test(npText)) return null;
       }
       const named = /^(?:called|named|dubbed|titled|known)$/i.test(cueText) && /,\s*(?:(?:also|now|once|formerly|widely|locally|popularly|commonly)\s+)?$/i.test(lead);
       if (named && /^\s+(?:online\s+)?(?:as\s+)?(?:the\s+)?[\p{Lu}“"‘']/u.test(text.slice(cue.end, cue.end + 30))) {

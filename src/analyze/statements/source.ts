@@ -74,8 +74,16 @@ const NOT_A_HEAD = new Set([
 const PLURAL_HEAD = /^(?:i|you|we|they|people|police|children|men|women|folks|staff|media|data|clergy|faithful|public|majority|rest|both|few|many|most|some|several|all|others|youth|personnel|cattle|who|which|that)$/;
 const LIGHT_VERB = /^(?:made|makes|make|left|leaves|offered|offers|delivered|delivers|issued|issues|sent|sends|gave|gives|voiced|voices|expressed|expresses|released|releases|posted|posts|raised|raises|put|puts|fired|fires|had|has)$/;
 const QUANTITY = /^(?:percent|quarter|third|half|majority|minority|plurality|array|slew|number|handful|lot|lots|group|couple|many|most|some|few|several|only|nearly|almost|roughly|majorities|pair|trio|dozen|score)$/;
+const PREPOSITION = /^(?:of|in|on|at|for|with|from|to|by|about|across|outside|inside|within|around|among|behind|near|over|under|into|onto|through|like|than|per|via)$/;
 const CLAUSE_OPENER = /^(?:but|yet|so|that|while|because|although|though|as|if|when|whether|since|after|before|until|even|however|meanwhile|also|still|then|now|indeed|instead)$/;
 const BASE_SAME_AS_PAST = new Set(['cast', 'forecast', 'read', 'put', 'hit', 'broadcast', 'let', 'set', 'quit', 'spread', 'bet']);
+
+/** The base or -s form of a cue: the forms a noun shares ("plan", "plans"), not "planned". */
+function nounForm(cueWord: string): boolean {
+  const entry = cueEntry(cueWord);
+  const base = entry?.lemma.split(' ')[0];
+  return base !== undefined && (cueWord === base || cueWord === `${base}s` || cueWord === `${base}es`);
+}
 
 function baseFormAfterSingular(cueWord: string, np: readonly Word[], stop: Word | undefined): boolean {
   const entry = cueEntry(cueWord);
@@ -149,6 +157,17 @@ export function sourceBefore(text: string, floor: number, cueStart: number): Sou
   const np = words.slice(first, k + 1).filter((w) => w.isWord);
   // "no reported problems", "unmet promises", "so far": determiners and adverbs alone are no subject.
   if (np.length === 0 || np.every((w) => NOT_A_HEAD.has(w.lower) || (/ly$/.test(w.lower) && !/^\p{Lu}/u.test(w.text)))) return null;
+  // "raising fears", "prompted calls for": a lone participle is no subject.
+  if (np.length === 1 && /^\p{Ll}[\p{L}-]*(?:ing|ed)$/u.test(np[0]!.text)) return null;
+  // "it did not resolve a more pressing question", "Sharpton left no doubt": a verb and the start of its object, the cue being
+  // the object's noun; the subject, if any, is before the verb.
+  const inner = words.findIndex((w, i) => i > first && i <= k && w.isWord && /^(?:a|an|the|no)$/.test(w.lower) && words[i - 1]!.isWord && /^\p{Ll}/u.test(words[i - 1]!.text) && !PREPOSITION.test(words[i - 1]!.lower) && !QUANTITY.test(words[i - 1]!.lower) && !/^(?:all|both|half)$/.test(words[i - 1]!.lower));
+  if (inner > 0 && (nounForm(cueWord) || /ing$/.test(cueWord)) && words.slice(inner, k + 1).every((w) => !w.isWord || /^\p{Ll}/u.test(w.text))) {
+    const lv = words.findIndex((w, i) => i > first && i < inner && w.isWord && LIGHT_VERB.test(w.lower));
+    if (lv < 0) return null;
+    const span = trimSpan(text, { start: words[first]!.start, end: words[lv - 1]!.end });
+    return span.end > span.start ? { span, auxStart: words[lv]!.start } : null;
+  }
   // "a celebratory event was held called ...": a phrase right after "was" or "has" is a complement, not a subject.
   const stop = words[first - 1];
   if (stop?.isWord && PASSIVE_AUX.has(stop.lower) && np.length === 1 && !/^\p{Lu}/u.test(words[first]!.text)) return null;

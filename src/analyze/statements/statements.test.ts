@@ -144,6 +144,8 @@ const CASES: readonly Case[] = [
   { text: 'Rep. Ann Lee (D-Wis.) said the vote was a dog whistle.', source: 'Rep. Ann Lee (D-Wis.)', cue: 'said', content: 'the vote was a dog whistle' },
   { text: '“Growth remains uncertain,” the fund report stated.', source: 'the fund report', cue: 'stated', content: '“Growth remains uncertain,”' },
   { text: 'MILLTOWN, Ore. — Sen. Ann Lee weighed in on the allegations, calling the behavior a “fireable offense.”', source: 'Sen. Ann Lee', cue: 'calling', content: 'the behavior a “fireable offense.”' },
+  { text: 'His office put out a statement saying the senator was well.', source: 'His office', cue: 'saying', content: 'the senator was well' },
+  { text: 'Recent polling shows the race is tightening.', source: 'Recent polling', cue: 'shows', content: 'the race is tightening' },
   { text: 'Seventy percent of voters say the party should unite.', source: 'Seventy percent of voters', cue: 'say', content: 'the party should unite' },
   // Reduced passives, with adverbs or as an appositive: nobody is the source.
   { text: 'Three names prominently mentioned as potential nominees are judges.', source: null, cue: 'mentioned', content: 'Three names prominently mentioned as potential nominees' },
@@ -361,6 +363,7 @@ const NO_SOURCE: readonly { text: string; cue: string }[] = [
   { text: 'It was never intended for the president to pick whoever he wants.', cue: 'intended' },
   { text: 'He said it was widely reported that the plant would close.', cue: 'reported' },
   { text: 'Much of the money was, as it was called, a loan.', cue: 'called' },
+  { text: 'The crowd marched on, raising fears of unrest in the city.', cue: 'fears' },
 ];
 
 describe('statements: no invented source', () => {
@@ -378,6 +381,9 @@ describe('statements: no invented source', () => {
     ['Then came another, more sympathetic tweet about the tragedy.', 'tweet'],
     ['The grim view of the political climate comes as voters worry.', 'view'],
     ['The hall echoed with the strains of the song.', 'echoed'],
+    ['The incendiary comments drew anger across the state.', 'comments'],
+    ['It did not resolve a more pressing question about donors.', 'question'],
+    ['Candidates get many requests to answer questionnaires.', 'requests'],
   ] as const) {
     it(`must not match: ${text}`, () => {
       expect(run(text).statements.filter((f) => f.data.cue?.text === cue).map((f) => f.text)).toEqual([]);
