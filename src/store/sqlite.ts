@@ -88,6 +88,8 @@ export function toFtsQuery(query: string, literal = false): string {
 
 /** See SqliteStore.matches: above this many matches, a search ranks only the newest this many. */
 const RANKED_CANDIDATES = 10_000;
+/** See SqliteStore.matches: a filter that leaves at most this many articles restricts a search by rowid. */
+const FILTER_CANDIDATES = 2_000;
 
 function where(q: ArticleQuery): { sql: string; params: unknown[] } {
   const clauses: string[] = [];
@@ -321,7 +323,7 @@ export class SqliteStore implements Store {
     if (fts === '') return { items: [], total: 0, limit, offset };
     const { sql, params } = where(filter);
     try {
-      const { total, hits } = sql ? this.filteredMatches(fts, sql, params, limit, offset) : this.matches(fts, limit, offset);
+      const { total, hits } = this.matches(fts, sql, params, limit, offset);
       // Snippets and summaries for the page only (a snippet reads the article's text and positions).
       const seqs = hits.map((h) => h.seq);
       const snippets = new Map(
@@ -341,37 +343,50 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * Matches of an unfiltered search, best first (bm25, titles weighted 5). Counting and ranking use the
-   * full-text index alone. A term in more than RANKED_CANDIDATES articles (a very common word) is ranked
-   * within its newest RANKED_CANDIDATES matches, the older ones following newest first: ranking every
-   * match reads the size of every matching article, and a word that common ranks almost flat anyway.
+   * Matches of a search, best first (bm25, titles weighted 5), restricted by the article filters. A selective
+   * filter (at most FILTER_CANDIDATES articles) gives the full-text index the rowids to look at; a broad one
+   * is joined. A query with more than RANKED_CANDIDATES matches (a very common word) is ranked within its
+   * newest RANKED_CANDIDATES matches, the older ones following newest first: ranking every match reads the
+   * size of every matching article, and a word that common ranks almost flat anyway. LIMIT and OFFSET are
+   * written into the SQL: with them as parameters SQLite cannot hand the bound to the full-text ranking.
    */
-  private matches(fts: string, limit: number, offset: number): { total: number; hits: { seq: number; rank: number }[] } {
-    const total = this.sql('SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?').pluck().get(fts) as number;
-    const ranked = (bound: string, boundParams: unknown[], n: number, skip: number) =>
-      this.sql(`SELECT rowid AS seq, rank FROM articles_fts WHERE articles_fts MATCH ? AND rank MATCH 'bm25(5.0, 1.0)'${bound} ORDER BY rank LIMIT ? OFFSET ?`).all(fts, ...boundParams, n, skip) as {
-        seq: number;
-        rank: number;
-      }[];
-    if (total <= RANKED_CANDIDATES) return { total, hits: ranked('', [], limit, offset) };
-    const floor = this.sql('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?').pluck().get(fts, RANKED_CANDIDATES - 1) as number;
-    const hits = offset < RANKED_CANDIDATES ? ranked(' AND rowid >= ?', [floor], Math.min(limit, RANKED_CANDIDATES - offset), offset) : [];
-    if (hits.length < limit) {
-      const older = this.sql(`SELECT rowid AS seq, rank FROM articles_fts WHERE articles_fts MATCH ? AND rank MATCH 'bm25(5.0, 1.0)' AND rowid < ? ORDER BY rowid DESC LIMIT ? OFFSET ?`)
-        .all(fts, floor, limit - hits.length, Math.max(0, offset - RANKED_CANDIDATES)) as { seq: number; rank: number }[];
-      hits.push(...older);
+  private matches(fts: string, sql: string, params: unknown[], limit: number, offset: number): { total: number; hits: { seq: number; rank: number }[] } {
+    let from = 'articles_fts';
+    let scope = '';
+    let scopeParams: unknown[] = [];
+    if (sql) {
+      const filtered = this.sql(`SELECT count(*) FROM articles a ${sql}`).pluck().get(...params) as number;
+      if (filtered <= FILTER_CANDIDATES) {
+        const seqs = this.sql(`SELECT a.seq FROM articles a ${sql}`).pluck().all(...params) as number[];
+        if (seqs.length === 0) return { total: 0, hits: [] };
+        // '+' keeps the list from being handed to the full-text index, which would run the query once per rowid.
+        scope = ` AND +articles_fts.rowid IN (${seqs.map((n) => Math.trunc(n)).join(',')})`;
+      } else {
+        // The full-text index outside: as the inner loop it would run the query once per article.
+        from = 'articles_fts CROSS JOIN articles a ON a.seq = articles_fts.rowid';
+        scope = ` AND ${sql.slice('WHERE '.length)}`;
+        scopeParams = params;
+      }
     }
-    return { total, hits };
-  }
-
-  /** Matches of a search restricted by the article filters, best first. */
-  private filteredMatches(fts: string, sql: string, params: unknown[], limit: number, offset: number): { total: number; hits: { seq: number; rank: number }[] } {
-    const extra = ` AND ${sql.slice('WHERE '.length)}`;
-    const total = this.sql(`SELECT count(*) FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH ?${extra}`).pluck().get(fts, ...params) as number;
-    const hits = this.sql(
-      `SELECT articles_fts.rowid AS seq, bm25(articles_fts, 5.0, 1.0) AS rank FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
-       WHERE articles_fts MATCH ?${extra} ORDER BY rank LIMIT ? OFFSET ?`,
-    ).all(fts, ...params, limit, offset) as { seq: number; rank: number }[];
+    const total = this.db.prepare(`SELECT count(*) FROM ${from} WHERE articles_fts MATCH ?${scope}`).pluck().get(fts, ...scopeParams) as number;
+    // Unfiltered, the index ranks and bounds by itself (the rank column); filtered, bm25() is computed only for
+    // the rows that pass the filter (the rank column would rank every match first).
+    const [rank, rankClause] = scope ? ['bm25(articles_fts, 5.0, 1.0)', ''] : ['articles_fts.rank', " AND articles_fts.rank MATCH 'bm25(5.0, 1.0)'"];
+    const page = (bound: string, byRank: boolean, n: number, skip: number) =>
+      n <= 0
+        ? []
+        : (this.db
+            .prepare(
+              `SELECT articles_fts.rowid AS seq, ${rank} AS rank FROM ${from} WHERE articles_fts MATCH ?${rankClause}${scope}${bound}
+               ORDER BY ${byRank ? 'rank' : 'articles_fts.rowid DESC'} LIMIT ${Math.trunc(n)} OFFSET ${Math.trunc(skip)}`,
+            )
+            .all(fts, ...scopeParams) as { seq: number; rank: number }[]);
+    if (total <= RANKED_CANDIDATES) return { total, hits: page('', true, limit, offset) };
+    const floor = Math.trunc(
+      this.db.prepare(`SELECT articles_fts.rowid FROM ${from} WHERE articles_fts MATCH ?${scope} ORDER BY articles_fts.rowid DESC LIMIT 1 OFFSET ${RANKED_CANDIDATES - 1}`).pluck().get(fts, ...scopeParams) as number,
+    );
+    const hits = offset < RANKED_CANDIDATES ? page(` AND articles_fts.rowid >= ${floor}`, true, Math.min(limit, RANKED_CANDIDATES - offset), offset) : [];
+    hits.push(...page(` AND articles_fts.rowid < ${floor}`, false, limit - hits.length, Math.max(0, offset - RANKED_CANDIDATES)));
     return { total, hits };
   }
 
