@@ -56,12 +56,14 @@ export async function storyBoard(store: Store, id: string): Promise<StoryBoard |
   if (!item) return null;
   const { summary, explanation } = item.data as StoryItem;
   const one = { story: id, limit: ITEM_CAP };
+  // Groups and passages that involve any article of the story, also those that reach into other stories.
+  const involving = { refs: summary.articles.slice(0, ITEM_CAP), limit: ITEM_CAP };
   const [statements, claims, quotes, reuse, timeline, labels, articles] = await Promise.all([
     dataOf<QuotedStatement>(store, 'statement', one),
-    dataOf<ClaimGroup>(store, 'claim', one),
-    dataOf<QuoteGroup>(store, 'quote', one),
-    dataOf<ReusePair>(store, 'reuse', one),
-    dataOf<TimelineEntry>(store, 'timeline', one),
+    dataOf<ClaimGroup>(store, 'claim', involving),
+    dataOf<QuoteGroup>(store, 'quote', involving),
+    dataOf<ReusePair>(store, 'reuse', involving),
+    dataOf<TimelineEntry>(store, 'timeline', involving),
     dataOf<LabelRow>(store, 'label', one),
     summariesOf(store, summary.articles.slice(0, ITEM_CAP)),
   ]);

@@ -309,7 +309,7 @@ function statementItems(articles: readonly CorpusArticle[], actorOf: ActorOf, st
           if (id && id !== speakerActor) about.add(id);
         }
       }
-      const row: QuotedStatement = { source: refOfFinding(a, f), mode: d.mode, speaker: d.speaker?.name ?? null, speakerActor, content: d.content.text };
+      const row: QuotedStatement = { source: refOfFinding(a, f), mode: d.mode, speaker: d.speaker?.name ?? null, speakerActor, cue: d.cue?.text ?? null, content: d.content.text };
       const refs = [a.id, ...(speakerActor ? [speakerActor] : []), ...about];
       items.push({ kind: 'statement', id: f.id, story: storyOf(a.id), rank: a.published ? 0 : 1, refs, data: { ...row, about: [...about] } });
     }

@@ -132,6 +132,8 @@ export interface QuotedStatement {
   readonly mode: 'direct' | 'indirect' | 'mixed';
   readonly speaker: string | null;
   readonly speakerActor: string | null;
+  /** The reporting verb phrase ('told reporters', 'according to'), when the statement has one. */
+  readonly cue?: string | null;
   readonly content: string;
 }
 

@@ -157,8 +157,8 @@ function labelTable(labels: readonly LabelRow[]): string {
 }
 
 function statementsTable(statements: readonly QuotedStatement[]): string {
-  const rows = statements.map((s) => [esc(s.source.outlet), esc(s.speaker ?? 'unattributed'), esc(s.mode), `<q>${esc(s.content)}</q>`, where(s.source)]);
-  return table(['outlet', 'speaker', 'mode', 'content', 'where'], rows, 'statements');
+  const rows = statements.map((s) => [esc(s.source.outlet), esc(s.speaker ?? 'unattributed'), esc(s.cue ?? ''), esc(s.mode), `<q>${esc(s.content)}</q>`, where(s.source)]);
+  return table(['outlet', 'speaker', 'cue', 'mode', 'content', 'where'], rows, 'statements');
 }
 
 function explanation(e: StoryExplanation | null): string {

@@ -64,8 +64,22 @@ export function createApp(service: Triangulate, options: AppOptions = {}): Hono 
   });
 
   app.get('/api/articles', async (c) => {
-    const { q, ...filter } = articlesQuery.parse(queryOf(c.req.url));
+    const { q, actor, ...filter } = articlesQuery.parse(queryOf(c.req.url));
+    if (actor !== undefined && !q) {
+      // The actor's articles, most mentions first (other filters apply to the page read).
+      const item = await store.getCorpusItem('actor', actor);
+      if (!item) throw new AppError('not-found', `no actor with id ${actor}`);
+      const ids = [...(item.data as Actor).articles].sort((x, y) => y.mentions - x.mentions).map((a) => a.articleId);
+      const pageIds = ids.slice(filter.offset, filter.offset + filter.limit);
+      const items = store.getArticleSummaries
+        ? await store.getArticleSummaries(pageIds)
+        : (await Promise.all(pageIds.map((id) => store.getArticle(id)))).filter((a) => a !== null).map((a) => ({ id: a.id, source: a.source, format: a.format, url: a.url, outlet: a.outlet, title: a.title, published: a.published, language: a.language, chars: a.text.length }));
+      const order = new Map(pageIds.map((id, i) => [id, i]));
+      items.sort((x, y) => order.get(x.id)! - order.get(y.id)!);
+      return c.json({ items, total: ids.length, limit: filter.limit, offset: filter.offset });
+    }
     if (q) {
+      if (actor !== undefined) return c.redirect(`/api/search?${new URL(c.req.url).searchParams.toString()}`, 307);
       const page = await store.searchArticles(q, filter);
       return c.json({ ...page, items: page.items.map((h) => ({ ...h.article, snippet: h.snippet })) });
     }

@@ -87,7 +87,22 @@ describe('alias decisions', () => {
   });
 });
 
-describe('search by actor', () => {
+describe('articles and search by actor', () => {
+  it("lists an actor's articles, most mentions first, and searches within them", async () => {
+    const actors = await call('/api/actors?limit=1');
+    const actor = actors.body.items[0];
+    const r = await call(`/api/articles?actor=${encodeURIComponent(actor.id)}&limit=3`);
+    expect(r.status).toBe(200);
+    expect(r.body.total).toBe(actor.articles.length);
+    const mentioned = new Set(actor.articles.map((a: { articleId: string }) => a.articleId));
+    expect(r.body.items.every((a: { id: string }) => mentioned.has(a.id))).toBe(true);
+    const word = (await call(`/api/articles/${r.body.items[0].id}`)).body.article.title.split(' ')[0];
+    const hits = await call(`/api/search?q=${encodeURIComponent(word)}&actor=${encodeURIComponent(actor.id)}`);
+    expect(hits.status).toBe(200);
+    expect(hits.body.items.every((h: { article: { id: string } }) => mentioned.has(h.article.id))).toBe(true);
+    expect((await call('/api/articles?actor=actor:per:nobody')).status).toBe(404);
+  });
+
   it('404s for an unknown actor', async () => {
     const r = await call('/api/search?q=police&actor=actor:per:nobody');
     expect(r.status).toBe(404);

@@ -44,7 +44,7 @@ export const OPENAPI = {
     '/api/articles': {
       get: {
         summary: 'Articles by publish date (undated last); with q, full-text matches by relevance, each with a snippet',
-        parameters: [...paging(), ...filters, q('q', 'full-text query (words, "phrase", OR, NOT, prefix*)')],
+        parameters: [...paging(), ...filters, q('q', 'full-text query (words, "phrase", OR, NOT, prefix*)'), q('actor', 'only articles that mention this actor (an id from /api/actors), most mentions first; with q, as /api/search?actor=')],
         responses: { '200': ok('a page of article summaries', page(ref('ArticleSummary'))), ...errors },
       },
     },

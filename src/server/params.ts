@@ -18,7 +18,11 @@ export const articleFilterQuery = z.object({
   format: z.enum(['text', 'html', 'rss', 'atom', 'rdf', 'warc', 'json', 'jsonl']).optional(),
 });
 
-export const articlesQuery = pagingQuery.extend(articleFilterQuery.shape).extend({ q: z.string().trim().optional() });
+export const articlesQuery = pagingQuery.extend(articleFilterQuery.shape).extend({
+  q: z.string().trim().optional(),
+  /** Only articles that mention this actor (an actor id from /api/actors). */
+  actor: z.string().min(1).optional(),
+});
 
 export const searchQuery = pagingQuery.extend(articleFilterQuery.shape).extend({
   q: z.string({ error: 'give a query: ?q=words' }).trim().min(1, 'give a query: ?q=words'),
