@@ -78,6 +78,13 @@ export class ArticleView {
     return null;
   }
 
+  /** The entity mentions (name and type) inside `span` (the claim's sentence). */
+  entitiesIn(span: Span): { name: string; type: EntityType }[] {
+    const out: { name: string; type: EntityType }[] = [];
+    for (const e of this.entities) if (e.span.start >= span.start && e.span.end <= span.end) out.push({ name: e.data.name, type: e.data.type });
+    return out;
+  }
+
   /** Years of DATE findings inside `span` (the claim's sentence), when date findings were given. */
   yearsIn(span: Span): string[] {
     const out = new Set<string>();

@@ -207,9 +207,14 @@ export function ownerOf(b: Block): string | null {
 /** Step 3: blocks of different stories that measure the same owner's counted noun merge (greedily, in time order). */
 export function mergeAcrossStories(blocks: readonly Block[], params: ClaimParams): Block[] {
   const out: Block[] = [];
-  const canMerge = (b: Block): boolean => b.claims[0]!.counted !== null && ownerOf(b) !== null;
-  const mergeable = bucket(blocks.filter(canMerge), (b) => key(b.claims[0]!.unit, b.claims[0]!.counted, ownerOf(b), eventOf(b)));
-  out.push(...blocks.filter((b) => !canMerge(b)));
+  const owned = (b: Block): boolean => b.claims[0]!.counted !== null && ownerOf(b) !== null;
+  // A specific group counted for one event ("Iranians killed"), no owner: it may meet its kind in other
+  // stories when their sentences name a common actor (the generic "people arrested" never leaves its story).
+  const anchored = (b: Block): boolean => !owned(b) && b.claims[0]!.counted !== null && b.claims[0]!.counted !== 'person' && eventOf(b) !== null && b.claims.some((c) => c.anchors.length > 0);
+  const mergeable = bucket(blocks.filter(owned), (b) => key(b.claims[0]!.unit, b.claims[0]!.counted, ownerOf(b), eventOf(b)));
+  const byAnchor = bucket(blocks.filter(anchored), (b) => key(b.claims[0]!.unit, b.claims[0]!.counted, eventOf(b)));
+  out.push(...blocks.filter((b) => !owned(b) && !anchored(b)));
+  for (const list of byAnchor.values()) out.push(...mergeByAnchor(list, params));
   for (const list of mergeable.values()) {
     const dated = list.map((b) => ({ b, d: datingOf(b.claims) }));
     dated.sort((x, y) => (x.d.first ?? -Infinity) - (y.d.first ?? -Infinity) || canonical(x.b.claims[0]!, y.b.claims[0]!));
@@ -231,4 +236,25 @@ export function mergeAcrossStories(blocks: readonly Block[], params: ClaimParams
     }
   }
   return out;
+}
+
+/** Ownerless event blocks of different stories: merged when they name a common actor and are not dated apart. */
+function mergeByAnchor(list: readonly Block[], params: ClaimParams): Block[] {
+  const dated = list.map((b) => ({ b, d: datingOf(b.claims), anchors: new Set(b.claims.flatMap((c) => c.anchors)) }));
+  dated.sort((x, y) => (x.d.first ?? -Infinity) - (y.d.first ?? -Infinity) || canonical(x.b.claims[0]!, y.b.claims[0]!));
+  const clusters: { blocks: Block[]; d: Dating; anchors: Set<string> }[] = [];
+  for (const { b, d, anchors } of dated) {
+    const home = clusters.find((c) => compatible(c.d, d, params) && [...anchors].some((a) => c.anchors.has(a)));
+    if (home) {
+      home.blocks.push(b);
+      home.d = union(home.d, d);
+      for (const a of anchors) home.anchors.add(a);
+    } else clusters.push({ blocks: [b], d, anchors });
+  }
+  return clusters.map((c) => {
+    const stories = new Set(c.blocks.flatMap((b) => b.claims.map((x) => x.storyKey)));
+    const notes = [...new Set(c.blocks.flatMap((b) => b.notes))];
+    if (stories.size > 1) notes.push(`joined across ${stories.size} stories or unclustered articles: same counted group and event, an actor named in common, not dated to different times`);
+    return { claims: c.blocks.flatMap((b) => b.claims).sort(canonical), notes };
+  });
 }

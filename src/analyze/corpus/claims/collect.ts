@@ -41,6 +41,11 @@ export interface Claim {
   /** Normalised words of the sentence, for linking claims that have no counted noun, or no owner and no event. */
   readonly context: ReadonlySet<string>;
   readonly sentenceSpan: { readonly start: number; readonly end: number };
+  /**
+   * Actors named in the sentence of a claim counting a specific group for an event ("12,000 Iranians
+   * killed"): blocks of such claims in different stories may merge when they name a common actor.
+   */
+  readonly anchors: readonly string[];
 }
 
 export function dayOf(published: string | null): number | null {
@@ -188,11 +193,25 @@ export function collectClaims(view: ArticleView, ctx: ClaimContext, params: Clai
       predicate,
       context: contextWords(sentence, measured?.label ?? null),
       sentenceSpan,
+      anchors: event !== null && counted !== null && counted !== 'person' ? anchorsOf(view, ctx, sentenceSpan, counted) : [],
     };
     out.push(made);
     previous = made;
   }
   return out;
+}
+
+/** Actors named in the sentence, except the counted group itself ("Iranian" in "12,000 Iranian citizens"). */
+function anchorsOf(view: ArticleView, ctx: ClaimContext, span: { start: number; end: number }, counted: string): string[] {
+  const out = new Set<string>();
+  const group = counted.split(' ').map((w) => w.slice(0, 5));
+  for (const e of view.entitiesIn(span)) {
+    if (e.type === 'MISC' || group.some((g) => nameKey(e.name).split(' ').some((w) => w.slice(0, 5) === g))) continue;
+    const actor = ctx.actorOf(e.name, e.type);
+    const k = actor ?? (nameKey(e.name) ? `name:${nameKey(e.name)}` : null);
+    if (k) out.add(k);
+  }
+  return [...out];
 }
 
 function sameSentence(c: Claim, span: { start: number; end: number }): boolean {

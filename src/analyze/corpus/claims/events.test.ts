@@ -61,3 +61,28 @@ describe('event keys: counts of one noun for different events stay apart', () =>
     expect(claims[0]!.conflict).toBe(true);
   });
 });
+
+describe('event claims across stories', () => {
+  /** "<actor> has killed <phrase>": an ORG entity finding over the actor and a count of a group for an event. */
+  function withActor(id: string, actor: string, phrase: string, after: string, d: QuantitySpec): ClaimArticleInput {
+    const a = sentence(id, `${actor} has killed `, phrase, after, d);
+    const entity: StoredFinding = {
+      id: `${id}:entities:0`, articleId: id, stage: 'entities', stageVersion: 1, kind: 'entity', span: { start: 0, end: actor.length }, text: actor, rule: 'entities/test',
+      data: { type: 'ORG', name: actor, antecedent: null, via: 'name', titles: [], confidence: 1 },
+    } as StoredFinding;
+    return { ...a, findings: [...a.findings, entity] };
+  }
+  const ctx = simpleContext({ a: 's1', b: 's2' });
+
+  it('a specific group counted for one event meets its kind in another story when both name a common actor', () => {
+    const { claims } = groupClaims([withActor('a', 'Foo Front', 'more than 12,000 Norlandics', '.', n(12000, 'Norlandic', { approximator: 'more than', high: null })), withActor('b', 'Foo Front', 'over 12,000 Norlandics', ' since 1990.', n(12000, 'Norlandic', { approximator: 'over', high: null }))], ctx);
+    expect(claims.map((g) => g.measure)).toEqual(['Norlandics killed or dead']);
+  });
+
+  it('stays apart with no common actor, and generic "people" never leaves its story', () => {
+    const apart = groupClaims([withActor('a', 'Foo Front', '12 Norlandics', '.', n(12, 'Norlandic')), withActor('b', 'Bar League', '30 Norlandics', '.', n(30, 'Norlandic'))], ctx);
+    expect(apart.claims).toEqual([]);
+    const people = groupClaims([withActor('a', 'Foo Front', '12 people', '.', n(12, 'people')), withActor('b', 'Foo Front', '30 people', '.', n(30, 'people'))], ctx);
+    expect(people.claims).toEqual([]);
+  });
+});

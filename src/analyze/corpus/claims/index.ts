@@ -37,6 +37,9 @@
  *   Money and percentages without a counted noun link inside a story by owner, agreeing amounts, or words
  *   shared by their sentences. Blocks of different stories merge only with the same owner actor and counted
  *   noun, when their sentences do not name different years and they were published within crossStoryDays.
+ *   Ownerless blocks counting a specific group (not plain "people") for one event class merge across stories
+ *   the same way when their sentences name a common actor (not the counted group itself): "12,000 Iranians
+ *   killed" in two stories both naming the armed group. Plain "people arrested" never leaves its story.
  * - A group needs claims from minArticles (2) distinct articles; two claims of one article with no other
  *   article are not reported (one outlet disagreeing with itself is not a cross-outlet finding). Once a group
  *   stands, every claim of each article in it is kept, so an article's inner disagreement shows too.
