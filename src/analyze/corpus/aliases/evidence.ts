@@ -237,8 +237,8 @@ function variants(nodes: readonly NameNode[], p: AliasParams, context: Context, 
     pushTo(blocks, k, n);
   }
   for (const block of blocks.values()) {
-    for (let x = 0; x + 1 < block.length; x++) {
-      for (let y = x + 1; y < block.length; y++) {
+    for (const [x, y] of nearPairs(block)) {
+      {
         const a = block[x]!;
         const b = block[y]!;
         if (a.key === b.key) continue; // same name: already linked
@@ -260,6 +260,52 @@ function variants(nodes: readonly NameNode[], p: AliasParams, context: Context, 
         out.push(boosted({ kind: 'spelling-variant', a: a.i, b: b.i, score, detail: `${q(a.name)} and ${q(b.name)} are ${how}`, sources: [...refOf(a), ...refOf(b)] }, context, p, support));
       }
     }
+  }
+  return out;
+}
+
+/**
+ * The pairs (x < y, in that order) of a block that can pass the per-word check of `variants`: their last words
+ * must be within floor(longer / 6) edits, so they share a string made by deleting at most that many letters
+ * from each (symmetric deletions). Each name is filed under the deletion variants of its last word, so a
+ * large block costs its near pairs, not all its pairs; the pairs found are a superset of those that pass.
+ */
+function nearPairs(block: readonly NameNode[]): [number, number][] {
+  const byKey = new Map<string, number[]>();
+  block.forEach((n, x) => {
+    for (const k of deletions(n.foldedWords[n.foldedWords.length - 1] ?? '', wordEdits(n.foldedWords[n.foldedWords.length - 1]?.length ?? 0))) pushTo(byKey, k, x);
+  });
+  const seen = new Set<number>();
+  const out: [number, number][] = [];
+  for (const xs of byKey.values()) {
+    for (let s = 0; s + 1 < xs.length; s++) {
+      for (let t = s + 1; t < xs.length; t++) {
+        const key = xs[s]! * block.length + xs[t]!;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push([xs[s]!, xs[t]!]);
+      }
+    }
+  }
+  return out.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+}
+
+/** The most edits a word of this length can be from another under the per-word limit (a sixth of the longer). */
+function wordEdits(length: number): number {
+  let e = 0;
+  while (e + 1 <= Math.floor((length + e + 1) / 6)) e++;
+  return e;
+}
+
+/** The word with up to `k` letters deleted, every way (distinct strings, the word itself included). */
+function deletions(word: string, k: number): Set<string> {
+  let level = new Set([word]);
+  const out = new Set(level);
+  for (let d = 0; d < k; d++) {
+    const next = new Set<string>();
+    for (const w of level) for (let i = 0; i < w.length; i++) next.add(w.slice(0, i) + w.slice(i + 1));
+    for (const w of next) out.add(w);
+    level = next;
   }
   return out;
 }
