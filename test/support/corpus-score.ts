@@ -116,7 +116,8 @@ export async function scoreCorpus(service: Triangulate, expected: Expected, docO
   for (const level of ['must', 'should']) {
     out[`claims ${level}`] = score(
       (expected.quantities?.groups ?? [])
-        .filter((g) => g.level === level)
+        // 'single claims' lists claims that no other article repeats: not a group to form.
+        .filter((g) => g.level === level && !/^single claims?$/i.test(g.measure))
         .map((g) => {
           // The group holding most of the expected claims must hold at least two of them, from two articles.
           let best: { n: number; docs: number; conflict: boolean } = { n: 0, docs: 0, conflict: false };
