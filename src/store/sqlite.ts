@@ -146,6 +146,7 @@ export class SqliteStore implements Store {
     const hit = this.memo.get(key);
     if (hit && hit.stamp === stamp) return hit.value as T;
     const value = compute();
+    if (this.memo.size >= 64) this.memo.clear();
     this.memo.set(key, { stamp, value });
     return value;
   }
@@ -498,6 +499,10 @@ export class SqliteStore implements Store {
   async listOutlets(options: { limit?: number; offset?: number } = {}): Promise<Page<OutletSummary>> {
     const limit = Math.max(1, Math.min(options.limit ?? 50, 10_000));
     const offset = Math.max(0, options.offset ?? 0);
+    return structuredClone(this.memoised(`outlets:${limit}:${offset}`, () => this.computeOutlets(limit, offset)));
+  }
+
+  private computeOutlets(limit: number, offset: number): Page<OutletSummary> {
     const total = (this.db.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM articles GROUP BY outlet)').get() as { n: number }).n;
     const rows = this.db
       .prepare(
@@ -512,6 +517,12 @@ export class SqliteStore implements Store {
     bucket: 'day' | 'month',
     query: Omit<ArticleQuery, 'limit' | 'offset'> = {},
   ): Promise<{ buckets: { bucket: string; articles: number }[]; undated: number }> {
+    const compute = () => this.computeOverTime(bucket, query);
+    const filtered = Object.values(query).some((v) => v !== undefined);
+    return filtered ? compute() : structuredClone(this.memoised(`over-time:${bucket}`, compute));
+  }
+
+  private computeOverTime(bucket: 'day' | 'month', query: Omit<ArticleQuery, 'limit' | 'offset'>): { buckets: { bucket: string; articles: number }[]; undated: number } {
     const { sql, params } = where(query);
     const width = bucket === 'day' ? 10 : 7;
     const dated = `${sql ? `${sql} AND` : 'WHERE'} length(a.published) >= ${width}`;
