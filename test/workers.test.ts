@@ -188,6 +188,38 @@ describe.skipIf(!HAS_PG)(`workers on one PostgreSQL database${HAS_PG ? '' : ` ($
     }
   }, 120_000);
 
+  it('wakes an idle worker when jobs are queued, long before its next poll', async () => {
+    const service = Triangulate.open(db.url);
+    try {
+      const queue = await openJobQueue(service.store);
+      const stop = new AbortController();
+      let idle!: () => void;
+      const isIdle = new Promise<void>((r) => (idle = r));
+      let wokeAt = 0;
+      const worker = runWorker(service.store, queue, stages, {
+        concurrency: 1,
+        pollMs: 60_000,
+        signal: stop.signal,
+        onEvent: (e) => {
+          if (e.type === 'idle') idle();
+          if (e.type === 'done') {
+            wokeAt = Date.now();
+            stop.abort();
+          }
+        },
+      });
+      await isIdle;
+      const t0 = Date.now();
+      await service.store.putArticles([makeArticle('Late report. The port said 3 cranes stopped.')]);
+      expect(await queue.enqueue(stages.map((s) => ({ name: s.name, version: s.version })))).toBe(1);
+      const summary = await worker;
+      expect(summary.done).toBe(1);
+      expect(wokeAt - t0).toBeLessThan(30_000);
+    } finally {
+      await service.close();
+    }
+  }, 120_000);
+
   it('renews the leases of slow jobs so no one takes them, and loses them when it does not renew', async () => {
     const service = Triangulate.open(db.url);
     const admin = new pg.Client({ connectionString: db.url });

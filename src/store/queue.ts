@@ -55,6 +55,13 @@ export interface JobQueue {
    * storing any of them stores none: complete them one by one to find the culprit.
    */
   completeMany(items: readonly { readonly job: Job; readonly results: readonly StageResult[] }[], workerId: string): Promise<boolean[]>;
+  /**
+   * Call `onJobs` whenever jobs are queued from now on (by `enqueue` or `retryFailed`, from any process),
+   * until the returned function is called; idle workers wait on this instead of polling fast. Best effort:
+   * a lost connection goes quiet, and a job whose lease or backoff runs out is not announced, so a worker
+   * still polls, slowly, as a fallback.
+   */
+  watch(onJobs: () => void): Promise<() => Promise<void>>;
   /** Record the error; retried with backoff until maxAttempts, then 'failed' (visible in status). */
   fail(job: Job, workerId: string, error: string): Promise<void>;
   /** Counts by state, throughput, oldest queued, failed jobs with their errors (latest 20), workers seen recently. */

@@ -31,7 +31,11 @@ export interface WorkerLoopOptions {
   readonly completeBatch?: number;
   /** How long a finished job may wait for its batch to fill before the batch is written (default 200 ms). */
   readonly flushMs?: number;
-  /** Wait between claims when the queue has nothing for us (default 2 s). */
+  /**
+   * Wait between claims when the queue has nothing for us (default 2 s). An idle worker also wakes when
+   * jobs are queued (the queue's `watch`, LISTEN/NOTIFY on PostgreSQL); the poll still finds jobs whose
+   * lease or backoff ran out, and covers a lost notification connection.
+   */
   readonly pollMs?: number;
   /** Return once no job is queued or running anywhere, instead of waiting for more. */
   readonly drain?: boolean;
@@ -95,6 +99,8 @@ export async function runWorker(store: Store, queue: JobQueue, stages: readonly 
   const completing = new Set<Promise<void>>();
   let fatal: unknown = null;
 
+  const wake = new Wake();
+  const unwatch = await queue.watch(() => wake.ring()).catch(() => null);
   const renewal = new LeaseRenewal(() => queue.renew([...held], workerId, leaseMs), () => held.size > 0, renewMs);
   const batch = new CompletionBatch(queue, workerId, batchSize, flushMs);
 
@@ -154,6 +160,7 @@ export async function runWorker(store: Store, queue: JobQueue, stages: readonly 
       // Batches written more slowly than jobs are analysed: wait for one before taking more work.
       if (completing.size >= 2 * batchSize) await Promise.race(completing);
       const room = maxInFlight - inFlight.size;
+      wake.reset();
       const jobs = room > 0 ? await queue.claim(workerId, room, leaseMs) : [];
       jobs.forEach(start);
       if (inFlight.size === 0) {
@@ -163,16 +170,18 @@ export async function runWorker(store: Store, queue: JobQueue, stages: readonly 
         if (fatal !== null) break;
         if (options.drain && (await queueIdle(queue))) break;
         emit({ type: 'idle' });
-        await sleep(pollMs, signal);
+        await wake.wait(pollMs, signal);
       } else if (jobs.length === 0 || inFlight.size >= maxInFlight) {
-        // Wait for a slot; when the queue looked empty, also look again after a poll interval.
-        await Promise.race([...inFlight, ...(jobs.length === 0 ? [sleep(pollMs, signal)] : [])]);
+        // Wait for a slot; when the queue looked empty, also look again when jobs are queued or after a poll interval.
+        await Promise.race([...inFlight, ...(jobs.length === 0 ? [wake.wait(pollMs, signal)] : [])]);
       }
     }
     await Promise.all(inFlight);
     await batch.flush();
     await Promise.all(completing);
   } finally {
+    wake.ring();
+    await unwatch?.();
     await renewal.stop();
     batch.cancel();
     await pool.close();
@@ -181,6 +190,33 @@ export async function runWorker(store: Store, queue: JobQueue, stages: readonly 
   const summary: WorkerSummary = { workerId, done, failed, lost, findings, seconds: (Date.now() - started) / 1000 };
   emit({ type: 'stop', summary });
   return summary;
+}
+
+/** Jobs were queued: wakes the idle loop, or makes its next wait return at once if it came in before. */
+class Wake {
+  private rung = false;
+  private waiters: (() => void)[] = [];
+
+  ring(): void {
+    this.rung = true;
+    for (const w of this.waiters.splice(0)) w();
+  }
+
+  /** Before a claim: what was announced so far, that claim sees. */
+  reset(): void {
+    this.rung = false;
+  }
+
+  wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
+    if (this.rung) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      this.waiters.push(resolve);
+      void sleep(ms, signal).then(() => {
+        this.waiters = this.waiters.filter((w) => w !== resolve);
+        resolve();
+      });
+    });
+  }
 }
 
 /** Calls `renew` every `everyMs` while `wanted()`, one call at a time; errors wait for the next tick. */

@@ -101,6 +101,27 @@ describe.skipIf(!HAS_PG)('PgJobQueue', () => {
     expect((await store.getFindings(job!.articleId)).map((f) => f.text)).toEqual(['Text']);
   });
 
+  it('announces queued jobs to watchers in other connections, until they stop watching', async () => {
+    const other = await openPostgresStore(db.url, { poolSize: 1 });
+    try {
+      let calls = 0;
+      const unwatch = await (await openJobQueue(other)).watch(() => calls++);
+      expect(await queue.enqueue(STAGES)).toBe(30);
+      for (let i = 0; i < 100 && calls === 0; i++) await sleep(20);
+      expect(calls).toBe(1);
+      // Nothing queued, nothing said.
+      expect(await queue.enqueue(STAGES)).toBe(0);
+      await sleep(100);
+      expect(calls).toBe(1);
+      await unwatch();
+      await queue.enqueue([{ name: 'entities', version: 2 }]);
+      await sleep(100);
+      expect(calls).toBe(1);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('retries a failed job with backoff, then marks it failed with its error, visible in status', async () => {
     await queue.enqueue(STAGES);
     const [job] = await queue.claim('w1', 1, 60_000);

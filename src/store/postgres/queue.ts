@@ -1,10 +1,12 @@
-import type pg from 'pg';
+import pg from 'pg';
 import type { StageResult } from '../../domain/stage.js';
 import type { Job, JobQueue, JobQueueOptions, JobState, QueueStatus } from '../queue.js';
 import { NEEDS_ANALYSIS, writeAnalysis } from './analysis.js';
 import { inTransaction, pgText } from './pool.js';
 
 const DEFAULT_MAX_ATTEMPTS = 3;
+/** The NOTIFY channel that says jobs were queued (the payload is empty). */
+export const JOBS_CHANNEL = 'triangulate_jobs';
 const defaultBackoff = (attempt: number) => Math.min(1000 * 2 ** (attempt - 1), 5 * 60_000);
 
 /** 'dates@3,entities@2': the identity of a set of stage versions (order-free). */
@@ -40,7 +42,35 @@ export class PgJobQueue implements JobQueue {
        ON CONFLICT (article_id, stages_key) DO NOTHING`,
       [stages.map((s) => s.name), stages.map((s) => s.version), stagesKey(stages)],
     );
-    return res.rowCount ?? 0;
+    const added = res.rowCount ?? 0;
+    if (added > 0) await this.announce();
+    return added;
+  }
+
+  /** Wake the watching workers (after the commit that made the jobs visible). */
+  private async announce(): Promise<void> {
+    await this.pool.query('SELECT pg_notify($1, $2)', [JOBS_CHANNEL, '']);
+  }
+
+  /** LISTEN on a connection of its own (outside the pool, so it never takes a slot the queries need). */
+  async watch(onJobs: () => void): Promise<() => Promise<void>> {
+    await this.ready;
+    const client = new pg.Client(this.pool.options);
+    // A lost connection only silences the announcements: the worker's slow poll is the fallback.
+    client.on('error', () => undefined);
+    client.on('notification', (n) => {
+      if (n.channel === JOBS_CHANNEL) onJobs();
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${JOBS_CHANNEL}`);
+    } catch (e) {
+      await client.end().catch(() => undefined);
+      throw e;
+    }
+    return async () => {
+      await client.end().catch(() => undefined);
+    };
   }
 
   async claim(workerId: string, limit: number, leaseMs: number): Promise<Job[]> {
@@ -144,6 +174,7 @@ export class PgJobQueue implements JobQueue {
   async retryFailed(): Promise<number> {
     await this.ready;
     const res = await this.pool.query(`UPDATE jobs SET state = 'queued', attempts = 0, due = now(), finished_at = NULL WHERE state = 'failed'`);
+    if (res.rowCount) await this.announce();
     return res.rowCount ?? 0;
   }
 
