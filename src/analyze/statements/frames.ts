@@ -83,7 +83,7 @@ const BARE_NOUN_FRAME =
 const DATELINE = /^\s*\p{Lu}[\p{Lu} .'’-]+(?:,\s*[\p{L}.]+(?:\s[\p{L}.]+)?)?\s*(?:\([\p{L} ]+\)\s*)?[—–-]+\s*/u;
 
 /** Words after which a cue that is often a noun is the noun: determiners, possessives, numbers. */
-const NOUN_BEFORE = /^(?:the|a|an|his|her|their|its|our|my|your|this|these|those|no|many|some|several|few|any|every|each|two|three|four|five|six|seven|eight|nine|ten|more|most|other|another|such|\p{L}+['’]s)$/iu;
+const NOUN_BEFORE = /^(?:the|a|an|one|his|her|their|its|our|my|your|this|these|those|no|many|some|several|few|any|every|each|two|three|four|five|six|seven|eight|nine|ten|more|most|other|another|such|\p{L}+['’]s)$/iu;
 
 /** Words with an adjective's ending that are not adjectives. */
 const NOT_ADJECTIVE = /^(?:said|had|need|used|proceed|exceed|succeed|feed|speed|shed|bred|fled|led|wed|sing|bring|thing|nothing|something|anything|everything)$/;
@@ -646,7 +646,8 @@ export class FrameFinder {
       const adverbsOnly = hit.auxStart === cue.start || ADVERBS_ONLY.test(text.slice(source.end, cue.start));
       const participle = /ed$|ought$|own$|een$/i.test(cueText);
       // "Justice Breyer, a Clinton appointee considered a liberal, ...": an appositive description.
-      const appositive = INDEFINITE_NP.test(text.slice(source.start, source.end)) && /,\s*$/.test(text.slice(Math.max(u.start, source.start - 3), source.start));
+      // "Justice Breyer, a Clinton appointee considered a liberal, ...": an appositive description; "in a box labeled ...": the object of a preposition.
+      const appositive = INDEFINITE_NP.test(text.slice(source.start, source.end)) && /(?:,|\b(?:in|on|at|with|for|from|by|into|of))\s*$/i.test(text.slice(Math.max(u.start, source.start - 6), source.start));
       const reduced =
         adverbsOnly &&
         !PRONOUNS.has(text.slice(source.start, source.end).toLowerCase()) &&
@@ -664,7 +665,8 @@ export class FrameFinder {
         // "Rubio and Murphy expected to win", "a judge considered a moderate": a reduced passive; the subject is part of the content and nobody is the source.
         let wholeEnd = this.contentEnd(cue.end, ceiling, u.start, source.start);
         // An appositive ends at its closing comma: "a Clinton appointee considered a liberal, ranks ...".
-        const closingComma = text.indexOf(',', cue.end);
+        let closingComma = text.indexOf(',', cue.end);
+        while (closingComma > 0 && closingComma < wholeEnd && this.inQuote(closingComma)) closingComma = text.indexOf(',', closingComma + 1);
         if (appositive && closingComma > 0 && closingComma < wholeEnd) wholeEnd = closingComma;
         const whole = trimContent(text, { start: source.start, end: wholeEnd });
         return { mode: modeOf(whole, this.quotes), source: null, cue: cueSpan, content: whole, medium: null, addressee: null, rule: 'statements/reduced-passive', sameSpeakerAs: null };

@@ -153,6 +153,7 @@ const CASES: readonly Case[] = [
   { text: 'Justice Moro, a judge considered a liberal, ranks high on the list.', source: null, cue: 'considered', content: 'a judge considered a liberal' },
   { text: 'The largest shareholder is an investment fund once known for its ties to a tycoon.', source: null, cue: 'known', content: 'an investment fund once known for its ties to a tycoon' },
   { text: 'The mayor said, asked about the budget, that cuts were coming.', source: null, cue: 'asked', content: 'about the budget' },
+  { text: 'On her papers, in a box labeled “medical problem,” a doctor had typed a note.', source: null, cue: 'labeled', content: 'a box labeled “medical problem,”' },
   { text: 'All the attendees expressed their support for the mayor.', source: 'All the attendees', cue: 'expressed', content: 'their support for the mayor' },
   { text: 'The committee issued a statement saying the vote was fair.', source: 'The committee', cue: 'issued a statement', content: 'saying the vote was fair' },
   // A participle of the lexicon after a comma opens a new frame: the first content ends before it.
