@@ -8,6 +8,8 @@ import type { Actor, ActorView, AlignmentOp, LabelRow, QuotedStatement, ReusePai
 
 export const A_ID = 'a00000000000000a1';
 export const B_ID = 'a00000000000000b2';
+/** An article of another story, reached by corpus-wide groups and passages. */
+export const C_ID = 'a00000000000000c3';
 export const STORY_ID = A_ID;
 export const ACTOR_ID = 'actor:org:harbour-league';
 
@@ -50,8 +52,8 @@ const pair: ReusePair = {
 };
 
 const statements: QuotedStatement[] = [
-  { source: ref(A_ID, 200, 'The camp must open its doors, the minister said.', 'North Post', '2023-06-21T10:00', 'statements/said'), mode: 'indirect', speaker: 'the minister', speakerActor: null, content: 'The camp must open its doors' },
-  { source: ref(B_ID, 300, '"We were attacked," a League spokesman told reporters.', 'South Wire', '2023-06-22T08:30', 'statements/told'), mode: 'direct', speaker: 'a League spokesman', speakerActor: ACTOR_ID, content: 'We were attacked' },
+  { source: ref(A_ID, 200, 'The camp must open its doors, the minister said.', 'North Post', '2023-06-21T10:00', 'statements/said'), mode: 'indirect', speaker: 'the minister', speakerActor: null, cue: 'said', content: 'The camp must open its doors' },
+  { source: ref(B_ID, 300, '"We were attacked," a League spokesman told reporters.', 'South Wire', '2023-06-22T08:30', 'statements/told'), mode: 'direct', speaker: 'a League spokesman', speakerActor: ACTOR_ID, cue: 'told reporters', content: 'We were attacked' },
 ];
 
 const labels: LabelRow[] = [
@@ -59,6 +61,20 @@ const labels: LabelRow[] = [
   { outlet: 'South Wire', actorId: ACTOR_ID, actor: 'Harbour League', label: 'cult', form: 'predicate', voice: 'own', quotedSpeaker: null, source: ref(B_ID, 60, 'cult', 'South Wire', '2023-06-22T08:30') },
   { outlet: 'South Wire', actorId: ACTOR_ID, actor: 'Harbour League', label: 'peaceful residents', form: 'appositive', voice: 'quoted', quotedSpeaker: 'a League spokesman', source: ref(B_ID, 320, 'peaceful residents', 'South Wire', '2023-06-22T08:30') },
 ];
+
+export const PASSAGE_C = 'Police searched the harbour camp on Tuesday, a spokesman said.';
+
+/** A passage copied from an article of this story into an article of another story. */
+const outsidePair: ReusePair = {
+  a: { articleId: A_ID, span: { start: 20, end: 20 + PASSAGE_C.length }, text: PASSAGE_C },
+  b: { articleId: C_ID, span: { start: 10, end: 10 + PASSAGE_C.length }, text: PASSAGE_C },
+  similarity: 1,
+  kind: 'verbatim',
+  words: { a: 10, b: 10, same: 10 },
+  alignment: align(PASSAGE_C, 20, PASSAGE_C, 10),
+  direction: { earlier: C_ID, basis: 'publish-date' },
+  rule: 'reuse/align',
+};
 
 export const STORY: StorySummary = { id: STORY_ID, title: 'Police search the harbour camp', articles: [A_ID, B_ID], outlets: ['North Post', 'South Wire'], language: 'en', first: '2023-06-21', last: '2023-06-22', terms: ['camp', 'harbour', 'police'], conflicts: 1, reuse: 1, timeline: 2 };
 
@@ -79,15 +95,25 @@ export const BOARD: StoryBoard = {
       // Corpus-wide (story: null): one claim from this story, one from another.
       id: 'claim-boats', story: null, measure: 'boats in the harbour', counted: 'boat', ownerActor: null, unit: null, conflict: false, spread: { low: 12, high: 12 }, why: 'both say 12',
       claims: [
-        { source: ref('a00000000000000c3', 90, '12 boats', 'East Gazette', '2023-05-02', 'quantities/count'), value: 12, low: 12, high: 12, approximator: null, vague: false, unit: null, counted: 'boat', owner: null, ownerActor: null, speaker: null, sentence: 'There were 12 boats.' },
+        { source: ref(C_ID, 90, '12 boats', 'East Gazette', '2023-05-02', 'quantities/count'), value: 12, low: 12, high: 12, approximator: null, vague: false, unit: null, counted: 'boat', owner: null, ownerActor: null, speaker: null, sentence: 'There were 12 boats.' },
         { source: ref(A_ID, 700, '12 boats', 'North Post', '2023-06-21T10:00', 'quantities/count'), value: 12, low: 12, high: 12, approximator: null, vague: false, unit: null, counted: 'boat', owner: null, ownerActor: null, speaker: null, sentence: 'Some 12 boats were moored.' },
       ],
     },
   ],
-  quotes: [],
-  reuse: [pair],
+  quotes: [
+    {
+      // Corpus-wide: the spokesman's words reported in this story and in another.
+      id: 'quote-attacked', story: null, similarity: 0.8, wordingDiffers: true, speakersDiffer: false,
+      statements: [
+        statements[1]!,
+        { source: ref(C_ID, 40, '"We were attacked by the police," the League spokesman said.', 'East Gazette', '2023-05-02', 'statements/said'), mode: 'direct', speaker: 'the League spokesman', speakerActor: ACTOR_ID, cue: 'said', content: 'We were attacked by the police' },
+      ],
+    },
+  ],
+  reuse: [pair, outsidePair],
   timeline: [
     { id: 't1', story: STORY_ID, date: '2016', start: '2016-01-01', end: '2016-12-31', event: 'the League moves to the harbour', sources: [{ source: ref(A_ID, 470, 'since 2016', 'North Post', '2023-06-21T10:00', 'dates/year'), value: '2016', sentence: PASSAGE_A }], conflict: false, dates: ['2016'] },
+    { id: 't3', story: null, date: '2023-05-01', start: '2023-05-01', end: '2023-05-01', event: 'the League holds a rally', sources: [{ source: ref(A_ID, 900, 'on May 1', 'North Post', '2023-06-21T10:00', 'dates/month-day'), value: '2023-05-01', sentence: 'The League held a rally on May 1.' }, { source: ref(C_ID, 60, 'Monday', 'East Gazette', '2023-05-02', 'dates/weekday'), value: '2023-05-01', sentence: 'The League held a rally on Monday.' }], conflict: false, dates: ['2023-05-01'] },
     { id: 't2', story: STORY_ID, date: '2023-06-20', start: '2023-06-20', end: '2023-06-20', event: 'police search the camp', sources: [{ source: ref(A_ID, 20, 'on Tuesday', 'North Post', '2023-06-21T10:00', 'dates/weekday'), value: '2023-06-20', sentence: 'Police searched the camp on Tuesday.' }, { source: ref(B_ID, 20, 'June 20', 'South Wire', '2023-06-22T08:30', 'dates/month-day'), value: 'XXXX-06-20', sentence: 'Police searched the camp on June 20.' }], conflict: false, dates: ['2023-06-20'] },
   ],
   labels,

@@ -6,7 +6,7 @@ import { chromium, type Browser, type Page, type Route } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/server/server.js';
 import { Triangulate } from '../../src/service.js';
 import { browserAvailable, CHROMIUM, ensureWebBuild, LAUNCH_ARGS, screenshot, seriousA11yViolations } from './browser.js';
-import { ACTOR, ACTOR_ID, ACTOR_VIEW, B_ID, BOARD, OTHER_ACTOR, STORY, STORY_ID } from './fixtures.js';
+import { ACTOR, ACTOR_ID, ACTOR_VIEW, ARTICLES, B_ID, BOARD, C_ID, OTHER_ACTOR, PASSAGE_C, STORY, STORY_ID } from './fixtures.js';
 
 /*
  * The story board and actor views on invented fixtures served with page.route: what the views show does not
@@ -19,6 +19,8 @@ describe.skipIf(!browserAvailable())('story board and actor views on fixtures', 
   let browser: Browser;
   let page: Page;
   const posted: unknown[] = [];
+  const articleQueries: string[] = [];
+  const claimQueries: string[] = [];
   const pageErrors: string[] = [];
 
   const json = (route: Route, body: unknown, status = 200) => route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
@@ -30,10 +32,16 @@ describe.skipIf(!browserAvailable())('story board and actor views on fixtures', 
     server = await startServer(service, { host: '127.0.0.1', port: 0, webDir });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
     const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
-    await context.route(/\/api\/(stories|actors|aliases)/, async (route) => {
+    await context.route(/\/api\/(stories|actors|aliases|articles)/, async (route) => {
       const url = new URL(route.request().url());
       const path = decodeURIComponent(url.pathname);
       const method = route.request().method();
+      if (path === '/api/articles') {
+        // The actor's articles (most mentions first), as the API lists them for ?actor= without search words.
+        if (url.searchParams.get('actor') !== ACTOR_ID || url.searchParams.get('q')) return route.continue();
+        articleQueries.push(url.search);
+        return json(route, { items: [...ARTICLES].reverse(), total: ACTOR.articles.length, limit: 25, offset: 0 });
+      }
       if (path === '/api/stories') return json(route, { items: [STORY], total: 1, limit: 25, offset: 0 });
       if (path === `/api/stories/${STORY_ID}`) return json(route, BOARD);
       if (path === '/api/actors') {
@@ -52,6 +60,9 @@ describe.skipIf(!browserAvailable())('story board and actor views on fixtures', 
     });
     page = await context.newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname === '/api/claims') claimQueries.push(r.url());
+    });
   }, 120_000);
 
   afterAll(async () => {
@@ -74,10 +85,29 @@ describe.skipIf(!browserAvailable())('story board and actor views on fixtures', 
     expect(await group.locator('.conflict-badge').textContent()).toBe('conflict');
     expect(await group.textContent()).toContain('more than 2,000');
     expect(await group.textContent()).toContain('some 3,000');
-    // A corpus-wide group: marked, this story's claims first.
+    // A corpus-wide group (from the board's own data): marked as reaching other stories, this story's claims first.
     const wide = page.locator('.claim-group[data-measure="boats in the harbour"]');
-    expect(await wide.locator('.badge', { hasText: 'corpus-wide' }).count()).toBe(1);
+    expect(await wide.locator('.reach-badge', { hasText: 'reaches other stories' }).count()).toBe(1);
     expect(await wide.locator('tbody tr').first().textContent()).toContain('North Post');
+    expect(await page.locator('.claim-group[data-measure="members of Harbour League"] .reach-badge').count()).toBe(0);
+    // The same statement in this story and another: marked, the other story's report marked too.
+    const quote = page.locator('.quote-group[data-group="quote-attacked"]');
+    expect(await quote.locator('.reach-badge').textContent()).toBe('reaches other stories');
+    expect(await quote.locator('li').nth(1).textContent()).toContain('(other story)');
+    expect(await quote.locator('.cue').allTextContents()).toEqual(['told reporters', 'said']);
+    // Timeline: the entry that reaches another story is marked, the story's own are not.
+    expect(await page.locator('.timeline > li .reach-badge').count()).toBe(1);
+    expect(await page.locator('.timeline > li').filter({ hasText: 'the League holds a rally' }).locator('.reach-badge').count()).toBe(1);
+    // A passage copied into an article of another story: that side is marked.
+    const outside = page.locator('.reuse-pair').filter({ hasText: PASSAGE_C });
+    expect(await outside.locator(`.reuse-side[data-article="${C_ID}"] .reach-badge`).textContent()).toBe('other story');
+    expect(await outside.locator('.reuse-side .reach-badge').count()).toBe(1);
+    // Statements: the cue column shows the reporting verbs.
+    const heads = await page.locator('#statements thead th').allTextContents();
+    expect(heads.some((h) => h.startsWith('cue'))).toBe(true);
+    expect(await page.locator('#statements tbody').textContent()).toContain('told reporters');
+    // No request for corpus-wide conflicts: the board's own data holds them.
+    expect(claimQueries).toEqual([]);
     // The copied passage: earlier publisher on the left, marked; the differing words highlighted on both sides.
     const pair = page.locator('.reuse-pair').first();
     const sides = pair.locator('.reuse-side');
@@ -132,6 +162,8 @@ describe.skipIf(!browserAvailable())('story board and actor views on fixtures', 
     const heads = await page.locator('.heatmap thead th').allTextContents();
     expect(heads).toEqual(['outlet', '2023-04', '2023-05', '2023-06', 'undated', 'total']);
     expect(await page.locator('#by-h').textContent()).toContain(ACTOR.name);
+    // Statements by the actor show their cue.
+    expect(await page.locator('section[aria-labelledby="by-h"] tbody').textContent()).toContain('told reporters');
     await screenshot(page, 'fixture-actor');
     expect(await seriousA11yViolations(page)).toEqual([]);
     // Split a name off: the decision names both.
@@ -145,6 +177,19 @@ describe.skipIf(!browserAvailable())('story board and actor views on fixtures', 
     await page.getByRole('button', { name: `Merge into ${ACTOR.name}` }).click();
     await expect.poll(() => posted.length).toBe(2);
     expect(posted[1]).toMatchObject({ action: 'merge', b: { name: OTHER_ACTOR.name } });
+  });
+
+  it("filters the corpus's article list by an actor without search words: the actor's articles, most mentions first", async () => {
+    await page.goto(new URL(`/?actor=${encodeURIComponent(ACTOR_ID)}`, server.url).href);
+    await page.getByRole('heading', { level: 2, name: 'Articles that mention the actor' }).waitFor();
+    const rows = page.locator('section[aria-labelledby="list-h"] table tbody tr');
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(await rows.nth(0).textContent()).toContain(ARTICLES[1]!.title!);
+    expect(await page.locator('section[aria-labelledby="list-h"] caption').textContent()).toContain(`of ${ACTOR.articles.length}, most mentions first`);
+    expect(new URLSearchParams(articleQueries.at(-1)).get('actor')).toBe(ACTOR_ID);
+    await expect.poll(() => page.getByLabel('Actor', { exact: true }).inputValue()).toBe(`${ACTOR.name} (${ACTOR.type})`);
+    await screenshot(page, 'fixture-corpus-actor');
+    expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
   it('lists actors with a name filter in the URL and pages', async () => {

@@ -250,6 +250,27 @@ describe.skipIf(!browserAvailable())('the workbench in headless Chromium', () =>
     await expect.poll(() => page.getByLabel('Actor').inputValue()).toBe(`${actor.name} (${actor.type})`);
   });
 
+  it("lists an actor's articles when the actor filter has no search words", async () => {
+    const actors = await api<{ items: { id: string; name: string; type: string; articles: { articleId: string; mentions: number }[] }[] }>('/api/actors?limit=50');
+    const actor = actors.items.find((a) => a.articles.length >= 2)!;
+    expect(actor, 'an actor mentioned in two or more articles').toBeDefined();
+    await page.goto(server.url);
+    await page.getByLabel('Actor').fill(`${actor.name} (${actor.type})`);
+    await page.locator('#actor-names option').first().waitFor({ state: 'attached' });
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.waitForURL(/actor=/);
+    expect(new URL(page.url()).searchParams.get('actor')).toBe(actor.id);
+    await page.getByRole('heading', { level: 2, name: 'Articles that mention the actor' }).waitFor();
+    const rows = page.locator('section[aria-labelledby="list-h"] table tbody tr');
+    await expect.poll(() => rows.count()).toBe(Math.min(25, actor.articles.length));
+    const hrefs = await rows.locator('a[href^="/article/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!.split('/').pop()!));
+    // Most mentions first: the page holds the articles in the API's order.
+    const expected = [...actor.articles].sort((x, y) => y.mentions - x.mentions);
+    expect(new Set(hrefs)).toEqual(new Set(expected.slice(0, 25).map((a) => a.articleId)));
+    expect(await page.locator('section[aria-labelledby="list-h"] caption').textContent()).toContain(`of ${actor.articles.length}, most mentions first`);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
   it('answers unknown views and deep links with the app, and the API with JSON errors', async () => {
     await page.goto(new URL('/no/such/view', server.url).href);
     await page.getByRole('heading', { name: 'Not found' }).waitFor();

@@ -86,7 +86,7 @@ export interface QuotedStatement {
   speaker: string | null;
   speakerActor: string | null;
   content: string;
-  /** The cue verb, when the server sends it (optional: not part of every statement shape). */
+  /** The reporting verb phrase ('told reporters', 'according to'), when the statement has one. */
   cue?: string | null;
 }
 
@@ -168,6 +168,11 @@ export interface StoryExplanation {
   terms: { term: string; weight: number; articles: string[] }[];
 }
 
+/**
+ * Everything found about one story. Claim groups, quote groups, copied passages and timeline entries are those that
+ * involve any article of the story, also those that reach other stories (a group whose `story` is another story or
+ * null: corpus-wide); statements and labels are the story's own.
+ */
 export interface StoryBoard {
   story: StorySummary;
   explanation: StoryExplanation | null;

@@ -87,7 +87,8 @@ const CLAIM_COLUMNS: Column<QuantityClaim>[] = [
 /** Numbers that measure the same thing, their spread, and whether they conflict (and why). */
 export function ClaimGroupView({ group, story }: { group: ClaimGroup; story?: { id: string; articles: ReadonlySet<string> } }) {
   const outlets = new Set(group.claims.map((c) => c.source.outlet ?? '(not named)')).size;
-  // A corpus-wide group shown on a story board: the story's own claims first, the others marked.
+  // A group that reaches other stories (corpus-wide, or another story's) shown on a story board: the story's own
+  // claims first, the others marked.
   const wide = story !== undefined && group.story !== story.id;
   const inStory = (c: QuantityClaim) => !story || story.articles.has(c.source.articleId);
   const claims = wide ? [...group.claims].sort((x, y) => Number(inStory(y)) - Number(inStory(x))) : group.claims;
@@ -103,7 +104,7 @@ export function ClaimGroupView({ group, story }: { group: ClaimGroup; story?: { 
       </p>
       {wide && (
         <p className="meta">
-          <span className="badge">corpus-wide</span> {group.claims.filter(inStory).length} of these claims are in this story's articles; the others come from other stories.
+          <span className="badge reach-badge">reaches other stories</span> {group.claims.filter(inStory).length} of these claims are in this story's articles; the others come from articles outside it.
         </p>
       )}
       <RangeStrip group={group} />

@@ -3,7 +3,7 @@ import { refHref, type ReusePair, type ReuseSide } from '../corpus-types.js';
 import { Link } from '../router.js';
 import { alignedPieces } from './alignment.js';
 
-function Side({ side, pair, which, article, earlier, basis }: { side: ReuseSide; pair: ReusePair; which: 'a' | 'b'; article: ArticleSummary | undefined; earlier: boolean; basis: string }) {
+function Side({ side, pair, which, article, earlier, basis, outside }: { side: ReuseSide; pair: ReusePair; which: 'a' | 'b'; article: ArticleSummary | undefined; earlier: boolean; basis: string; outside: boolean }) {
   const pieces = alignedPieces(side, pair.alignment, which);
   return (
     <div className={`reuse-side${earlier ? ' earlier' : ''}`} data-article={side.articleId}>
@@ -13,7 +13,14 @@ function Side({ side, pair, which, article, earlier, basis }: { side: ReuseSide;
             earlier
           </span>
         )}{' '}
-        <strong>{article?.outlet ?? 'outlet not named'}</strong> <span className="meta">{article?.published?.value.replace('T', ' ') ?? 'undated'}</span>
+        {outside && <span className="badge reach-badge">other story</span>}{' '}
+        {article ? (
+          <>
+            <strong>{article.outlet ?? 'outlet not named'}</strong> <span className="meta">{article.published?.value.replace('T', ' ') ?? 'undated'}</span>
+          </>
+        ) : (
+          <strong>an article outside this story</strong>
+        )}
         <div className="meta">
           <Link to={refHref(side)}>{article?.title ?? side.articleId}</Link> · characters {side.span.start}–{side.span.end}
         </div>
@@ -37,9 +44,10 @@ function Side({ side, pair, which, article, earlier, basis }: { side: ReuseSide;
 
 /**
  * A passage found in two articles, side by side with the earlier publisher on the left (when publish dates
- * tell), words that differ highlighted on both sides, each side linked to its characters.
+ * tell), words that differ highlighted on both sides, each side linked to its characters. With `members` (a
+ * story board), a side in an article outside the story is marked.
  */
-export function ReusePairView({ pair, articles }: { pair: ReusePair; articles: ReadonlyMap<string, ArticleSummary> }) {
+export function ReusePairView({ pair, articles, members }: { pair: ReusePair; articles: ReadonlyMap<string, ArticleSummary>; members?: ReadonlySet<string> }) {
   const swap = pair.direction.earlier !== null && pair.direction.earlier === pair.b.articleId;
   const left = swap ? ([pair.b, 'b'] as const) : ([pair.a, 'a'] as const);
   const right = swap ? ([pair.a, 'a'] as const) : ([pair.b, 'b'] as const);
@@ -53,7 +61,7 @@ export function ReusePairView({ pair, articles }: { pair: ReusePair; articles: R
       </figcaption>
       <div className="reuse-cols">
         {[left, right].map(([side, which]) => (
-          <Side key={which} side={side} pair={pair} which={which} article={articles.get(side.articleId)} earlier={pair.direction.earlier === side.articleId} basis={basis} />
+          <Side key={which} side={side} pair={pair} which={which} article={articles.get(side.articleId)} earlier={pair.direction.earlier === side.articleId} basis={basis} outside={members !== undefined && !members.has(side.articleId)} />
         ))}
       </div>
     </figure>

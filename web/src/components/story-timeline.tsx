@@ -61,8 +61,11 @@ function TimeStrip({ entries }: { entries: readonly TimelineEntry[] }) {
   );
 }
 
-/** A story's timeline: what happened when, by whom reported, with the date each source gives. */
-export function StoryTimeline({ entries, csvName }: { entries: readonly TimelineEntry[]; csvName: string }) {
+/**
+ * A story's timeline: what happened when, by whom reported, with the date each source gives. With `story`, an
+ * entry that reaches other stories (its sources include articles outside the story) is marked.
+ */
+export function StoryTimeline({ entries, csvName, story }: { entries: readonly TimelineEntry[]; csvName: string; story?: { id: string; articles: ReadonlySet<string> } }) {
   if (entries.length === 0) return <p className="muted">No dated events found.</p>;
   const sorted = [...entries].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
   const exportCsv = () =>
@@ -87,6 +90,7 @@ export function StoryTimeline({ entries, csvName }: { entries: readonly Timeline
             <div className="when">
               <time dateTime={e.start}>{e.date}</time>
               {e.conflict && <span className="badge conflict-badge" title={`sources give ${e.dates.join(', ')}`}>dates differ</span>}
+              {story && e.story !== story.id && <span className="badge reach-badge">reaches other stories</span>}
             </div>
             <div className="what">
               <div>{e.event}</div>
@@ -94,6 +98,7 @@ export function StoryTimeline({ entries, csvName }: { entries: readonly Timeline
                 {e.sources.map((s) => (
                   <li key={`${s.source.articleId}:${s.source.span.start}`}>
                     <span className="meta">{s.source.outlet ?? 'outlet not named'}</span> <code>{s.value}</code> <SourceLink source={s.source} />
+                    {story && !story.articles.has(s.source.articleId) && <span className="meta"> (other story)</span>}
                   </li>
                 ))}
               </ul>

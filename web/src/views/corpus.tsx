@@ -50,10 +50,12 @@ export function CorpusView({ params }: { params: URLSearchParams }) {
   const bucket = filters.bucket === 'day' || filters.bucket === 'month' ? filters.bucket : months.state === 'ok' ? autoBucket : null;
   const timeline = useApi<ArticlesOverTime>(bucket ? `/api/timeline/articles${withParams('', { bucket, outlet: filters.outlet })}` : null);
   const query = { q: filters.q, outlet: filters.outlet, from: filters.from, to: filters.to, limit: PAGE, offset: filters.offset };
-  // The actor filter is a search filter: /api/search?actor= (text search within the articles that mention the actor).
-  const plain = useApi<Page<ArticleSummary>>(filters.actor ? null : `/api/articles${withParams('', query)}`);
-  const byActor = useApi<Page<{ article: ArticleSummary; snippet: string }>>(filters.actor && filters.q ? `/api/search${withParams('', { ...query, actor: filters.actor })}` : null);
-  const list: Loaded<Page<ArticleSummary>> = !filters.actor ? plain : !filters.q ? { state: 'loading' } : byActor.state === 'ok' ? { state: 'ok', data: { ...byActor.data, items: byActor.data.items.map((h) => ({ ...h.article, snippet: h.snippet })) } } : byActor;
+  // With an actor and no search words: the actor's articles (/api/articles?actor=, most mentions first; the
+  // outlet and date filters do not apply there). With search words: /api/search?actor= (text search within them).
+  const byActor = filters.actor !== '' && filters.q === '';
+  const plain = useApi<Page<ArticleSummary>>(filters.actor && filters.q ? null : `/api/articles${withParams('', byActor ? { actor: filters.actor, limit: PAGE, offset: filters.offset } : query)}`);
+  const hits = useApi<Page<{ article: ArticleSummary; snippet: string }>>(filters.actor && filters.q ? `/api/search${withParams('', { ...query, actor: filters.actor })}` : null);
+  const list: Loaded<Page<ArticleSummary>> = !(filters.actor && filters.q) ? plain : hits.state === 'ok' ? { state: 'ok', data: { ...hits.data, items: hits.data.items.map((h) => ({ ...h.article, snippet: h.snippet })) } } : hits;
   const stories = useApi<Page<StorySummary>>(`/api/stories?limit=${STORY_PAGE}`);
   const [draft, setDraft] = useState(filters);
   useEffect(() => setDraft(filters), [params.toString()]);
@@ -134,16 +136,15 @@ export function CorpusView({ params }: { params: URLSearchParams }) {
 
       <div className="columns">
         <section aria-labelledby="list-h" className="wide">
-          <h2 id="list-h">{filters.q ? `Articles matching “${filters.q}”` : 'Articles'}</h2>
-          {filters.actor && !filters.q ? (
-            <p>
-              Give search words to search within the articles that mention this actor; <Link to={actorHref(filters.actor)}>its actor page</Link> lists its statements, labels and stories.
+          <h2 id="list-h">{filters.q ? `Articles matching “${filters.q}”` : byActor ? 'Articles that mention the actor' : 'Articles'}</h2>
+          {byActor && (
+            <p className="muted">
+              The articles that mention the chosen actor, most mentions first{filters.outlet || filters.from || filters.to ? ' (the outlet and date filters apply only with search words)' : ''}; <Link to={actorHref(filters.actor)}>its actor page</Link> lists its statements, labels and stories.
             </p>
-          ) : (
-            list.state === 'loading' && <p aria-live="polite">Loading…</p>
           )}
+          {list.state === 'loading' && <p aria-live="polite">Loading…</p>}
           {list.state === 'error' && <p role="alert">Could not list articles: {list.message}</p>}
-          {list.state === 'ok' && <ArticleList page={list.data} withSnippets={filters.q !== ''} onPage={(offset) => go({ ...filters, offset })} />}
+          {list.state === 'ok' && <ArticleList page={list.data} withSnippets={filters.q !== ''} sortNote={byActor ? 'most mentions first' : null} onPage={(offset) => go({ ...filters, offset })} />}
         </section>
 
         <aside className="narrow">
@@ -219,7 +220,7 @@ function PublishedCell({ a }: { a: ArticleSummary }) {
   );
 }
 
-function ArticleList({ page, withSnippets, onPage }: { page: Page<ArticleSummary>; withSnippets: boolean; onPage: (offset: number) => void }) {
+function ArticleList({ page, withSnippets, sortNote, onPage }: { page: Page<ArticleSummary>; withSnippets: boolean; sortNote: string | null; onPage: (offset: number) => void }) {
   const from = page.total === 0 ? 0 : page.offset + 1;
   const to = page.offset + page.items.length;
   const pager = (
@@ -256,7 +257,7 @@ function ArticleList({ page, withSnippets, onPage }: { page: Page<ArticleSummary
   }
   return (
     <>
-      <SortableTable caption={`Articles ${from}–${to} of ${page.total} (sorting applies to this page)`} csvName="articles.csv" rows={page.items} rowKey={(a) => a.id} columns={ARTICLE_COLUMNS} />
+      <SortableTable caption={`Articles ${from}–${to} of ${page.total}${sortNote ? `, ${sortNote}` : ''} (sorting applies to this page)`} csvName="articles.csv" rows={page.items} rowKey={(a) => a.id} columns={ARTICLE_COLUMNS} />
       {pager}
     </>
   );

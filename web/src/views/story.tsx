@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import { useApi, type ArticleSummary, type Page } from '../api.js';
+import { useApi, type ArticleSummary } from '../api.js';
 import { ClaimGroupView } from '../components/claim-group.js';
 import { LabelMatrix, LabelsTable } from '../components/labels-table.js';
 import { OutletTimePlot } from '../components/outlet-time-plot.js';
@@ -8,7 +8,7 @@ import { SourceLink, SourceMeta } from '../components/source-link.js';
 import { StatementsTable } from '../components/statements-table.js';
 import { StoryTimeline } from '../components/story-timeline.js';
 import { SortableTable, type Column } from '../components/table.js';
-import type { ClaimGroup, QuoteGroup, StoryBoard } from '../corpus-types.js';
+import type { QuoteGroup, StoryBoard } from '../corpus-types.js';
 import { Link } from '../router.js';
 
 const ARTICLE_COLUMNS: Column<ArticleSummary>[] = [
@@ -17,8 +17,6 @@ const ARTICLE_COLUMNS: Column<ArticleSummary>[] = [
   { key: 'title', label: 'title', value: (a) => a.title ?? a.id, render: (a) => <Link to={`/article/${encodeURIComponent(a.id)}`}>{a.title ?? '(untitled)'}</Link> },
   { key: 'chars', label: 'chars', value: (a) => a.chars, numeric: true },
 ];
-
-const WIDE_CONFLICTS = 100;
 
 const SECTIONS = [
   ['articles', 'Articles'],
@@ -34,9 +32,6 @@ const SECTIONS = [
 /** The story board: everything the corpus stages found about one story, each finding linked to its characters. */
 export function StoryView({ id }: { id: string }) {
   const board = useApi<StoryBoard>(`/api/stories/${encodeURIComponent(id)}`);
-  // Numbers that conflict across stories (a count given in this story and another) are corpus-wide groups: the
-  // board adds those among the most prominent corpus-wide conflicts that hold a claim of this story's articles.
-  const conflicts = useApi<Page<ClaimGroup>>(`/api/claims?conflicts=1&limit=${WIDE_CONFLICTS}`);
   const title = board.state === 'ok' ? (board.data.story.title ?? 'Untitled story') : null;
   useEffect(() => {
     if (title) document.title = `${title} · Story · Triangulate`;
@@ -60,9 +55,10 @@ export function StoryView({ id }: { id: string }) {
     return a?.outlet ? `${a.outlet} (${id.slice(0, 9)})` : `article ${id.slice(0, 9)}`;
   };
   const members = new Set(story.articles);
-  const shown = new Set(claims.map((g) => g.id));
-  const wide = conflicts.state === 'ok' ? conflicts.data.items.filter((g) => g.story !== story.id && !shown.has(g.id) && g.claims.some((c) => members.has(c.source.articleId))) : [];
-  const claimsOrdered = [...claims, ...wide].sort((a, b) => Number(b.conflict) - Number(a.conflict) || b.claims.length - a.claims.length);
+  // The board holds every group that involves an article of the story, also groups that reach other stories
+  // (corpus-wide groups, story null): those are marked where they are shown.
+  const reaching = claims.filter((g) => g.story !== story.id).length;
+  const claimsOrdered = [...claims].sort((a, b) => Number(b.conflict) - Number(a.conflict) || b.claims.length - a.claims.length);
   const conflictCount = claimsOrdered.filter((c) => c.conflict).length;
   return (
     <div className="board">
@@ -118,7 +114,7 @@ export function StoryView({ id }: { id: string }) {
 
       <section id="timeline" aria-labelledby="timeline-h">
         <h2 id="timeline-h">Timeline</h2>
-        <StoryTimeline entries={timeline} csvName={`story-${story.id}-timeline.csv`} />
+        <StoryTimeline entries={timeline} csvName={`story-${story.id}-timeline.csv`} story={{ id: story.id, articles: members }} />
       </section>
 
       <section id="statements" aria-labelledby="statements-h">
@@ -128,22 +124,18 @@ export function StoryView({ id }: { id: string }) {
 
       <section id="numbers" aria-labelledby="numbers-h">
         <h2 id="numbers-h">Numbers, grouped by what they measure</h2>
-        {wide.length > 0 && (
-          <p className="muted">
-            Groups marked corpus-wide also hold claims from other stories (found among the {WIDE_CONFLICTS} most prominent conflicts across the corpus).
-          </p>
-        )}
+        {reaching > 0 && <p className="muted">Groups marked “reaches other stories” also hold claims from articles outside this story.</p>}
         {claimsOrdered.length === 0 ? <p className="muted">No numbers stated by two or more sources.</p> : claimsOrdered.map((g) => <ClaimGroupView key={g.id} group={g} story={{ id: story.id, articles: members }} />)}
       </section>
 
       <section id="quotes" aria-labelledby="quotes-h">
         <h2 id="quotes-h">The same statement reported differently</h2>
-        {quotes.length === 0 ? <p className="muted">No statement reported with different wording or speakers.</p> : quotes.map((q) => <QuoteGroupView key={q.id} group={q} />)}
+        {quotes.length === 0 ? <p className="muted">No statement reported with different wording or speakers.</p> : quotes.map((q) => <QuoteGroupView key={q.id} group={q} story={{ id: story.id, articles: members }} />)}
       </section>
 
       <section id="reuse" aria-labelledby="reuse-h">
         <h2 id="reuse-h">Copied passages</h2>
-        {reuse.length === 0 ? <p className="muted">No passage found in two articles of this story.</p> : reuse.map((p) => <ReusePairView key={`${p.a.articleId}:${p.a.span.start}:${p.b.articleId}:${p.b.span.start}`} pair={p} articles={articles} />)}
+        {reuse.length === 0 ? <p className="muted">No passage found in an article of this story and another article.</p> : reuse.map((p) => <ReusePairView key={`${p.a.articleId}:${p.a.span.start}:${p.b.articleId}:${p.b.span.start}`} pair={p} articles={articles} members={members} />)}
       </section>
 
       <section id="labels" aria-labelledby="labels-h">
@@ -160,18 +152,26 @@ export function StoryView({ id }: { id: string }) {
   );
 }
 
-function QuoteGroupView({ group }: { group: QuoteGroup }) {
+function QuoteGroupView({ group, story }: { group: QuoteGroup; story: { id: string; articles: ReadonlySet<string> } }) {
+  const outside = group.statements.filter((s) => !story.articles.has(s.source.articleId)).length;
   return (
-    <article className="quote-group">
+    <article className="quote-group" data-group={group.id}>
       <p className="meta">
         {group.statements.length} reports · {Math.round(group.similarity * 100)}% word overlap at least
         {group.wordingDiffers ? ' · wording differs' : ''}
         {group.speakersDiffer ? ' · speakers differ' : ''}
+        {group.story !== story.id && (
+          <>
+            {' · '}
+            <span className="badge reach-badge">reaches other stories</span> {outside} of these reports are in articles outside this story
+          </>
+        )}
       </p>
       <ul>
         {group.statements.map((s) => (
           <li key={`${s.source.articleId}:${s.source.span.start}`}>
-            <strong>{s.speaker ?? 'speaker not named'}</strong> <SourceMeta source={s.source} />: <SourceLink source={s.source} label={s.content} />
+            <strong>{s.speaker ?? 'speaker not named'}</strong> {s.cue ? <span className="cue">{s.cue}</span> : null} <SourceMeta source={s.source} />: <SourceLink source={s.source} label={s.content} />
+            {!story.articles.has(s.source.articleId) && <span className="meta"> (other story)</span>}
           </li>
         ))}
       </ul>
