@@ -13,7 +13,7 @@ import { rng } from './generate.js';
  *  - events (about 100 * sqrt(n / 100) of them, Zipf popularity) each with a day, a place, a kind and two
  *    words of its own; an article reports one event: its day (day, month or year-less), an earlier related
  *    event by year, the publish weekday, counts (some outlets disagree), money and percentages, and quotes,
- *    half of them reprinted from the event's pool of statements.
+ *    one in five reprinted from the event's pool of statements.
  */
 
 export interface BenchArticle {
@@ -98,7 +98,7 @@ function makeEvent(k: number, v: Vocab): Event {
   const r = rng(k * 104729 + 11);
   const w = () => (r() < 0.3 ? FUNCTION[Math.floor(r() * FUNCTION.length)]! : word(zipf(r, v.words)));
   const terms: [string, string] = [word(v.words + k * 2, 5), word(v.words + k * 2 + 1, 5)];
-  const quotes = Array.from({ length: 4 }, () => {
+  const quotes = Array.from({ length: 6 }, () => {
     const ws = Array.from({ length: 9 + Math.floor(r() * 8) }, w);
     ws.splice(Math.floor(r() * ws.length), 0, terms[Math.floor(r() * 2)]!);
     return cap(ws.join(' '));
@@ -262,8 +262,8 @@ export function benchArticle(i: number, n: number): BenchArticle {
         placeRef(zipf(r, v.places));
         w.put(' said.');
       } else if (t < 0.72) {
-        // A quote: half reprinted from the event's pool (now and then with a word dropped), half new.
-        let content = r() < 0.5 ? pick(e.quotes) : cap(filler(8 + Math.floor(r() * 8)));
+        // A quote: one in five reprinted from the event's pool (now and then with a word dropped), the rest new.
+        let content = r() < 0.2 ? pick(e.quotes) : cap(filler(8 + Math.floor(r() * 8)));
         if (r() < 0.2) content = content.split(' ').filter((_, k) => k !== 3).join(' ');
         const direct = r() < 0.7;
         const start = w.text.length;

@@ -6,8 +6,10 @@ import { compatible, spanDays, type DateValue } from './values.js';
  * Candidate pairs come from an inverted index over terms (terms in more than `maxTermMentions` mentions are not
  * used to look up candidates), each posting list sorted by start year and read only within `yearWindow` years of
  * the mention's own years (year-less mentions read the whole list). Each mention probes the index with its
- * `probeTerms` rarest terms: two mentions are compared when one's rare term is among the other's terms.
- * Near-linear, never all pairs.
+ * `probeTerms` rarest terms: two mentions are compared when one's rare term is among the other's terms. A probe
+ * reads at most `maxProbeReads` postings (the nearest in year first), so a mention has a bounded number of
+ * candidates and the cost grows linearly with the corpus; pairs are visited once each, not stored.
+ * Never all pairs.
  *  - merge: compatible dates (one contains the other), cosine >= mergeSimilarity and enough shared terms;
  *    pairs are taken best first, and two groups join only when every value of one is compatible with every
  *    value of the other and no sentence would hold two of the group's mentions;
@@ -85,7 +87,7 @@ const sameShape = (a: DateValue, b: DateValue): boolean => !!a.range && !!b.rang
 const yearsOf = (d: DateValue): [number, number] | null => (d.range ? [Number(d.range.start.slice(0, 4)), Number(d.range.end.slice(0, 4))] : null);
 
 /** Pairs of mentions sharing a probed term, with how many probes hit (from both sides). */
-function candidatePairs(mentions: readonly Mention[], vecs: readonly Vector[], df: ReadonlyMap<string, number>, params: TimelineParams): [number, number, number][] {
+function candidatePairs(mentions: readonly Mention[], vecs: readonly Vector[], df: ReadonlyMap<string, number>, params: TimelineParams, visit: (i: number, j: number, hits: number) => void): void {
   const known = new Map<string, { year: number; i: number }[]>();
   const yearless = new Map<string, number[]>();
   vecs.forEach((v, i) => {
@@ -164,19 +166,17 @@ function candidatePairs(mentions: readonly Mention[], vecs: readonly Vector[], d
     }
     return a < ids.length && ids[a] === j ? hits[a]! : 0;
   };
-  // Pass 2: every pair once, with the hits of both sides (no corpus-wide map of pairs).
-  const out: [number, number, number][] = [];
+  // Pass 2: every pair once, with the hits of both sides (no corpus-wide map or list of pairs). Edges are
+  // sorted by strength later: the order of the visits does not matter.
   for (let i = 0; i < n; i++) {
     const { ids, hits } = found[i]!;
     for (let x = 0; x < ids.length; x++) {
       const j = ids[x]!;
       const back = hitsOf(j, i);
       if (j < i && back > 0) continue; // counted from j's side
-      out.push([Math.min(i, j), Math.max(i, j), hits[x]! + back]);
+      visit(Math.min(i, j), Math.max(i, j), hits[x]! + back);
     }
   }
-  // Edges are sorted by strength later: the order here does not matter.
-  return out;
 }
 
 interface Edge {
@@ -193,10 +193,10 @@ export function groupMentions(mentions: readonly Mention[], params: TimelinePara
   const { vecs, df } = vectors(mentions);
   const merges: Edge[] = [];
   const conflicts: Edge[] = [];
-  for (const [i, j, hits] of candidatePairs(mentions, vecs, df, params)) {
+  candidatePairs(mentions, vecs, df, params, (i, j, hits) => {
     const a = mentions[i]!;
     const b = mentions[j]!;
-    if (a.articleId === b.articleId && a.sentence === b.sentence) continue;
+    if (a.articleId === b.articleId && a.sentence === b.sentence) return;
     if (compatible(a.date, b.date)) {
       const { cos, shared } = cosine(vecs[i]!, vecs[j]!);
       const fineEqual = a.date.value === b.date.value && spanDays(a.date) <= 31;
@@ -208,7 +208,7 @@ export function groupMentions(mentions: readonly Mention[], params: TimelinePara
       const { cos, shared } = cosine(vecs[i]!, vecs[j]!);
       if (cos >= params.conflictSimilarity && shared >= params.conflictMinShared) conflicts.push({ i, j, cos });
     }
-  }
+  });
   merges.sort(byStrength(mentions));
   conflicts.sort(byStrength(mentions));
 
