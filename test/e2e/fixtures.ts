@@ -18,6 +18,9 @@ const article = (id: string, outlet: string, published: string | null, title: st
   published: published === null ? null : { value: published, precision: 'minute', source: 'meta', raw: published },
 });
 
+/** The article of another story that the corpus-wide fixtures reach. */
+export const OUTSIDE_ARTICLE = article(C_ID, 'East Gazette', '2023-05-02T09:00', 'League rally at the harbour');
+
 export const ARTICLES = [article(A_ID, 'North Post', '2023-06-21T10:00', 'Police search the harbour camp'), article(B_ID, 'South Wire', '2023-06-22T08:30', 'Harbour camp searched, League protests')];
 
 const ref = (articleId: string, start: number, text: string, outlet: string, published: string | null, rule = 'test/fixture'): SourceRef => ({ articleId, outlet, published, span: { start, end: start + text.length }, text, findingId: null, rule });

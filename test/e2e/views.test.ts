@@ -6,7 +6,7 @@ import { chromium, type Browser, type Page, type Route } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/server/server.js';
 import { Triangulate } from '../../src/service.js';
 import { browserAvailable, CHROMIUM, ensureWebBuild, LAUNCH_ARGS, screenshot, seriousA11yViolations } from './browser.js';
-import { ACTOR, ACTOR_ID, ACTOR_VIEW, ARTICLES, B_ID, BOARD, C_ID, OTHER_ACTOR, PASSAGE_C, STORY, STORY_ID } from './fixtures.js';
+import { ACTOR, ACTOR_ID, ACTOR_VIEW, ARTICLES, B_ID, BOARD, C_ID, OTHER_ACTOR, OUTSIDE_ARTICLE, PASSAGE_C, STORY, STORY_ID } from './fixtures.js';
 
 /*
  * The story board and actor views on invented fixtures served with page.route: what the views show does not
@@ -36,6 +36,7 @@ describe.skipIf(!browserAvailable())('story board and actor views on fixtures', 
       const url = new URL(route.request().url());
       const path = decodeURIComponent(url.pathname);
       const method = route.request().method();
+      if (path === `/api/articles/${C_ID}`) return json(route, { article: { ...OUTSIDE_ARTICLE, byline: null, text: '', notes: [], meta: {}, encoding: 'utf-8', dateline: null, raw: { bytes: 0, sha256: '' } }, sources: [], analysis: [], findingCounts: [] });
       if (path === '/api/articles') {
         // The actor's articles (most mentions first), as the API lists them for ?actor= without search words.
         if (url.searchParams.get('actor') !== ACTOR_ID || url.searchParams.get('q')) return route.continue();
@@ -102,6 +103,9 @@ describe.skipIf(!browserAvailable())('story board and actor views on fixtures', 
     const outside = page.locator('.reuse-pair').filter({ hasText: PASSAGE_C });
     expect(await outside.locator(`.reuse-side[data-article="${C_ID}"] .reach-badge`).textContent()).toBe('other story');
     expect(await outside.locator('.reuse-side .reach-badge').count()).toBe(1);
+    // Its outlet and title are looked up (the board lists only the story's own articles).
+    await expect.poll(() => outside.locator(`.reuse-side[data-article="${C_ID}"] .reuse-head`).textContent()).toContain(OUTSIDE_ARTICLE.outlet!);
+    expect(await outside.locator(`.reuse-side[data-article="${C_ID}"] .reuse-head`).textContent()).toContain(OUTSIDE_ARTICLE.title!);
     // Statements: the cue column shows the reporting verbs.
     const heads = await page.locator('#statements thead th').allTextContents();
     expect(heads.some((h) => h.startsWith('cue'))).toBe(true);

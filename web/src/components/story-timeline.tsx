@@ -90,10 +90,17 @@ export function StoryTimeline({ entries, csvName, story }: { entries: readonly T
             <div className="when">
               <time dateTime={e.start}>{e.date}</time>
               {e.conflict && <span className="badge conflict-badge" title={`sources give ${e.dates.join(', ')}`}>dates differ</span>}
-              {story && e.story !== story.id && <span className="badge reach-badge">reaches other stories</span>}
             </div>
             <div className="what">
-              <div>{e.event}</div>
+              <div>
+                {e.event}
+                {story && e.story !== story.id && (
+                  <>
+                    {' '}
+                    <span className="badge reach-badge">reaches other stories</span>
+                  </>
+                )}
+              </div>
               <ul className="sources">
                 {e.sources.map((s) => (
                   <li key={`${s.source.articleId}:${s.source.span.start}`}>

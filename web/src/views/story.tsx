@@ -1,5 +1,5 @@
-import { useEffect, useMemo } from 'react';
-import { useApi, type ArticleSummary } from '../api.js';
+import { useEffect, useMemo, useState } from 'react';
+import { getJson, useApi, type ArticleSummary, type ArticleView } from '../api.js';
 import { ClaimGroupView } from '../components/claim-group.js';
 import { LabelMatrix, LabelsTable } from '../components/labels-table.js';
 import { OutletTimePlot } from '../components/outlet-time-plot.js';
@@ -17,6 +17,27 @@ const ARTICLE_COLUMNS: Column<ArticleSummary>[] = [
   { key: 'title', label: 'title', value: (a) => a.title ?? a.id, render: (a) => <Link to={`/article/${encodeURIComponent(a.id)}`}>{a.title ?? '(untitled)'}</Link> },
   { key: 'chars', label: 'chars', value: (a) => a.chars, numeric: true },
 ];
+
+/** At most this many articles outside the story are looked up to name the other side of a copied passage. */
+const OUTSIDE_LOOKUPS = 12;
+
+/** Summaries of articles outside the story (the other side of copied passages), fetched one by one; failures are left out. */
+function useOutsideArticles(ids: readonly string[]): ReadonlyMap<string, ArticleSummary> {
+  const [found, setFound] = useState<ReadonlyMap<string, ArticleSummary>>(new Map());
+  const key = ids.join(',');
+  useEffect(() => {
+    if (ids.length === 0) return;
+    let live = true;
+    void Promise.all(ids.map((id) => getJson<ArticleView>(`/api/articles/${encodeURIComponent(id)}`).then((v) => v.article, () => null))).then((views) => {
+      if (!live) return;
+      setFound(new Map(views.filter((a): a is ArticleView['article'] => a !== null).map(({ id, source, format, url, outlet, title, published, language, chars }) => [id, { id, source, format, url, outlet, title, published, language, chars }])));
+    });
+    return () => {
+      live = false;
+    };
+  }, [key]);
+  return found;
+}
 
 const SECTIONS = [
   ['articles', 'Articles'],
@@ -36,7 +57,10 @@ export function StoryView({ id }: { id: string }) {
   useEffect(() => {
     if (title) document.title = `${title} · Story · Triangulate`;
   }, [title]);
-  const articles = useMemo(() => new Map(board.state === 'ok' ? board.data.articles.map((a) => [a.id, a]) : []), [board]);
+  const inStory = useMemo(() => new Map(board.state === 'ok' ? board.data.articles.map((a) => [a.id, a]) : []), [board]);
+  const outsideIds = useMemo(() => (board.state === 'ok' ? [...new Set(board.data.reuse.flatMap((p) => [p.a.articleId, p.b.articleId]).filter((id) => !inStory.has(id)))].slice(0, OUTSIDE_LOOKUPS) : []), [board, inStory]);
+  const outside = useOutsideArticles(outsideIds);
+  const articles = useMemo(() => new Map([...outside, ...inStory]), [inStory, outside]);
   if (board.state === 'loading') return <p aria-live="polite">Loading…</p>;
   if (board.state === 'error') {
     return (
