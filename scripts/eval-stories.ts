@@ -4,7 +4,7 @@ import { analyzeArticle, selectStages } from '../src/analyze/pipeline.js';
 import { clusterStories, explainStory, STORY_DEFAULTS, storyFeatures, StoryIndex, type ReusePair, type StoryArticleInput, type StoryConfig, type StoryFeatures } from '../src/analyze/corpus/stories/index.js';
 import { findReuse } from '../src/analyze/corpus/reuse/index.js';
 import type { Article } from '../src/domain/article.js';
-import type { DateFinding, EntityFinding } from '../src/domain/findings.js';
+import type { DateFinding, EntityFinding, QuantityFinding } from '../src/domain/findings.js';
 import { ingest } from '../src/ingest/ingest.js';
 import { parseNewsText } from '../src/ingest/text/reader.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
@@ -19,7 +19,7 @@ import { loadEcb } from './ecb-stories.js';
  *   - ECB+: documents into their seminal-event clusters (topic + subtopic); tuned on topics 1-35, REPORTED on 36-45;
  *   - BASIL: 100 events x 3 outlets; tuned on 2010-2016, REPORTED on 2017-2019;
  *   - the seed corpus: which must_link / should_link / cannot_link constraints hold.
- * Entities and dates come from our own per-article stages (analyzeArticle), run once per document per run.
+ * Entities, dates and quantities come from our own per-article stages (analyzeArticle), run once per document per run.
  * `--cache FILE` keeps the per-article features in FILE between runs (outside the repository: they derive from
  * benchmark text); `--tune` prints a grid of settings on the tuning splits only; `--json` ends with the figures.
  */
@@ -27,7 +27,7 @@ import { loadEcb } from './ecb-stories.js';
 const argv = process.argv.slice(2);
 const cacheArg = argv.find((a) => a.startsWith('--cache='))?.slice(8);
 const tune = argv.includes('--tune');
-const STAGES = selectStages(['entities', 'dates']).stages;
+const STAGES = selectStages(['entities', 'dates', 'quantities']).stages;
 
 interface Labeled {
   readonly features: StoryFeatures;
@@ -86,6 +86,7 @@ function inputOf(article: Article): StoryArticleInput {
     language: article.language,
     entities: of('entities') as EntityFinding[],
     dates: of('dates') as DateFinding[],
+    quantities: of('quantities') as QuantityFinding[],
   };
 }
 
@@ -260,7 +261,7 @@ async function main(): Promise<void> {
       title: 'Time',
       header: ['step', 'seconds'],
       rows: [
-        [`per-article stages (entities, dates) on ${analyzed} articles${cacheArg ? ' (others from --cache)' : ''}`, (analyzeMs / 1000).toFixed(1)],
+        [`per-article stages (entities, dates, quantities) on ${analyzed} articles${cacheArg ? ' (others from --cache)' : ''}`, (analyzeMs / 1000).toFixed(1)],
         ['loading and features, all splits', (loadMs / 1000).toFixed(1)],
         ['shared passages (reuse stage), all splits and seeds', (reuseMs / 1000).toFixed(1)],
         ['clustering, four splits', (clusterMs / 1000).toFixed(2)],
@@ -288,6 +289,17 @@ function runGrid(ecb: Split, basil: Split): void {
   }
   rows.sort((a, b) => Number(b[5]) - Number(a[5]));
   printReport([{ title: 'Tuning grid (tuning splits only), best first', header: ['threshold', 'merge at', 'attach at', 'ECB+ B3 F1', 'BASIL B3 F1', 'mean'], rows: rows.slice(0, 25) }], {}, []);
+  // Shared figures: their weight and how many make full evidence, at the default thresholds.
+  const figureRows: (string | number)[][] = [];
+  for (const figureWeight of [0, 0.05, 0.1, 0.15, 0.2, 0.3]) {
+    for (const figuresFull of [1, 2, 3]) {
+      const c = { figureWeight, figuresFull };
+      const e = score(ecb, c);
+      const b = score(basil, c);
+      figureRows.push([figureWeight, figuresFull, fmt(e.b3F), fmt(b.b3F), fmt((e.b3F + b.b3F) / 2)]);
+    }
+  }
+  printReport([{ title: 'Shared figures (tuning splits only)', header: ['figure weight', 'figures full', 'ECB+ B3 F1', 'BASIL B3 F1', 'mean'], rows: figureRows }], {}, []);
 }
 
 main().catch((e: unknown) => {

@@ -99,6 +99,7 @@ export async function runCorpusStages(store: Store, options: { rebuild?: boolean
       language: a.language,
       entities: findingsOf(a, 'entity') as unknown as EntityFinding[],
       dates: findingsOf(a, 'date') as unknown as DateFinding[],
+      quantities: findingsOf(a, 'quantity') as unknown as import('../domain/findings.js').QuantityFinding[],
     });
     seen[a.id] = a.fingerprint;
   }

@@ -3,7 +3,7 @@ import type { StoryMerge } from './refine.js';
 import type { JoinParts, StoryRow } from './types.js';
 
 /**
- * Why the articles of a story belong together: the actors, days, passages and salient terms that at least
+ * Why the articles of a story belong together: the actors, days, passages, figures and salient terms that at least
  * two of them share, and for each article the score (and its parts) with which it joined.
  */
 export interface StoryExplanation {
@@ -18,6 +18,8 @@ export interface StoryExplanation {
   readonly dates: readonly { readonly value: string; readonly articles: readonly string[] }[];
   /** Shared passages between members (when the reuse signal was given). */
   readonly passages: readonly { readonly a: string; readonly b: string; readonly words: number }[];
+  /** Specific figures shared by two or more articles ('member:2000': what is counted or the unit, and the value), most specific first. */
+  readonly figures: readonly { readonly figure: string; readonly articles: readonly string[] }[];
   /** Salient terms shared by two or more articles, by summed TF-IDF weight. */
   readonly terms: readonly { readonly term: string; readonly weight: number; readonly articles: readonly string[] }[];
 }
@@ -69,6 +71,21 @@ export function explainStory(index: StoryIndex, storyId: string): StoryExplanati
   }
   passages.sort((x, y) => y.words - x.words || (x.a < y.a ? -1 : 1));
 
+  const figureArticles = new Map<number, string[]>();
+  const figureIdOf = new Map(index.figureKeys.map((k, i) => [k, i]));
+  for (const m of v.members) {
+    for (const key of m.f.figures ?? []) {
+      const id = figureIdOf.get(key)!;
+      figureArticles.set(id, [...(figureArticles.get(id) ?? []), m.f.id]);
+    }
+  }
+  const figures = [...figureArticles]
+    .filter(([, list]) => list.length >= 2)
+    .map(([id, list]) => ({ id, list, w: list.length * v.idfFigure(id) }))
+    .sort((a, b) => b.w - a.w || (index.figureKeys[a.id]! < index.figureKeys[b.id]! ? -1 : 1))
+    .slice(0, LIMIT)
+    .map((f) => ({ figure: index.figureKeys[f.id]!, articles: f.list }));
+
   const termArticles = new Map<number, { w: number; articles: string[] }>();
   for (const m of v.members) {
     m.placed.top.forEach((id, i) => {
@@ -91,6 +108,7 @@ export function explainStory(index: StoryIndex, storyId: string): StoryExplanati
     actors,
     dates,
     passages,
+    figures,
     terms,
   };
 }

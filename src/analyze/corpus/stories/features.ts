@@ -1,4 +1,4 @@
-import type { DateFinding, EntityFinding } from '../../../domain/findings.js';
+import type { DateFinding, EntityFinding, QuantityData, QuantityFinding } from '../../../domain/findings.js';
 import type { StoryConfig } from './config.js';
 import { contentTerms } from './terms.js';
 
@@ -12,6 +12,8 @@ export interface StoryArticleInput {
   readonly language: string | null;
   readonly entities: readonly Pick<EntityFinding, 'data'>[];
   readonly dates: readonly Pick<DateFinding, 'data'>[];
+  /** The quantities stage's findings (optional: without them no figure is compared). */
+  readonly quantities?: readonly Pick<QuantityFinding, 'data'>[];
 }
 
 /**
@@ -31,6 +33,28 @@ export interface StoryFeatures {
   readonly dates: readonly string[];
   /** Years the text states outright ('in 2008', 'March 3, 2013'): events of different years are different events. */
   readonly years: readonly string[];
+  /**
+   * Specific figures the text states ('member:2000', 'USD:20000000', see `figureKey`): two reports of one event
+   * repeat its figures. Optional: rows stored before figures were kept have none.
+   */
+  readonly figures?: readonly string[];
+}
+
+/** Counts below this are too common to tell events apart ('two diplomats', 'one person'). */
+const MIN_COUNT = 20;
+
+/**
+ * The key of a stated figure, or null when it is too vague or too common to be evidence: what is measured (the
+ * unit, else the counted thing's lemma) and the value. A bare number (neither unit nor counted thing), a vague
+ * quantity ('thousands of') and a count below MIN_COUNT are left out (a year is never a counted quantity). The
+ * approximator is not part of the key: outlets round one figure differently ('more than 2,000', 'over 2,000').
+ */
+export function figureKey(d: QuantityData): string | null {
+  if (d.vague || d.value === null || !Number.isFinite(d.value) || d.value <= 0) return null;
+  const what = d.unit ?? d.counted?.lemma.toLowerCase() ?? null;
+  if (!what) return null;
+  if (d.unit === null && d.value < MIN_COUNT) return null;
+  return `${what}:${d.value}`;
 }
 
 export function dayNumber(iso: string | null): number | null {
@@ -90,6 +114,7 @@ export function storyFeatures(a: StoryArticleInput, config: StoryConfig): StoryF
     actors: [...actors].map(([k, [display, n]]) => [k, display, n] as const).sort((x, y) => (x[0] < y[0] ? -1 : 1)),
     dates: [...dates].sort(),
     years: [...years].sort(),
+    figures: [...new Set((a.quantities ?? []).map((q) => figureKey(q.data)).filter((k): k is string => k !== null))].sort(),
   };
 }
 

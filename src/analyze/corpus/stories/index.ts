@@ -37,9 +37,12 @@ export class StoryIndex {
   private readonly actorIds = new Map<string, number>();
   readonly actorKeys: string[] = [];
   readonly actorNames: string[] = [];
+  private readonly figureIdOf = new Map<string, number>();
+  readonly figureKeys: string[] = [];
   // Corpus state, rebuilt by a replay.
   private termDf: number[] = [];
   private actorDf: number[] = [];
+  private figureDf: number[] = [];
   private placed: Placed[] = [];
   private byId = new Map<string, number>();
   private storyList: Story[] = [];
@@ -64,6 +67,7 @@ export class StoryIndex {
     this.scoring = new Scoring(this.config, {
       termDf: () => this.termDf,
       actorDf: () => this.actorDf,
+      figureDf: () => this.figureDf,
       corpusSize: () => this.placed.length,
       idf: (df) => this.idf(df),
       reuseWords: (a, b) => this.reuse.get(a)?.get(b) ?? 0,
@@ -92,6 +96,7 @@ export class StoryIndex {
       actors: Array.from(c.actorIds, (id, i) => [this.actorKeys[id]!, this.actorNames[id]!, c.actorCounts[i]!] as const),
       dates: c.dates,
       years: c.years,
+      figures: Array.from(c.figureIds, (id) => this.figureKeys[id]!),
     };
   }
 
@@ -153,6 +158,7 @@ export class StoryIndex {
     reuse: Map<string, Map<string, number>>;
     idfTerm: (id: number) => number;
     idfActor: (id: number) => number;
+    idfFigure: (id: number) => number;
   } | null {
     const r = this.settle();
     const s = this.storyList.find((x) => x.founder === storyId);
@@ -165,6 +171,7 @@ export class StoryIndex {
       reuse: this.reuse,
       idfTerm: (id) => this.idf(this.termDf[id] ?? 0),
       idfActor: (id) => this.idf(this.actorDf[id] ?? 0),
+      idfFigure: (id) => this.idf(this.figureDf[id] ?? 0),
     };
   }
 
@@ -240,6 +247,7 @@ export class StoryIndex {
     const all = [...this.placed.map((p) => p.c), ...pending].sort((a, b) => compareFeatures(a, b));
     this.termDf = [];
     this.actorDf = [];
+    this.figureDf = [];
     this.placed = [];
     this.byId = new Map();
     this.storyList = [];
@@ -256,6 +264,7 @@ export class StoryIndex {
   private count(c: Compact): void {
     for (const t of c.termIds) this.termDf[t] = (this.termDf[t] ?? 0) + 1;
     for (const a of c.actorIds) this.actorDf[a] = (this.actorDf[a] ?? 0) + 1;
+    for (const q of c.figureIds) this.figureDf[q] = (this.figureDf[q] ?? 0) + 1;
   }
 
   private compact(f: StoryFeatures): Compact {
@@ -274,7 +283,8 @@ export class StoryIndex {
       const cur = this.actorNames[id];
       if (cur === undefined || name < cur) this.actorNames[id] = name;
     });
-    return { id: f.id, language: f.language, day: f.day, termIds, termCounts, actorIds, actorCounts, dates: f.dates, years: f.years ?? [] };
+    const figureIds = Int32Array.from(f.figures ?? [], (k) => this.vocab(this.figureIdOf, this.figureKeys, k));
+    return { id: f.id, language: f.language, day: f.day, termIds, termCounts, actorIds, actorCounts, dates: f.dates, years: f.years ?? [], figureIds };
   }
 
   private vocab(ids: Map<string, number>, keys: string[], key: string): number {
@@ -336,6 +346,7 @@ export class StoryIndex {
         dates: new Map(),
         monthDays: new Map(),
         years: new Map(),
+        figures: new Map(),
         indexed: new Set(),
         termNorm: 0,
         actorNorm: 0,
@@ -448,6 +459,8 @@ export class StoryIndex {
     for (const a of p.c.actorIds) st.actors.set(a, (st.actors.get(a) ?? 0) + 1);
     if (st.actors.size > 2 * cfg.termsPerStory) prune(st.actors, cfg.termsPerStory, this.actorKeys);
     for (const y of p.c.years) st.years.set(y, (st.years.get(y) ?? 0) + 1);
+    for (const q of p.c.figureIds) st.figures.set(q, (st.figures.get(q) ?? 0) + 1);
+    if (st.figures.size > 2 * cfg.termsPerStory) prune(st.figures, cfg.termsPerStory, this.figureKeys);
     for (const d of p.c.dates) {
       st.dates.set(d, (st.dates.get(d) ?? 0) + 1);
       st.monthDays.set(d.slice(5), (st.monthDays.get(d.slice(5)) ?? 0) + 1);
@@ -512,6 +525,19 @@ function topByHits(hits: Map<number, number>, k: number, keep: (key: number) => 
     }
   }
   return out;
+}
+
+/**
+ * Stored story rows, checked for the current features format: rows written before articles kept their figures
+ * (StoryFeatures.figures) throw, so that a caller that rebuilds on a throw (the corpus run's loadIndexes) gets
+ * the figures back; `fromRows` itself reads such rows as articles without figures.
+ */
+export function readStoryRows(data: unknown): StoryMemberRow[] {
+  if (!Array.isArray(data)) throw new Error('story rows: not a list');
+  for (const r of data as { features?: { figures?: unknown } }[]) {
+    if (!Array.isArray(r?.features?.figures)) throw new Error('story rows: written before figures were kept; rebuild');
+  }
+  return data as StoryMemberRow[];
 }
 
 /** Cluster a whole set of articles at once (convenience over StoryIndex). */

@@ -13,6 +13,7 @@ const article = fc.record({
   day: fc.option(fc.integer({ min: 1, max: 60 }), { nil: null }),
   french: fc.boolean(),
   date: fc.option(fc.integer({ min: 1, max: 28 }), { nil: null }),
+  figures: fc.array(fc.tuple(fc.constantFrom(25, 300, 2000), fc.constantFrom('member', 'USD')), { maxLength: 2 }),
 });
 
 const corpus = fc.array(article, { minLength: 1, maxLength: 25 }).map((xs) =>
@@ -24,6 +25,7 @@ const corpus = fc.array(article, { minLength: 1, maxLength: 25 }).map((xs) =>
       language: x.french ? 'fr' : 'en',
       entities: x.names.map((n) => [n, 'ORG']),
       dates: x.date === null ? [] : [`2024-02-${String(x.date).padStart(2, '0')}`],
+      figures: x.figures,
     });
   }),
 );

@@ -15,7 +15,7 @@ export function gap(day: number, st: { readonly first: number | null; readonly l
 /** The score formula (documented in config.ts). */
 export function combine(p: ScoreParts, cfg: StoryConfig): number {
   const base = p.actors === null ? p.text : (cfg.textWeight * p.text + cfg.actorWeight * p.actors) / (cfg.textWeight + cfg.actorWeight);
-  const score = (base + cfg.dateWeight * p.dates + cfg.passageWeight * p.passages) * (p.yearsDisjoint ? cfg.yearMismatch : 1);
+  const score = (base + cfg.dateWeight * p.dates + cfg.passageWeight * p.passages + cfg.figureWeight * p.figures) * (p.yearsDisjoint ? cfg.yearMismatch : 1);
   return p.gapDays === null ? score : score * Math.exp(-p.gapDays / cfg.timeDecayDays);
 }
 
@@ -39,6 +39,7 @@ export class Scoring {
     private readonly state: {
       readonly termDf: () => readonly number[];
       readonly actorDf: () => readonly number[];
+      readonly figureDf: () => readonly number[];
       readonly corpusSize: () => number;
       readonly idf: (df: number) => number;
       readonly reuseWords: (a: string, b: string) => number;
@@ -47,6 +48,19 @@ export class Scoring {
 
   private idf(df: number): number {
     return this.state.idf(df);
+  }
+
+  /**
+   * Shared figures as a 0-1 part: each shared figure counts (IDF / IDF of a figure one article states)^2, so a
+   * figure that many articles of the corpus repeat (a group's size, a standing death toll: background) counts
+   * little, and one that only these articles state counts fully.
+   */
+  private figures(shared: Iterable<number>): number {
+    const unique = this.idf(1);
+    if (!(unique > 0)) return 0;
+    let sum = 0;
+    for (const id of shared) sum += Math.min(1, this.idf(this.state.figureDf()[id] ?? 0) / unique) ** 2;
+    return Math.min(1, sum / this.config.figuresFull);
   }
 
   /** The same score formula, article against one earlier article (current IDF on both sides). */
@@ -78,12 +92,14 @@ export class Scoring {
       if (y.c.dates.some((e) => e === d || (e.slice(5) === md && (e.startsWith('XXXX') || d.startsWith('XXXX'))))) matched++;
     }
     const words = this.state.reuseWords(x.c.id, y.c.id);
+    const figures = this.figures(x.c.figureIds.filter((id) => y.c.figureIds.includes(id)));
     const yearsDisjoint = x.c.years.length > 0 && y.c.years.length > 0 && !x.c.years.some((v) => y.c.years.includes(v));
     return {
       text,
       actors,
       dates: Math.min(1, matched / this.config.datesFull),
       passages: Math.min(1, words / this.config.reuseFullWords),
+      figures,
       yearsDisjoint,
       gapDays: x.c.day !== null && y.c.day !== null ? Math.abs(x.c.day - y.c.day) : null,
     };
@@ -126,9 +142,10 @@ export class Scoring {
     }
     const dates = Math.min(1, matched / cfg.datesFull);
     const passages = Math.min(1, sharedWords / cfg.reuseFullWords);
+    const figures = this.figures(x.c.figureIds.filter((id) => st.figures.has(id)));
     const day = x.c.day;
     const yearsDisjoint = x.c.years.length > 0 && st.years.size > 0 && !x.c.years.some((y) => st.years.has(y));
-    return { text, actors: actorScore, dates, passages, yearsDisjoint, gapDays: day !== null && st.first !== null ? gap(day, st) : null };
+    return { text, actors: actorScore, dates, passages, figures, yearsDisjoint, gapDays: day !== null && st.first !== null ? gap(day, st) : null };
   }
 
   /**

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { clusterStories, explainStory, StoryIndex, type StoryArticleInput } from './index.js';
+import { clusterStories, explainStory, readStoryRows, StoryIndex, type StoryArticleInput } from './index.js';
+import { figureKey, storyFeatures } from './features.js';
+import { STORY_DEFAULTS } from './config.js';
 import { lemma } from './terms.js';
 import { background, storyInput } from './test-support.js';
 
@@ -106,6 +108,60 @@ describe('stories: small cases', () => {
     expect(e.merges).toEqual([{ story: 'quake-b', into: 'quake-a', step: 'merge', linkage: Math.round(pair.score * 1000) / 1000 }]);
     expect(pair.score).toBeGreaterThanOrEqual(0.16);
     expect(index.rows().find((r) => r.article === 'quake-b')!.story).toBe('quake-a');
+  });
+
+  it('shared specific figures are evidence: keyed by unit or counted thing, vague and small counts left out', () => {
+    const q = (value: number | null, what: string | null, unit: string | null = null, vague = false) => ({
+      value,
+      low: value,
+      high: value,
+      approximator: null,
+      vague,
+      unit,
+      counted: what ? { span: { start: 0, end: 0 }, text: what, lemma: what } : null,
+      owner: null,
+    });
+    expect(figureKey(q(2000, 'member'))).toBe('member:2000');
+    expect(figureKey(q(20_000_000, null, 'USD'))).toBe('USD:20000000');
+    expect(figureKey(q(2, 'diplomat'))).toBeNull();
+    expect(figureKey(q(null, 'member', null, true))).toBeNull();
+    expect(figureKey(q(5000, null))).toBeNull();
+
+    // Two reports that share little wording but state the same two figures, among unrelated articles.
+    const letterA = storyInput('letter-a', {
+      text: 'Relatives of victims wrote to Parliament asking for an inquiry into the payments to the movement in Dorvan.',
+      published: '2024-05-02',
+      figures: [[2000, 'member'], [20_000_000, 'USD']],
+    });
+    const letterB = storyInput('letter-b', {
+      text: 'Families of victims sent an open appeal demanding that lawmakers examine funding handed to the organisation.',
+      published: '2024-05-03',
+      figures: [[2000, 'member'], [20_000_000, 'USD']],
+    });
+    const bg = background(16, '2024-05-02');
+    const without = new StoryIndex();
+    const withFigures = new StoryIndex();
+    for (const a of [...bg, letterA, letterB]) {
+      without.add({ ...a, quantities: [] });
+      withFigures.add(a);
+    }
+    expect(withFigures.pair('letter-a', 'letter-b')!.parts.figures).toBe(1);
+    // The full bonus, under the one-day publish-gap decay.
+    const decay = Math.exp(-1 / STORY_DEFAULTS.timeDecayDays);
+    expect(withFigures.pair('letter-a', 'letter-b')!.score).toBeCloseTo(without.pair('letter-a', 'letter-b')!.score + STORY_DEFAULTS.figureWeight * decay, 6);
+    expect(without.storyOf('letter-a')).not.toBe(without.storyOf('letter-b'));
+    expect(withFigures.storyOf('letter-a')).toBe(withFigures.storyOf('letter-b'));
+    const e = explainStory(withFigures, withFigures.storyOf('letter-a')!)!;
+    expect(e.figures.map((f) => f.figure).sort()).toEqual(['USD:20000000', 'member:2000']);
+    expect(storyFeatures(letterA, STORY_DEFAULTS).figures).toEqual(['USD:20000000', 'member:2000']);
+  });
+
+  it('stored rows written before figures were kept are refused by readStoryRows (a rebuild brings them back)', () => {
+    const rows = clusterStories([QUAKE_A, QUAKE_B]).rows();
+    expect(readStoryRows(JSON.parse(JSON.stringify(rows)))).toHaveLength(2);
+    const old = rows.map((r) => ({ ...r, features: { ...r.features, figures: undefined } }));
+    expect(() => readStoryRows(JSON.parse(JSON.stringify(old)))).toThrow(/rebuild/);
+    expect(StoryIndex.fromRows(old).stories()).toHaveLength(clusterStories([QUAKE_A, QUAKE_B]).stories().length);
   });
 
   it('rows are plain JSON and replay to the same stories', () => {

@@ -1,10 +1,13 @@
 import type { EntityType } from '../../../domain/findings.js';
 import type { StoryArticleInput } from './features.js';
 
-/** A story input with synthetic findings (tests only): entities as [name, type], dates as TimeML values. */
+/**
+ * A story input with synthetic findings (tests only): entities as [name, type], dates as TimeML values, figures
+ * as [value, unit or counted lemma] (a unit is 'USD', 'EUR' or '%'; anything else is the counted thing).
+ */
 export function storyInput(
   id: string,
-  fields: { title?: string; text: string; published?: string | null; language?: string | null; entities?: [string, EntityType][]; dates?: string[] },
+  fields: { title?: string; text: string; published?: string | null; language?: string | null; entities?: [string, EntityType][]; dates?: string[]; figures?: [number, string][] },
 ): StoryArticleInput {
   return {
     id,
@@ -18,6 +21,21 @@ export function storyInput(
     dates: (fields.dates ?? []).map((value) => ({
       data: { type: 'DATE' as const, value, anchor: 'absolute' as const, mod: null, evidence: null, yearUnknown: value.startsWith('XXXX') },
     })),
+    quantities: (fields.figures ?? []).map(([value, what]) => {
+      const unit = ['USD', 'EUR', '%'].includes(what) ? what : null;
+      return {
+        data: {
+          value,
+          low: value,
+          high: value,
+          approximator: null,
+          vague: false,
+          unit,
+          counted: unit ? null : { span: { start: 0, end: 0 }, text: what, lemma: what },
+          owner: null,
+        },
+      };
+    }),
   };
 }
 

@@ -13,6 +13,8 @@ export interface ScoreParts {
   readonly actors: number | null;
   readonly dates: number;
   readonly passages: number;
+  /** Shared specific figures (features.ts, figureKey), each by its specificity (IDF relative to a unique figure), at `figuresFull`: 0-1. */
+  readonly figures: number;
   /** Both state years outright and none is shared (then the score is multiplied by `yearMismatch`). */
   readonly yearsDisjoint: boolean;
   /** Publish-date gap to the story in days, null when either side is undated. */
@@ -57,6 +59,7 @@ export interface Compact {
   readonly actorCounts: Float32Array;
   readonly dates: readonly string[];
   readonly years: readonly string[];
+  readonly figureIds: Int32Array;
 }
 
 export interface Placed {
@@ -84,6 +87,7 @@ export interface Story {
   readonly dates: Map<string, number>;
   readonly monthDays: Map<string, number>;
   readonly years: Map<string, number>;
+  readonly figures: Map<number, number>;
   readonly indexed: Set<number>;
   /** Cached profile norms under the IDF of a corpus of `normN` articles; dropped when the story changes. */
   termNorm: number;
