@@ -28,6 +28,8 @@ export class AliasIndex {
   private state: AliasState;
   private lookup = new Map<string, string>();
   private aliasLookup = new Map<string, Set<string>>();
+  /** Actor ids by the normalised key of their own names, built on the first actorOf that needs it. */
+  private keyLookup: Map<string, Set<string>> | null = null;
 
   constructor(params: Partial<AliasParams> = {}) {
     this.params = { ...ALIAS_DEFAULTS, ...params };
@@ -83,6 +85,7 @@ export class AliasIndex {
       return { ...a, id };
     });
     this.lookup.clear();
+    this.keyLookup = null;
     this.aliasLookup.clear();
     for (const a of out) {
       for (const n of a.ownNames) this.lookup.set(n, a.id);
@@ -106,8 +109,16 @@ export class AliasIndex {
     const typed = ids.filter((id) => id.startsWith(`actor:${type.toLowerCase()}:`));
     if (typed.length === 1) return typed[0] ?? null;
     const k = nameKey(s);
-    const byKey = new Set<string>();
-    for (const [n, id] of this.lookup) if (nameKey(n) === k) byKey.add(id);
+    if (!this.keyLookup) {
+      this.keyLookup = new Map();
+      for (const [n, id] of this.lookup) {
+        const key = nameKey(n);
+        const ids = this.keyLookup.get(key) ?? new Set<string>();
+        ids.add(id);
+        this.keyLookup.set(key, ids);
+      }
+    }
+    const byKey = this.keyLookup.get(k) ?? new Set<string>();
     return byKey.size === 1 ? ([...byKey][0] ?? null) : null;
   }
 
