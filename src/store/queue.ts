@@ -17,7 +17,10 @@ export interface Job {
 export type JobState = 'queued' | 'running' | 'done' | 'failed';
 
 export interface QueueStatus {
-  /** Jobs by state ('running' = leased and the lease not yet expired; an expired lease counts as queued). */
+  /**
+   * Jobs by state ('running' = leased and the lease not yet expired; an expired lease counts as queued).
+   * 'done' counts the done jobs still kept (see `prune`).
+   */
   readonly counts: Readonly<Record<JobState, number>>;
   readonly doneLastMinute: number;
   readonly doneLastHour: number;
@@ -64,6 +67,12 @@ export interface JobQueue {
   watch(onJobs: () => void): Promise<() => Promise<void>>;
   /** Record the error; retried with backoff until maxAttempts, then 'failed' (visible in status). */
   fail(job: Job, workerId: string, error: string): Promise<void>;
+  /**
+   * Delete the done jobs finished more than `olderThanMs` ago (default: the `keepDoneMs` option), so the
+   * table and `status` stay small; their findings stay, and an article analysed at these versions is not
+   * queued again. Failed jobs are kept (they await `retryFailed` or a look). Returns how many went.
+   */
+  prune(olderThanMs?: number): Promise<number>;
   /** Counts by state, throughput, oldest queued, failed jobs with their errors (latest 20), workers seen recently. */
   status(): Promise<QueueStatus>;
   /** Release the queue's resources (the pool, when the queue opened its own). */
@@ -75,6 +84,8 @@ export interface JobQueueOptions {
   readonly maxAttempts?: number;
   /** Delay before retry n (1-based) in ms (default 1000 * 2^(n-1), capped at 5 minutes). */
   readonly backoffMs?: (attempt: number) => number;
+  /** How long done jobs are kept before `prune` deletes them (default 7 days); `triangulate worker` prunes when idle, at most every 10 minutes. */
+  readonly keepDoneMs?: number;
 }
 
 /**

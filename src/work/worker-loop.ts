@@ -67,6 +67,8 @@ export interface WorkerSummary {
   readonly seconds: number;
 }
 
+const PRUNE_EVERY_MS = 10 * 60_000;
+
 export function defaultWorkerId(): string {
   return `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
 }
@@ -99,6 +101,7 @@ export async function runWorker(store: Store, queue: JobQueue, stages: readonly 
   const completing = new Set<Promise<void>>();
   let fatal: unknown = null;
 
+  let lastPrune = 0;
   const wake = new Wake();
   const unwatch = await queue.watch(() => wake.ring()).catch(() => null);
   const renewal = new LeaseRenewal(() => queue.renew([...held], workerId, leaseMs), () => held.size > 0, renewMs);
@@ -169,6 +172,11 @@ export async function runWorker(store: Store, queue: JobQueue, stages: readonly 
         await Promise.all(completing);
         if (fatal !== null) break;
         if (options.drain && (await queueIdle(queue))) break;
+        if (Date.now() - lastPrune >= PRUNE_EVERY_MS) {
+          // Done jobs past the queue's retention: one idle worker in ten minutes deletes them (errors wait for the next time).
+          lastPrune = Date.now();
+          await queue.prune().catch(() => 0);
+        }
         emit({ type: 'idle' });
         await wake.wait(pollMs, signal);
       } else if (jobs.length === 0 || inFlight.size >= maxInFlight) {

@@ -122,6 +122,22 @@ describe.skipIf(!HAS_PG)('PgJobQueue', () => {
     }
   });
 
+  it('prunes done jobs past the retention, keeps failed and recent ones, and does not queue their articles again', async () => {
+    await queue.enqueue(STAGES);
+    const jobs = await queue.claim('w1', 5, 60_000);
+    expect(await queue.completeMany(jobs.slice(0, 4).map((job) => ({ job, results: result('Text') })), 'w1')).toEqual([true, true, true, true]);
+    await queue.fail(jobs[4]!, 'w1', 'boom');
+    await queue.fail((await queue.claim('w1', 30, 60_000)).find((j) => j.id === jobs[4]!.id)!, 'w1', 'boom');
+    await admin.query(`UPDATE jobs SET finished_at = now() - interval '2 days' WHERE id = ANY($1::bigint[])`, [jobs.slice(0, 3).map((j) => j.id).concat(jobs[4]!.id)]);
+    expect(await queue.prune(86_400_000)).toBe(3);
+    expect(await queue.prune(86_400_000)).toBe(0);
+    expect((await queue.status()).counts).toMatchObject({ done: 1, failed: 1, running: 25 });
+    expect(await queue.enqueue(STAGES)).toBe(0);
+    // The default retention (7 days) keeps them.
+    await admin.query(`UPDATE jobs SET finished_at = now() - interval '2 days' WHERE state = 'done'`);
+    expect(await queue.prune()).toBe(0);
+  });
+
   it('retries a failed job with backoff, then marks it failed with its error, visible in status', async () => {
     await queue.enqueue(STAGES);
     const [job] = await queue.claim('w1', 1, 60_000);
