@@ -39,6 +39,7 @@ const BENCHES: [string, Bench][] = [
       benchCorpus({
         sizes: value('--corpus-sizes')?.split(',').map(Number) ?? (quick ? [1_000, 10_000] : [1_000, 10_000, 100_000]),
         ...(value('--corpus-engines') && { engines: value('--corpus-engines')!.split(',') as CorpusEngine[] }),
+        ...(value('--corpus-timeout') && { timeoutSeconds: Number(value('--corpus-timeout')) }),
       }),
   ],
   ['api', () => benchApi({ articles: quick ? 10_000 : 100_000, requests: quick ? 100 : 300 })],
