@@ -229,6 +229,8 @@ async function main(): Promise<void> {
     basilReport: score(basilReport, {}),
   };
   const clusterMs = performance.now() - t1;
+  const off = { figureWeight: 0 };
+  const noFigures = { ecbTune: score(ecbTune, off), ecbReport: score(ecbReport, off), basilTune: score(basilTune, off), basilReport: score(basilReport, off) };
   const seed = await seeds();
 
   // A per-article stage that fails (and is noted, not thrown) would silently remove a signal: say so.
@@ -254,6 +256,16 @@ async function main(): Promise<void> {
       rows: [
         ['ECB+ 36-45', fmt(results.ecbReport.b3F), '0.85', results.ecbReport.b3F >= 0.85 ? 'yes' : 'no'],
         ['BASIL 2017-19', fmt(results.basilReport.b3F), '0.95', results.basilReport.b3F >= 0.95 ? 'yes' : 'no'],
+      ],
+    },
+    {
+      title: 'Ablation: shared figures off (figureWeight 0), all splits (read only, not tuned on the reporting ones)',
+      header,
+      rows: [
+        row('ECB+', 'tune 1-35', noFigures.ecbTune, ecbTune.items.length),
+        row('ECB+', 'REPORT 36-45', noFigures.ecbReport, ecbReport.items.length),
+        row('BASIL', 'tune 2010-16', noFigures.basilTune, basilTune.items.length),
+        row('BASIL', 'REPORT 2017-19', noFigures.basilReport, basilReport.items.length),
       ],
     },
     seed.table,
