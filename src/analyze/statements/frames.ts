@@ -157,6 +157,7 @@ export class FrameFinder {
 
   find(): Draft[] {
     this.colonFrames();
+    this.signedQuotes();
     this.quoteFrames();
     for (const u of this.units) this.cueFrames(u);
     for (const u of this.units) this.nounFrames(u);
@@ -309,7 +310,7 @@ export class FrameFinder {
   /** Headline and transcript lines "Elizabeth Warren: Trump Is a ‘Proven Failure’" / "KATE BOLDUAN: Why not?". */
   private colonFrames(): void {
     const { text } = this;
-    const line = /^[ \t]*(\p{Lu}[\p{L}.’'-]*(?:[ \t]+[\p{L}][\p{L}.’'-]*){0,5}):[ \t]+(\S[^\n]*)$/gmu;
+    const line = /^[ \t]*["“]?(\p{Lu}[\p{L}.’'-]*(?:[ \t]+[\p{L}][\p{L}.’'-]*){0,5}):[ \t]+(\S[^\n]*)$/gmu;
     const firstLine = /\S/.exec(text)?.index ?? 0;
     for (let m = line.exec(text); m !== null; m = line.exec(text)) {
       const who = m[1]!;
@@ -333,6 +334,24 @@ export class FrameFinder {
       const content = trimContent(text, { start: contentStart, end: m.index + m[0].length });
       if (contentWords(text, content) < 2) continue;
       this.push({ mode: modeOf(content, this.quotes), source, cue: { start: colon, end: colon + 1 }, content, medium: null, addressee: null, rule: 'statements/name-colon', sameSpeakerAs: null });
+      for (const q of this.quotes) if (q.start >= content.start && q.end <= content.end) this.quotedByFrame.add(q);
+    }
+  }
+
+  /** A paragraph that is a quotation signed with a dash and a name: "“We will win.” ― Ana Lind". */
+  private signedQuotes(): void {
+    const { text } = this;
+    const line = /^[ \t]*([“”"«][^\n]*[”"»])[ \t]*([―—–]|--)[ \t]*(\p{Lu}[\p{L}.’'-]*(?:[ \t]+(?:\p{Lu}[\p{L}.’'-]*|de|del|la|van|von|y))*)[ \t]*$/gmu;
+    for (let m = line.exec(text); m !== null; m = line.exec(text)) {
+      const [whole, quoted, dash, who] = m as unknown as [string, string, string, string];
+      if (who.split(/[ \t]+/).length > 6 || NOT_A_SPEAKER.test(who)) continue;
+      const contentStart = m.index + whole.indexOf(quoted);
+      const content = { start: contentStart, end: contentStart + quoted.length };
+      if (contentWords(text, content) < 2) continue;
+      const dashStart = text.indexOf(dash, content.end);
+      const sourceStart = text.indexOf(who, dashStart + dash.length);
+      const source = { start: sourceStart, end: sourceStart + who.length };
+      this.push({ mode: 'direct', source, cue: { start: dashStart, end: dashStart + dash.length }, content, medium: null, addressee: null, rule: 'statements/signed-quote', sameSpeakerAs: null });
       for (const q of this.quotes) if (q.start >= content.start && q.end <= content.end) this.quotedByFrame.add(q);
     }
   }
@@ -679,7 +698,8 @@ export class FrameFinder {
       if (contentWords(text, content) < 2) return null;
       return { mode: modeOf(content, this.quotes), source, cue: cueSpan, content, medium: null, addressee: null, rule: 'statements/as-source-cue', sameSpeakerAs: null };
     }
-    if (source && EVIDENTIAL.has(cue.entry.lemma)) {
+    // "it felt so universal": an impersonal "it" with a verb of perception is the writer's appraisal too.
+    if (source && (EVIDENTIAL.has(cue.entry.lemma) || (cue.entry.lemma === 'feel' && /^it$/i.test(text.slice(source.start, source.end))))) {
       // "Ben Carson appears to be slipping": the writer's appraisal, not Carson's statement; no source.
       const whole = trimContent(text, { start: source.start, end: this.contentEnd(mods.next, ceiling, u.start, source.start) });
       return { mode: modeOf(whole, this.quotes), source: null, cue: cueSpan, content: whole, medium: null, addressee: null, rule: 'statements/evidential', sameSpeakerAs: null };

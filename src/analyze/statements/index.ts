@@ -92,7 +92,7 @@ export function findStatements(ctx: StageContext): StatementFinding[] {
 
 export const statementsStage: ArticleStage<StatementFinding> = {
   name: 'statements',
-  version: 2,
+  version: 3,
   needs: ['entities'],
   anyLanguage: false,
   run: findStatements,

@@ -76,6 +76,10 @@ const LIGHT_VERB = /^(?:made|makes|make|left|leaves|offered|offers|delivered|del
 const QUANTITY = /^(?:percent|quarter|third|half|majority|minority|plurality|array|slew|number|handful|lot|lots|group|couple|many|most|some|few|several|only|nearly|almost|roughly|majorities|pair|trio|dozen|score)$/;
 const PREPOSITION = /^(?:of|in|on|at|for|with|from|to|by|about|across|outside|inside|within|around|among|behind|near|over|under|into|onto|through|like|than|per|via)$/;
 const CLAUSE_OPENER = /^(?:but|yet|so|that|while|because|although|though|as|if|when|whether|since|after|before|until|even|however|meanwhile|also|still|then|now|indeed|instead)$/;
+/** Aspectual verbs that take an -ing complement ("keeps saying"). */
+const ASPECTUAL = /^(?:keeps?|kept|keeping|starts?|started|stops?|stopped|continues?|continued|begins?|began|quits?|finish(?:es|ed)?|resumes?|resumed)$/;
+/** Verbs whose object may be a cue noun or gerund: "includes requests", "means acknowledging". */
+const OBJECT_VERB = /^(?:includes?|included|contains?|contained|means|meant|involves?|involved|requires?|required|entails?|entailed)$/;
 const BASE_SAME_AS_PAST = new Set(['cast', 'forecast', 'read', 'put', 'hit', 'broadcast', 'let', 'set', 'quit', 'spread', 'bet']);
 
 /** The base or -s form of a cue: the forms a noun shares ("plan", "plans"), not "planned". */
@@ -159,6 +163,17 @@ export function sourceBefore(text: string, floor: number, cueStart: number): Sou
   if (np.length === 0 || np.every((w) => NOT_A_HEAD.has(w.lower) || (/ly$/.test(w.lower) && !/^\p{Lu}/u.test(w.text)))) return null;
   // "raising fears", "prompted calls for": a lone participle is no subject.
   if (np.length === 1 && /^\p{Ll}[\p{L}-]*(?:ing|ed)$/u.test(np[0]!.text)) return null;
+  // "Keeps saying ...", "Started asking ...": an aspectual verb opening a headline-style sentence, with no subject.
+  if (np.length === 1 && k === words.length - 1 && ASPECTUAL.test(np[0]!.lower)) return null;
+  // "stopping the war will be reminding voters": a gerund phrase is no speaker.
+  if (np.length > 2 && /^\p{Ll}[\p{L}-]*ing$/u.test(np[0]!.text) && /^(?:the|a|an|this|these|that|those|his|her|their|its|our|my|your)$/.test(np[1]!.lower)) return null;
+  // "communications includes requests to ...", "It means acknowledging ...": the cue is the object of the verb before it.
+  if (k === words.length - 1 && OBJECT_VERB.test(last.lower) && (nounForm(cueWord) || /ing$/.test(cueWord))) return null;
+  // "In an apparent counter to ...": an article and adjectives before a base form make it a noun, whatever opened the phrase.
+  if (k === words.length - 1 && /^(?:a|an)$/.test(np[0]!.lower) && np.length > 1 && np.every((w) => /^\p{Ll}/u.test(w.text) && !QUANTITY.test(w.lower) && w.lower !== 'of')) {
+    const entry = cueEntry(cueWord);
+    if (entry && entry.lemma.split(' ')[0] === cueWord && !BASE_SAME_AS_PAST.has(cueWord)) return null;
+  }
   // "it did not resolve a more pressing question", "Sharpton left no doubt": a verb and the start of its object, the cue being
   // the object's noun; the subject, if any, is before the verb.
   const inner = words.findIndex((w, i) => i > first && i <= k && w.isWord && /^(?:a|an|the|no)$/.test(w.lower) && words[i - 1]!.isWord && /^\p{Ll}/u.test(words[i - 1]!.text) && !PREPOSITION.test(words[i - 1]!.lower) && !QUANTITY.test(words[i - 1]!.lower) && !/^(?:all|both|half)$/.test(words[i - 1]!.lower));

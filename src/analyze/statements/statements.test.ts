@@ -158,6 +158,10 @@ const CASES: readonly Case[] = [
   { text: 'The committee issued a statement saying the vote was fair.', source: 'The committee', cue: 'issued a statement', content: 'saying the vote was fair' },
   // A participle of the lexicon after a comma opens a new frame: the first content ends before it.
   { text: 'Huerta praised the senator’s record, crediting her with the new law.', source: 'Huerta', cue: 'praised', content: 'the senator’s record' },
+  // A quotation signed with a dash and a name, as in a list of readers' comments.
+  { text: 'Voters wrote to us.\n\n“The plan will ruin our town and nobody listens.” ― Ana Lind\n\nMore came in.', source: 'Ana Lind', cue: '―', content: '“The plan will ruin our town and nobody listens.”', mode: 'direct' },
+  // A transcript line that opens with a stray quotation mark.
+  { text: 'The interview went on.\n\n"PENCE: Well, look, the question really should be about the debate.\n\nIt ended.', source: 'PENCE', cue: ':', content: 'Well, look, the question' },
   // The title line "Name: content" of an article, even when the name is not a known entity.
   { text: 'Graham: The rhetoric is destroying the party’s chances.\n\nThe senator spoke on Thursday.', source: 'Graham', cue: ':', content: 'The rhetoric is destroying the party’s chances' },
 ];
@@ -356,6 +360,10 @@ describe('statements: relative and participle sources', () => {
 /** Sourceless attributions: a statement with this cue, if we report one, names no source (PolNeAR "Attribution-no-source"). */
 const NO_SOURCE: readonly { text: string; cue: string }[] = [
   { text: 'Nearly 850,000 absentee ballots have so far been requested.', cue: 'requested' },
+  { text: 'Keeps saying she opposed the war, when there are clips of her supporting it.', cue: 'saying' },
+  { text: 'It means acknowledging that his message is the future of the party.', cue: 'acknowledging' },
+  { text: 'One key to stopping this long nightmare will be reminding voters every day that the policy failed.', cue: 'reminding' },
+  { text: 'The grief was shared around the world because it felt so universal.', cue: 'felt' },
   { text: 'Ann Lee Just Got Asked About the Election', cue: 'Asked' },
   { text: 'A celebratory event was held called Pies and Politics.', cue: 'called' },
   { text: 'There have been no reported problems in the state.', cue: 'reported' },
@@ -385,6 +393,8 @@ describe('statements: no invented source', () => {
     ['The incendiary comments drew anger across the state.', 'comments'],
     ['It did not resolve a more pressing question about donors.', 'question'],
     ['Candidates get many requests to answer questionnaires.', 'requests'],
+    ['A new batch of agency emails includes requests to help a donor.', 'requests'],
+    ['In an apparent counter to the senator’s policies, the minister stressed ties.', 'counter'],
   ] as const) {
     it(`must not match: ${text}`, () => {
       expect(run(text).statements.filter((f) => f.data.cue?.text === cue).map((f) => f.text)).toEqual([]);
