@@ -61,8 +61,8 @@ export interface JobQueue {
   /**
    * Call `onJobs` whenever jobs are queued from now on (by `enqueue` or `retryFailed`, from any process),
    * until the returned function is called; idle workers wait on this instead of polling fast. Best effort:
-   * a lost connection goes quiet, and a job whose lease or backoff runs out is not announced, so a worker
-   * still polls, slowly, as a fallback.
+   * a lost connection is quiet until it is opened again (then `onJobs` is called once), and a job whose
+   * lease or backoff runs out is not announced, so a worker still polls, slowly, as a fallback.
    */
   watch(onJobs: () => void): Promise<() => Promise<void>>;
   /** Record the error; retried with backoff until maxAttempts, then 'failed' (visible in status). */

@@ -5,7 +5,7 @@ import { makeArticle } from '../../../test/support/article.js';
 import type { StageResult } from '../../domain/stage.js';
 import { openJobQueue } from '../queue.js';
 import type { PgJobQueue } from './queue.js';
-import { stagesKey } from './queue.js';
+import { JOBS_CHANNEL, stagesKey } from './queue.js';
 import { openPostgresStore, type PostgresStore } from './store.js';
 
 const STAGES = [{ name: 'entities', version: 1 }];
@@ -136,6 +136,21 @@ describe.skipIf(!HAS_PG)('PgJobQueue', () => {
     // The default retention (7 days) keeps them.
     await admin.query(`UPDATE jobs SET finished_at = now() - interval '2 days' WHERE state = 'done'`);
     expect(await queue.prune()).toBe(0);
+  });
+
+  it('listens again after its connection is lost, and says so once', async () => {
+    let calls = 0;
+    const unwatch = await queue.watch(() => calls++, 50);
+    try {
+      await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN ${JOBS_CHANNEL}' AND pid <> pg_backend_pid()`);
+      for (let i = 0; i < 100 && calls === 0; i++) await sleep(20);
+      expect(calls).toBe(1);
+      expect(await queue.enqueue(STAGES)).toBe(30);
+      for (let i = 0; i < 100 && calls === 1; i++) await sleep(20);
+      expect(calls).toBe(2);
+    } finally {
+      await unwatch();
+    }
   });
 
   it('retries a failed job with backoff, then marks it failed with its error, visible in status', async () => {

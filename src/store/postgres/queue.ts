@@ -56,24 +56,53 @@ export class PgJobQueue implements JobQueue {
     await this.pool.query('SELECT pg_notify($1, $2)', [JOBS_CHANNEL, '']);
   }
 
-  /** LISTEN on a connection of its own (outside the pool, so it never takes a slot the queries need). */
-  async watch(onJobs: () => void): Promise<() => Promise<void>> {
+  /**
+   * LISTEN on a connection of its own (outside the pool, so it never takes a slot the queries need). A lost
+   * connection is opened again after `retryMs`, and then `onJobs` is called once (jobs may have been
+   * queued meanwhile); until then the worker's poll is the fallback.
+   */
+  async watch(onJobs: () => void, retryMs = 5_000): Promise<() => Promise<void>> {
     await this.ready;
-    const client = new pg.Client(this.pool.options);
-    // A lost connection only silences the announcements: the worker's slow poll is the fallback.
-    client.on('error', () => undefined);
-    client.on('notification', (n) => {
-      if (n.channel === JOBS_CHANNEL) onJobs();
-    });
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${JOBS_CHANNEL}`);
-    } catch (e) {
-      await client.end().catch(() => undefined);
-      throw e;
-    }
+    let stopped = false;
+    let client: pg.Client | null = null;
+    let retry: NodeJS.Timeout | null = null;
+    const listen = async (): Promise<void> => {
+      const c = new pg.Client(this.pool.options);
+      const lost = () => {
+        if (client !== c) return;
+        client = null;
+        void c.end().catch(() => undefined);
+        if (!stopped) retry = setTimeout(reopen, retryMs);
+      };
+      c.on('error', lost);
+      c.on('end', lost);
+      c.on('notification', (n) => {
+        if (n.channel === JOBS_CHANNEL) onJobs();
+      });
+      try {
+        await c.connect();
+        await c.query(`LISTEN ${JOBS_CHANNEL}`);
+      } catch (e) {
+        await c.end().catch(() => undefined);
+        throw e;
+      }
+      if (stopped) await c.end().catch(() => undefined);
+      else client = c;
+    };
+    const reopen = () => {
+      retry = null;
+      if (stopped) return;
+      listen().then(onJobs, () => {
+        if (!stopped) retry = setTimeout(reopen, retryMs);
+      });
+    };
+    await listen();
     return async () => {
-      await client.end().catch(() => undefined);
+      stopped = true;
+      if (retry) clearTimeout(retry);
+      const c = client;
+      client = null;
+      await c?.end().catch(() => undefined);
     };
   }
 
