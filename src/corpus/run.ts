@@ -2,7 +2,7 @@ import type { LabelRow, QuotedStatement, StorySummary } from '../domain/corpus.j
 import type { EntityType, LabelData, StatementData } from '../domain/findings.js';
 import { ReuseIndex, type ReusePair } from '../analyze/corpus/reuse/index.js';
 import { exportCompactReuseState, importCompactReuseState, type CompactReuseState } from '../analyze/corpus/reuse/state.js';
-import { StoryIndex, explainStory, type StoryExplanation, type StoryMemberRow } from '../analyze/corpus/stories/index.js';
+import { StoryIndex, explainStory, readStoryRows, type StoryExplanation, type StoryMemberRow } from '../analyze/corpus/stories/index.js';
 import type { DateFinding, EntityFinding } from '../domain/findings.js';
 import { AliasIndex } from '../analyze/corpus/aliases/index.js';
 import { groupClaims } from '../analyze/corpus/claims/index.js';
@@ -22,7 +22,7 @@ import { corpusArticle, findingsOf, refOfFinding, type CorpusArticle } from './i
  * publish date changed since the indexes saw it (re-analysis, inferred date) makes the run start again from
  * empty indexes, as does a new CORPUS_VERSION. The results replace the previous ones in one transaction.
  */
-export const CORPUS_VERSION = 2;
+export const CORPUS_VERSION = 3;
 
 export interface CorpusProgress {
   readonly step: string;
@@ -213,7 +213,7 @@ async function loadIndexes(store: Store, textOf: (id: string) => string | undefi
     return {
       reuse: importCompactReuseState(reuse.data as CompactReuseState, textOf),
       aliases: AliasIndex.fromRows(aliases.data),
-      stories: stories.data as StoryMemberRow[],
+      stories: readStoryRows(stories.data),
     };
   } catch {
     return null;

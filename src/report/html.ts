@@ -166,6 +166,7 @@ function explanation(e: StoryExplanation | null): string {
   const items: string[] = [];
   if (e.actors.length) items.push(`<li>Shared actors: ${e.actors.slice(0, 10).map((a) => `${esc(a.name)} (${a.articles.length})`).join(', ')}</li>`);
   if (e.dates.length) items.push(`<li>Shared dates: ${e.dates.slice(0, 10).map((d) => `${esc(d.value)} (${d.articles.length})`).join(', ')}</li>`);
+  if (e.figures?.length) items.push(`<li>Shared figures: ${e.figures.slice(0, 10).map((f) => `${esc(f.figure.replace(':', ' '))} (${f.articles.length})`).join(', ')}</li>`);
   if (e.passages.length) items.push(`<li>Shared passages: ${e.passages.length}, ${e.passages.reduce((n, p) => n + p.words, 0)} words</li>`);
   if (e.terms.length) items.push(`<li>Shared terms: ${e.terms.slice(0, 12).map((t) => esc(t.term)).join(', ')}</li>`);
   return items.length ? `<h3>Why these articles are one story</h3><ul class="why">${items.join('')}</ul>` : '';

@@ -27,6 +27,7 @@ export const storiesCommand: Command = {
           out.write('\nWhy together:\n');
           if (e.actors.length) out.write(`  shared actors: ${e.actors.slice(0, 8).map((x) => `${x.name} (${x.articles.length})`).join(', ')}\n`);
           if (e.dates.length) out.write(`  shared dates:  ${e.dates.slice(0, 8).map((x) => `${x.value} (${x.articles.length})`).join(', ')}\n`);
+          if (e.figures?.length) out.write(`  shared figures: ${e.figures.slice(0, 8).map((x) => `${x.figure.replace(':', ' ')} (${x.articles.length})`).join(', ')}\n`);
           if (e.passages.length) out.write(`  shared passages: ${e.passages.length} (${e.passages.reduce((n, p) => n + p.words, 0)} words)\n`);
           if (e.terms.length) out.write(`  shared terms:  ${e.terms.slice(0, 10).map((x) => x.term).join(', ')}\n`);
         }
