@@ -16,6 +16,9 @@ import { AnalyzePool, defaultPoolSize } from './pool.js';
  * error (retried, then 'failed' and shown by `triangulate status`). A killed worker loses nothing but the
  * work in hand: it stops renewing, its leases expire and other workers take the jobs again.
  *
+ * An idle worker waits for the queue to announce jobs (or its poll), and deletes done jobs past the queue's
+ * retention (`prune`) at most every 10 minutes.
+ *
  * Stopping (the signal) finishes the jobs in hand, writes them, claims no more, and returns.
  */
 export interface WorkerLoopOptions {
