@@ -98,7 +98,16 @@ function linkUnitOnly(claims: readonly Claim[], params: ClaimParams): Block[] {
     if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
   };
   const pairwise = claims.length <= 300;
-  for (let i = 0; i < claims.length; i++) {
+  if (!pairwise) {
+    // Only same-owner links are made here: an owner's claims are one group once two articles give them (the
+    // components the pairwise loop would make, without visiting every pair of a large block).
+    const byOwner = new Map<string, number[]>();
+    claims.forEach((c, i) => {
+      if (c.owner !== null) (byOwner.get(c.owner) ?? byOwner.set(c.owner, []).get(c.owner)!).push(i);
+    });
+    for (const list of byOwner.values()) if (new Set(list.map((i) => claims[i]!.articleId)).size >= 2) for (const i of list) union(list[0]!, i);
+  }
+  for (let i = 0; pairwise && i < claims.length; i++) {
     for (let j = i + 1; j < claims.length; j++) {
       const a = claims[i]!;
       const b = claims[j]!;
