@@ -5,11 +5,13 @@ import { EXIT, type Command } from './types.js';
 export const workerCommand: Command = {
   name: 'worker',
   summary: 'analyse articles from the shared job queue of a PostgreSQL database (run one per machine, or several)',
-  usage: `triangulate worker --db postgres://URL [--concurrency N] [--drain|--once] [--lease SECONDS] [--json]
+  usage: `triangulate worker --db postgres://URL [--concurrency N] [--drain|--once] [--lease SECONDS] [--batch N] [--json]
 
   --concurrency  analysis threads (default: the number of cores)
   --drain        exit once no job is queued or running, instead of waiting for more (--once: the same)
-  --lease        seconds a claimed job stays this worker's before others may take it (default 120)
+  --lease        seconds before a stopped worker's jobs go to other workers (default 120; renewed every third
+                 of it while this worker runs)
+  --batch        jobs stored per transaction (default 20; each still only under its lease)
   Queues the articles that lack the current stage versions first. Ctrl-C finishes the jobs in hand and exits;
   a second Ctrl-C stops at once (the jobs return to the queue when their lease runs out).`,
   async run(argv, ctx) {
@@ -19,6 +21,7 @@ export const workerCommand: Command = {
       once: { type: 'boolean', default: false },
       lease: { type: 'string' },
       poll: { type: 'string' },
+      batch: { type: 'string' },
     });
     const service = ctx.open(values.db);
     const stop = new AbortController();
@@ -35,6 +38,7 @@ export const workerCommand: Command = {
         ...(values.concurrency !== undefined && { concurrency: intOption('concurrency', values.concurrency, 1, 1) }),
         leaseMs: intOption('lease', values.lease, 120, 1) * 1000,
         pollMs: intOption('poll', values.poll, 2000, 10),
+        ...(values.batch !== undefined && { completeBatch: intOption('batch', values.batch, 20, 1) }),
         drain: Boolean(values.drain || values.once),
         signal: stop.signal,
         onEvent: (e) => log(ctx.io.stderr, e),
