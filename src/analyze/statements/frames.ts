@@ -99,7 +99,9 @@ function tailOk(rest: string): boolean {
   const r = rest.trim();
   if (r.length === 0 || /^[.!?”"’)]+$/.test(r)) return true;
   if (/[“”"«»;:]/.test(r) || !/^[,(—–-]|^(?:in|on|at|during|after|before|while|as|when|with|who|which|last|this|to|for|about|of|from)\b/i.test(r)) return false;
-  return r.split(/\s+/).length <= 10 && !/,\s*(?:and|but)\s/.test(r);
+  // ", founder and chief executive of ...", ", who served as director for ... under ...": a longer appositive of the source.
+  const limit = /^,\s*(?:a|an|the|who|whose|[\p{Ll}-]+(?:\s+and\s+[\p{L}-]+(?:\s+[\p{L}-]+)?)?\s+(?:of|at|for|to))\s/u.test(r) ? 24 : 10;
+  return r.split(/\s+/).length <= limit && !/,\s*(?:and|but)\s/.test(r);
 }
 
 /** The line around pos is a headline in Title Case ("Obama Says African-American Museum ..."). */
@@ -341,10 +343,11 @@ export class FrameFinder {
   /** A paragraph that is a quotation signed with a dash and a name: "“We will win.” ― Ana Lind". */
   private signedQuotes(): void {
     const { text } = this;
-    const line = /^[ \t]*([“”"«][^\n]*[”"»])[ \t]*([―—–]|--)[ \t]*(\p{Lu}[\p{L}.’'-]*(?:[ \t]+(?:\p{Lu}[\p{L}.’'-]*|de|del|la|van|von|y))*)[ \t]*$/gmu;
+    const line = /^[ \t\u00a0]*([“”"«][^\n]*[”"»])[ \t\u00a0]*([―—–]|--)[ \t\u00a0]*(\p{Lu}[\p{L}.’'-]*(?:[ \t\u00a0]+(?:\p{Lu}[\p{L}.’'-]*|de|del|la|van|von|y))*)[ \t\u00a0]*$/gmu;
     for (let m = line.exec(text); m !== null; m = line.exec(text)) {
-      const [whole, quoted, dash, who] = m as unknown as [string, string, string, string];
-      if (who.split(/[ \t]+/).length > 6 || NOT_A_SPEAKER.test(who)) continue;
+      const [whole, quoted, dash, signed] = m as unknown as [string, string, string, string];
+      const who = signed.replace(/\.$/, '');
+      if (who.split(/[ \t\u00a0]+/).length > 6 || NOT_A_SPEAKER.test(who)) continue;
       const contentStart = m.index + whole.indexOf(quoted);
       const content = { start: contentStart, end: contentStart + quoted.length };
       if (contentWords(text, content) < 2) continue;
@@ -389,7 +392,9 @@ export class FrameFinder {
     const second = cues[1];
     if (second && !/^[\s,—–-]*$/.test(text.slice(q.end, cue.start)) && !sourceBefore(text, q.end, cue.start) && /^\s+$/.test(text.slice(cue.end, second.start))) cue = second;
     const pre = text.slice(q.end, cue.start);
-    if (/[.!?;:“”"«»]/.test(pre.replace(/\b\p{Lu}[\p{L}]{0,3}\./gu, 'X')) || pre.split(/\s+/).filter(Boolean).length > 12) return null;
+    // "“...,” Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said": a name and its appositives may run longer.
+    const maxPre = /^[\s,—–-]*\p{Lu}[^,]{0,40},/u.test(pre) ? 24 : 12;
+    if (/[.!?;:“”"«»]/.test(pre.replace(/\b\p{Lu}[\p{L}]{0,3}\./gu, 'X')) || pre.split(/\s+/).filter(Boolean).length > maxPre) return null;
     let source: Span | null = null;
     if (/^[\s,—–-]*$/.test(pre)) {
       source = sourceAfter(text, cue.end, limit); // "“...,” said Robert Antonacci."

@@ -31,7 +31,9 @@ function unitsOf(ctx: StageContext, quotes: readonly Quote[]): Unit[] {
     const prev = units[units.length - 1];
     while (qi < quotes.length && quotes[qi]!.end <= (prev?.end ?? 0)) qi++;
     const crossing = prev !== undefined && quotes.slice(qi, qi + 4).some((q) => q.start < prev.end && q.end > prev.end && !q.multiParagraph);
-    if (prev && crossing) units[units.length - 1] = { start: prev.start, end: Math.max(prev.end, s.end) };
+    // "..., Mitch McConnell, R-Ky., said.": a sentence split after an abbreviation goes on with a comma or a lowercase word.
+    const glued = prev !== undefined && /^[,;)\p{Ll}]/u.test(text.charAt(s.start)) && !text.slice(prev.end, s.start).includes('\n');
+    if (prev && (crossing || glued)) units[units.length - 1] = { start: prev.start, end: Math.max(prev.end, s.end) };
     else units.push({ start: s.start, end: s.end });
   }
   return units;

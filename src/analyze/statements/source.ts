@@ -212,6 +212,8 @@ function appositiveSource(text: string, words: readonly Word[], comma: number, a
       segments++;
       const after = words[i + 1];
       if (after && /^\p{Lu}/u.test(after.text) && !INTRO.test(after.lower)) start = i + 1;
+    } else if (w.text === '.' && words[i - 1]?.isWord && /^(?:\p{Lu}-)?\p{Lu}[\p{Ll}]{0,3}$/u.test(words[i - 1]!.text)) {
+      // "Mitch McConnell, R-Ky., said", "Sen. Lee, D-Mass., said": an abbreviation's period stays inside.
     } else if (!w.isWord && !PUNCT_INSIDE.has(w.text) && w.text !== '(' && w.text !== ')') break;
     else if (w.isWord && (w.lower === 'that' || w.lower === 'but' || w.lower === 'and') && words[i - 1]?.text !== ',') break;
     i--;
@@ -261,7 +263,7 @@ export function sourceAfterAccordingTo(text: string, from: number, ceiling: numb
 /** "said Kurt Walters, the campaign director at Rootstrikers." : the appositive after a name, to the sentence end. */
 export function withAppositive(text: string, source: Span, ceiling: number): Span {
   const rest = text.slice(source.end, ceiling);
-  const m = /^,\s*(?:(?:a|an|the|who|whose|\d+|[\p{Ll}-]+ (?:of|at|for|to)|\p{Lu}[\p{L}’'.-]*['’]s)\b[^“”"«»;:]{0,200}?)(?=[.!?]?[”"’]?\s*$)/u.exec(rest);
+  const m = /^,\s*(?:(?:a|an|the|who|whose|\d+|[\p{Ll}-]+(?: and [\p{L}-]+(?: [\p{L}-]+)?)? (?:of|at|for|to)|\p{Lu}[\p{L}’'.-]*['’]s)\b[^“”"«»;:]{0,200}?)(?=[.!?]?[”"’]?\s*$)/u.exec(rest);
   if (!m) return source;
   let end = source.end + m[0].length;
   while (end > source.end && /[\s,]/.test(text[end - 1]!)) end--;

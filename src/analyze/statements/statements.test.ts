@@ -160,6 +160,11 @@ const CASES: readonly Case[] = [
   { text: 'Huerta praised the senator’s record, crediting her with the new law.', source: 'Huerta', cue: 'praised', content: 'the senator’s record' },
   // A quotation signed with a dash and a name, as in a list of readers' comments.
   { text: 'Voters wrote to us.\n\n“The plan will ruin our town and nobody listens.” ― Ana Lind\n\nMore came in.', source: 'Ana Lind', cue: '―', content: '“The plan will ruin our town and nobody listens.”', mode: 'direct' },
+  { text: 'Intro.\n\n“Maybe we can build a wall around the whole town.”\u00a0―\u00a0Steve Quinn.\n\nEnd.', source: 'Steve Quinn', cue: '―', content: '“Maybe we can build a wall around the whole town.”' },
+  // A sentence split after an abbreviation ("R-Ky.") goes on; long appositives of an inverted source.
+  { text: '“Our assumption is that the veto will be overridden,” Mitch Lane, R-Ky., said. Then he left.', source: 'Mitch Lane, R-Ky.', cue: 'said', content: '“Our assumption is that the veto will be overridden,”' },
+  { text: '“It is an invasion of the state regulatory domain,” Scott Prue, the attorney general of the state, one of the states suing the agency, said.', source: 'Scott Prue, the attorney general of the state, one of the states suing the agency', cue: 'said', content: '“It is an invasion of the state regulatory domain,”' },
+  { text: 'The answers to veteran suicides are not meeting the demand, says Paul Rick, founder and chief executive of a veterans group in the capital.', source: 'Paul Rick, founder and chief executive of a veterans group in the capital', cue: 'says', content: 'The answers to veteran suicides are not meeting the demand' },
   // A transcript line that opens with a stray quotation mark.
   { text: 'The interview went on.\n\n"PENCE: Well, look, the question really should be about the debate.\n\nIt ended.', source: 'PENCE', cue: ':', content: 'Well, look, the question' },
   // The title line "Name: content" of an article, even when the name is not a known entity.
