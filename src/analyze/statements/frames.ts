@@ -241,6 +241,19 @@ export class FrameFinder {
       if (contentWords(text, content) < 3) continue;
       this.push({ mode: modeOf(content, this.quotes), source: null, cue: cueTrim, content, medium: null, addressee: null, rule: 'statements/impersonal', sameSpeakerAs: null });
     }
+    // "The group is reportedly spending $1.5 million ...": a report with no named source; its clause is the content.
+    const reportedly = /\breportedly\b/giu;
+    for (let m = reportedly.exec(slice); m !== null; m = reportedly.exec(slice)) {
+      const cue = { start: u.start + m.index, end: u.start + m.index + m[0].length };
+      if (taken(cue.start, cue.end) || this.inQuote(cue.start)) continue;
+      const lead = slice.slice(0, m.index);
+      let from = u.start;
+      const clause = /(?:[,;:—–]\s+|\s(?:that|and|but|while|because|after|as|when|who|which)\s+)(?=[^,;:—–]*$)/giu;
+      for (let c = clause.exec(lead); c !== null; c = clause.exec(lead)) if (!this.inQuote(u.start + c.index)) from = u.start + c.index + c[0].length;
+      const content = trimContent(text, { start: from, end: this.contentEnd(cue.end, u.end, u.start, from) });
+      if (contentWords(text, content) < 3) continue;
+      this.push({ mode: modeOf(content, this.quotes), source: null, cue, content, medium: null, addressee: null, rule: 'statements/reportedly', sameSpeakerAs: null });
+    }
   }
 
   private unitAt(pos: number): Unit | null {
@@ -312,11 +325,12 @@ export class FrameFinder {
   /** Headline and transcript lines "Elizabeth Warren: Trump Is a ‘Proven Failure’" / "KATE BOLDUAN: Why not?". */
   private colonFrames(): void {
     const { text } = this;
-    const line = /^[ \t]*["“]?(\p{Lu}[\p{L}.’'-]*(?:[ \t]+[\p{L}][\p{L}.’'-]*){0,5}):[ \t]+(\S[^\n]*)$/gmu;
+    const line = /^[ \t]*(?:([^\n]{3,200}?)[ \t][-—–][ \t]+)?["“]?(\p{Lu}[\p{L}.’'-]*(?:[ \t]+[\p{L}][\p{L}.’'-]*){0,5}):[ \t]+(\S[^\n]*)$/gmu;
     const firstLine = /\S/.exec(text)?.index ?? 0;
     for (let m = line.exec(text); m !== null; m = line.exec(text)) {
-      const who = m[1]!;
-      const start = m.index + m[0].indexOf(who);
+      const lead = m[1];
+      const who = m[2]!;
+      const start = m.index + (lead === undefined ? 0 : lead.length) + m[0].slice(lead?.length ?? 0).indexOf(who);
       const source = { start, end: start + who.length };
       if (NOT_A_SPEAKER.test(who)) continue;
       // The article's title line "Graham: Trump's rhetoric destroying GOP's chance": a short source, any case.
@@ -327,12 +341,16 @@ export class FrameFinder {
         m[0].length <= 200 &&
         whoWords.length <= 4 &&
         (whoWords.length <= 2 || whoWords.every((w) => /^\p{Lu}/u.test(w)));
-      if (!title && !/^(?:\p{Lu}[\p{L}.’'-]*|of|the|de|van|von)(?:[ \t]+(?:\p{Lu}[\p{L}.’'-]*|of|the|de|van|von))*$/u.test(who)) continue;
+      // "Republican pollster Daron Shaw: “...”": a name (its last word capitalised) introducing a quotation paragraph.
+      const quoting = /^[“"]/.test(m[3] ?? '') && /\p{Lu}[\p{L}.’'-]*$/u.test(who) && !/\b(?:or|to|on|in|at|for|with|about|vs)\b|\band\s+\p{Ll}/u.test(who);
+      if (!title && !quoting && !/^(?:\p{Lu}[\p{L}.’'-]*|of|the|de|van|von)(?:[ \t]+(?:\p{Lu}[\p{L}.’'-]*|of|the|de|van|von))*$/u.test(who)) continue;
       const transcript = /^[\p{Lu} .'’-]{4,}$/u.test(who) && /\p{Lu}{2}/u.test(who);
       const named = this.names.some((n) => n.start >= source.start && n.end <= source.end);
-      if (!transcript && !named && !title) continue;
+      if (!transcript && !named && !title && !quoting) continue;
+      // "HEADLINE - Jones: “...”": after a dash, only a name that introduces a quotation.
+      if (lead !== undefined && !quoting) continue;
       const colon = source.end;
-      const contentStart = colon + 1 + (m[2] ? text.slice(colon + 1).indexOf(m[2]) : 0);
+      const contentStart = colon + 1 + (m[3] ? text.slice(colon + 1).indexOf(m[3]) : 0);
       const content = trimContent(text, { start: contentStart, end: m.index + m[0].length });
       if (contentWords(text, content) < 2) continue;
       this.push({ mode: modeOf(content, this.quotes), source, cue: { start: colon, end: colon + 1 }, content, medium: null, addressee: null, rule: 'statements/name-colon', sameSpeakerAs: null });

@@ -165,6 +165,13 @@ const CASES: readonly Case[] = [
   { text: '“Our assumption is that the veto will be overridden,” Mitch Lane, R-Ky., said. Then he left.', source: 'Mitch Lane, R-Ky.', cue: 'said', content: '“Our assumption is that the veto will be overridden,”' },
   { text: '“It is an invasion of the state regulatory domain,” Scott Prue, the attorney general of the state, one of the states suing the agency, said.', source: 'Scott Prue, the attorney general of the state, one of the states suing the agency', cue: 'said', content: '“It is an invasion of the state regulatory domain,”' },
   { text: 'The answers to veteran suicides are not meeting the demand, says Paul Rick, founder and chief executive of a veterans group in the capital.', source: 'Paul Rick, founder and chief executive of a veterans group in the capital', cue: 'says', content: 'The answers to veteran suicides are not meeting the demand' },
+  // "reportedly": a report with no named source; the clause is the content.
+  { text: 'The group is reportedly spending $1.5 million on advertisements ahead of the primary.', source: null, cue: 'reportedly', content: 'The group is reportedly spending $1.5 million on advertisements ahead of the primary' },
+  { text: 'Voters were surprised, with the former mayor reportedly considering a run as an independent.', source: null, cue: 'reportedly', content: 'the former mayor reportedly considering a run' },
+  // A paragraph "Name: “quotation”", the name not known to the entities stage.
+  { text: 'Intro.\n\nRepublican pollster Dan Shore: “Lesser-known candidates have seen the biggest boost.”\n\nEnd.', source: 'Republican pollster Dan Shore', cue: ':', content: '“Lesser-known candidates have seen the biggest boost.”' },
+  { text: 'Intro.\n\nFrank Newman and Jim Hart: “We found that the leadership strengths matter most.”\n\nEnd.', source: 'Frank Newman and Jim Hart', cue: ':', content: '“We found that the leadership strengths matter most.”' },
+  { text: 'Intro.\n\nRED STATES OUTNUMBER BLUE STATES - Jeff M. Jonas: “Our analysis finds that 20 states lean one way.”\n\nEnd.', source: 'Jeff M. Jonas', cue: ':', content: '“Our analysis finds that 20 states lean one way.”' },
   // A transcript line that opens with a stray quotation mark.
   { text: 'The interview went on.\n\n"PENCE: Well, look, the question really should be about the debate.\n\nIt ended.', source: 'PENCE', cue: ':', content: 'Well, look, the question' },
   // The title line "Name: content" of an article, even when the name is not a known entity.
@@ -263,6 +270,8 @@ describe('statements: quotations', () => {
 });
 
 const MUST_NOT_MATCH: readonly string[] = [
+  'Intro.\n\nA note on the polls: “Likely voters” are hard to define.\n\nEnd.',
+  'Intro.\n\nUpdate: “Final” results are in.\n\nEnd.',
   'The said agreement was signed in 2014.',
   'He read “War and Peace” on the train.',
   'The film “The Irishman” opened in New York.',
