@@ -79,7 +79,7 @@ const CLAUSE_OPENER = /^(?:but|yet|so|that|while|because|although|though|as|if|w
 /** Aspectual verbs that take an -ing complement ("keeps saying"). */
 const ASPECTUAL = /^(?:keeps?|kept|keeping|starts?|started|stops?|stopped|continues?|continued|begins?|began|quits?|finish(?:es|ed)?|resumes?|resumed)$/;
 /** Verbs whose object may be a cue noun or gerund: "includes requests", "means acknowledging". */
-const OBJECT_VERB = /^(?:includes?|included|contains?|contained|means|meant|involves?|involved|requires?|required|entails?|entailed)$/;
+const OBJECT_VERB = /^(?:worth|includes?|included|contains?|contained|means|meant|involves?|involved|requires?|required|entails?|entailed)$/;
 const BASE_SAME_AS_PAST = new Set(['cast', 'forecast', 'read', 'put', 'hit', 'broadcast', 'let', 'set', 'quit', 'spread', 'bet']);
 
 /** The base or -s form of a cue: the forms a noun shares ("plan", "plans"), not "planned". */
@@ -164,7 +164,7 @@ export function sourceBefore(text: string, floor: number, cueStart: number): Sou
   // "raising fears", "prompted calls for": a lone participle is no subject.
   if (np.length === 1 && /^\p{Ll}[\p{L}-]*(?:ing|ed)$/u.test(np[0]!.text)) return null;
   // "Keeps saying ...", "Started asking ...": an aspectual verb opening a headline-style sentence, with no subject.
-  if (np.length === 1 && k === words.length - 1 && ASPECTUAL.test(np[0]!.lower)) return null;
+  if (ASPECTUAL.test(np[0]!.lower) && ((np.length === 1 && k === words.length - 1) || (np.length > 1 && /ing$/.test(np[1]!.lower)))) return null;
   // "stopping the war will be reminding voters": a gerund phrase is no speaker.
   if (np.length > 2 && /^\p{Ll}[\p{L}-]*ing$/u.test(np[0]!.text) && /^(?:the|a|an|this|these|that|those|his|her|their|its|our|my|your)$/.test(np[1]!.lower)) return null;
   // "communications includes requests to ...", "It means acknowledging ...": the cue is the object of the verb before it.

@@ -375,6 +375,8 @@ describe('statements: relative and participle sources', () => {
 const NO_SOURCE: readonly { text: string; cue: string }[] = [
   { text: 'Nearly 850,000 absentee ballots have so far been requested.', cue: 'requested' },
   { text: 'Keeps saying she opposed the war, when there are clips of her supporting it.', cue: 'saying' },
+  { text: 'Keeps saying she opposed the war, when there are clips of her supporting it.', cue: 'opposed' },
+  { text: 'It is worth noting that the plan failed twice.', cue: 'noting' },
   { text: 'It means acknowledging that his message is the future of the party.', cue: 'acknowledging' },
   { text: 'One key to stopping this long nightmare will be reminding voters every day that the policy failed.', cue: 'reminding' },
   { text: 'The grief was shared around the world because it felt so universal.', cue: 'felt' },
