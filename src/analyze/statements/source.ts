@@ -132,13 +132,18 @@ export function sourceBefore(text: string, floor: number, cueStart: number): Sou
   const last = words[k]!;
   if (last.isWord && NOT_BEFORE_VERB.has(last.lower)) return null;
   if (last.text === ',') return appositiveSource(text, words, k, auxStart);
-  if (last.text === '—' || last.text === '–') {
+  // "Kall -- co-editor of a book -- said": a double hyphen is a dash.
+  const double = last.text === '-' && words[k - 1]?.text === '-' && words[k - 1]!.end === last.start;
+  if (last.text === '—' || last.text === '–' || double) {
     // "Many speakers — including Muslims, Christians and Jews — said": the subject with its dashed aside.
-    let open = k - 1;
-    while (open > 0 && open > k - 30 && words[open]!.text !== last.text) open--;
-    if (open <= 0 || words[open]!.text !== last.text || words.slice(open + 1, k).some((w) => /^[.;:“”"«»]$/.test(w.text))) return null;
-    const head = sourceBefore(text, floor, words[open]!.start);
-    if (!head || head.auxStart !== words[open]!.start) return null;
+    const isDash = (i: number) => (double ? words[i]!.text === '-' && words[i - 1]?.text === '-' && words[i - 1]!.end === words[i]!.start : words[i]!.text === last.text);
+    const closeAt = double ? k - 1 : k;
+    let open = closeAt - 1;
+    while (open > 0 && open > k - 30 && !isDash(open)) open--;
+    if (open <= 0 || !isDash(open) || words.slice(open + 1, closeAt).some((w) => /^[.;:“”"«»]$/.test(w.text))) return null;
+    const openStart = double ? words[open - 1]!.start : words[open]!.start;
+    const head = sourceBefore(text, floor, openStart);
+    if (!head || head.auxStart !== openStart) return null;
     return { span: { start: head.span.start, end: last.end }, auxStart };
   }
   if (!last.isWord && !/[)’']/.test(last.text)) return null;

@@ -172,6 +172,7 @@ const CASES: readonly Case[] = [
   { text: 'Intro.\n\nRepublican pollster Dan Shore: “Lesser-known candidates have seen the biggest boost.”\n\nEnd.', source: 'Republican pollster Dan Shore', cue: ':', content: '“Lesser-known candidates have seen the biggest boost.”' },
   { text: 'Intro.\n\nFrank Newman and Jim Hart: “We found that the leadership strengths matter most.”\n\nEnd.', source: 'Frank Newman and Jim Hart', cue: ':', content: '“We found that the leadership strengths matter most.”' },
   { text: 'Intro.\n\nRED STATES OUTNUMBER BLUE STATES - Jeff M. Jonas: “Our analysis finds that 20 states lean one way.”\n\nEnd.', source: 'Jeff M. Jonas', cue: ':', content: '“Our analysis finds that 20 states lean one way.”' },
+  { text: 'Kall -- co-editor of a book analyzing debates -- said the candidate tended to make announcements there.', source: 'Kall -- co-editor of a book analyzing debates --', cue: 'said', content: 'the candidate tended to make announcements there' },
   // A transcript line that opens with a stray quotation mark.
   { text: 'The interview went on.\n\n"PENCE: Well, look, the question really should be about the debate.\n\nIt ended.', source: 'PENCE', cue: ':', content: 'Well, look, the question' },
   // The title line "Name: content" of an article, even when the name is not a known entity.
