@@ -213,7 +213,14 @@ export async function benchCorpus(options: { sizes?: readonly number[]; engines?
   const sizes = options.sizes ?? [1_000, 10_000, 100_000];
   const engines = options.engines ?? ENGINES;
   const runs: EngineRun[] = [];
-  for (const n of sizes) for (const engine of engines) runs.push(await inChild({ engine, n }, options.timeoutSeconds ?? 1200));
+  for (const n of sizes) {
+    for (const engine of engines) {
+      const r = await inChild({ engine, n }, options.timeoutSeconds ?? 1200);
+      runs.push(r);
+      // One line per finished run on stderr, so that a long run that is stopped still says what it measured.
+      process.stderr.write(`corpus: ${JSON.stringify(r)}\n`);
+    }
+  }
   const get = (engine: Engine, n: number) => runs.find((r) => r.engine === engine && r.n === n);
   const growth: Record<string, number | null> = {};
   for (const engine of engines) {
