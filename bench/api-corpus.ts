@@ -1,3 +1,5 @@
+import { actorItem } from '../src/corpus/run.js';
+import type { Actor } from '../src/domain/corpus.js';
 import { createHash } from 'node:crypto';
 import type { Article } from '../src/domain/article.js';
 import type { AnyFinding } from '../src/domain/finding.js';
@@ -219,7 +221,7 @@ export async function buildBenchCorpus(store: Store, n: number, options: { analy
     const data = { id, name, type, names, evidence, confidence: evidence.length ? 0.8 : 1, mentions, articles, decided: false };
     actorIds.push(id);
     actorArticles.push(count);
-    actorItems.push({ kind: 'actor', id, story: null, rank: k, refs: [...articles.map((a) => a.articleId), `type:${type}`], data });
+    actorItems.push(actorItem(data as unknown as Actor, k));
   }
   const logActors = Math.log(actorCount);
   /** An actor drawn with probability about 1/rank. */

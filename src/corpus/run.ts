@@ -226,8 +226,14 @@ function countBy<T>(items: readonly T[], key: (t: T) => string | null): Map<stri
   return counts;
 }
 
-function actorItem(a: Actor, i: number): CorpusItem {
-  return { kind: 'actor', id: a.id, story: null, rank: i, refs: [...a.articles.map((x) => x.articleId), `type:${a.type}`], data: a };
+/** Articles listed in a stored actor: the actor of a 100,000-article corpus is read in a few ms, not megabytes. */
+export const ACTOR_ARTICLES_KEPT = 200;
+
+/** An actor as stored: its most-mentioning articles listed (and referred to), the count of all of them kept. */
+export function actorItem(a: Actor, rank: number): CorpusItem {
+  const top = [...a.articles].sort((x, y) => y.mentions - x.mentions || (x.articleId < y.articleId ? -1 : 1)).slice(0, ACTOR_ARTICLES_KEPT);
+  const data: Actor = { ...a, articles: top, articleCount: a.articles.length };
+  return { kind: 'actor', id: a.id, story: null, rank, refs: [...top.map((x) => x.articleId), `type:${a.type}`], data };
 }
 
 /** Conflicting groups first (rank < 0: "conflicts only" is a prefix of the list), then by size. */

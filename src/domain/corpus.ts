@@ -70,8 +70,13 @@ export interface Actor {
   /** Confidence of the weakest merge in [0, 1]; 1 for one name or user-confirmed merges. */
   readonly confidence: number;
   readonly mentions: number;
-  /** Articles that mention it, with mention counts. */
+  /**
+   * Articles that mention it, with mention counts. As stored: the ones that mention it most (at most
+   * ACTOR_ARTICLES_KEPT, most mentions first); `articleCount` says how many there are in all.
+   */
   readonly articles: readonly { readonly articleId: string; readonly mentions: number }[];
+  /** How many articles mention it (set when stored; may exceed `articles.length`). */
+  readonly articleCount?: number;
   /** True when an analyst's decision shaped it (merge, split or confirm). */
   readonly decided: boolean;
 }

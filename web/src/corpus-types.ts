@@ -40,6 +40,8 @@ export interface Actor {
   confidence: number;
   mentions: number;
   articles: { articleId: string; mentions: number }[];
+  /** How many articles mention it; `articles` lists the ones that mention it most. */
+  articleCount?: number;
   decided: boolean;
 }
 

@@ -86,7 +86,7 @@ export function ActorView({ id }: { id: string }) {
         <div><dt>type</dt><dd className="small-dd">{TYPE_NAMES[a.type] ?? a.type}</dd></div>
         <div><dt>names</dt><dd>{a.names.length}</dd></div>
         <div><dt>mentions</dt><dd>{a.mentions}</dd></div>
-        <div><dt>articles</dt><dd>{a.articles.length}</dd></div>
+        <div><dt>articles</dt><dd>{a.articleCount ?? a.articles.length}</dd></div>
         <div><dt>merge confidence</dt><dd>{Math.round(a.confidence * 100)}%</dd></div>
         {a.decided && <div><dt>shaped by</dt><dd className="small-dd">analyst decision</dd></div>}
       </dl>

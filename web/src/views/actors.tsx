@@ -13,7 +13,7 @@ const COLUMNS: Column<Actor>[] = [
   { key: 'type', label: 'type', value: (a) => TYPE_NAMES[a.type] ?? a.type },
   { key: 'names', label: 'also named', value: (a) => a.names.length - 1, render: (a) => <span className="muted">{a.names.filter((n) => n.name !== a.name).slice(0, 4).map((n) => n.name).join(', ') || '—'}</span> },
   { key: 'mentions', label: 'mentions', value: (a) => a.mentions, numeric: true },
-  { key: 'articles', label: 'articles', value: (a) => a.articles.length, numeric: true },
+  { key: 'articles', label: 'articles', value: (a) => a.articleCount ?? a.articles.length, numeric: true },
   { key: 'confidence', label: 'confidence', value: (a) => a.confidence, render: (a) => `${Math.round(a.confidence * 100)}%${a.decided ? ' (decided)' : ''}`, numeric: true },
 ];
 
