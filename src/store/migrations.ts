@@ -58,6 +58,11 @@ CREATE TABLE alias_decisions (
 );
 `,
   },
+  {
+    version: 3,
+    description: 'corpus_refs indexed by item, so reading an item\'s refs does not scan its kind',
+    sql: `CREATE INDEX corpus_refs_item ON corpus_refs (kind, id);`,
+  },
 ];
 
-export const LATEST_VERSION = 2;
+export const LATEST_VERSION = 3;

@@ -107,6 +107,7 @@ CREATE TABLE corpus_refs (
   id   TEXT NOT NULL,
   PRIMARY KEY (kind, ref, id)
 ) WITHOUT ROWID;
+CREATE INDEX corpus_refs_item ON corpus_refs (kind, id);
 
 -- The incremental state of each cross-article engine (gzipped JSON), so a run adds only new articles.
 CREATE TABLE corpus_state (
