@@ -91,7 +91,11 @@ function byOwner(claims: readonly Claim[]): Block[] {
 /** Money and percentages without a counted noun: linked when their values agree or their sentences share words. */
 function linkUnitOnly(claims: readonly Claim[], params: ClaimParams): Block[] {
   const parent = claims.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const find = (i: number): number => {
+    // Iterative (path halving): a recursive find overflows the stack on long chains of a large corpus.
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+    return i;
+  };
   const union = (i: number, j: number): void => {
     const a = find(i);
     const b = find(j);
@@ -138,7 +142,11 @@ function linkUnitOnly(claims: readonly Claim[], params: ClaimParams): Block[] {
  */
 function linkByContext(claims: readonly Claim[], params: ClaimParams): Block[] {
   const parent = claims.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const find = (i: number): number => {
+    // Iterative (path halving): a recursive find overflows the stack on long chains of a large corpus.
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+    return i;
+  };
   const postings = new Map<string, number[]>();
   claims.forEach((c, i) => {
     for (const w of c.context) (postings.get(w) ?? postings.set(w, []).get(w)!).push(i);
@@ -190,7 +198,7 @@ interface Dating {
 
 function datingOf(claims: readonly Claim[]): Dating {
   const days = claims.map((c) => c.day).filter((d): d is number => d !== null);
-  return { first: days.length ? Math.min(...days) : null, last: days.length ? Math.max(...days) : null, years: new Set(claims.flatMap((c) => c.years)) };
+  return { first: days.length ? days.reduce((a, b) => Math.min(a, b)) : null, last: days.length ? days.reduce((a, b) => Math.max(a, b)) : null, years: new Set(claims.flatMap((c) => c.years)) };
 }
 
 function union(a: Dating, b: Dating): Dating {
@@ -222,7 +230,7 @@ export function mergeAcrossStories(blocks: readonly Block[], params: ClaimParams
   const anchored = (b: Block): boolean => !owned(b) && b.claims[0]!.counted !== null && b.claims[0]!.counted !== 'person' && eventOf(b) !== null && b.claims.some((c) => c.anchors.length > 0);
   const mergeable = bucket(blocks.filter(owned), (b) => key(b.claims[0]!.unit, b.claims[0]!.counted, ownerOf(b), eventOf(b)));
   const byAnchor = bucket(blocks.filter(anchored), (b) => key(b.claims[0]!.unit, b.claims[0]!.counted, eventOf(b)));
-  out.push(...blocks.filter((b) => !owned(b) && !anchored(b)));
+  for (const b of blocks) if (!owned(b) && !anchored(b)) out.push(b); // a loop: a spread of 100k+ blocks overflows the stack
   for (const list of byAnchor.values()) out.push(...mergeByAnchor(list, params));
   for (const list of mergeable.values()) {
     const dated = list.map((b) => ({ b, d: datingOf(b.claims) }));

@@ -65,7 +65,11 @@ export function groupQuotes(views: readonly ArticleView[], ctx: ClaimContext, p:
     }
   });
   const parent = entries.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const find = (i: number): number => {
+    // Iterative (path halving): a recursive find overflows the stack on long chains of a large corpus.
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+    return i;
+  };
   entries.forEach((e, i) => {
     // Counted from i's side over all its shingles, so that the count of a pair is complete on each side.
     const shared = new Map<number, number>();
