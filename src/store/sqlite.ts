@@ -9,74 +9,11 @@ import { LATEST_VERSION, MIGRATIONS } from './migrations.js';
 import type { AliasDecision } from '../domain/corpus.js';
 import { SqliteCorpusTables } from './sqlite-corpus.js';
 import type { ArticleQuery, CorpusItem, CorpusItemKind, CorpusItemQuery, CorpusUpdate, OutletSummary, Page, SearchHit, Store, StoreStats } from './store.js';
+import { toArticle, toSummary, type ArticleRow, type SummaryRow } from './rows.js';
 
 const SCHEMA_URL = new URL('../../src/store/schema.sql', import.meta.url);
 
-interface ArticleRow {
-  id: string;
-  source: string;
-  format: string;
-  url: string | null;
-  outlet: string | null;
-  title: string | null;
-  byline: string | null;
-  published_json: string | null;
-  dateline_json: string | null;
-  language: string | null;
-  text: string;
-  meta_json: string;
-  raw: Buffer;
-  encoding: string;
-  notes_json: string;
-}
-
-interface SummaryRow {
-  id: string;
-  source: string;
-  format: string;
-  url: string | null;
-  outlet: string | null;
-  title: string | null;
-  published_json: string | null;
-  language: string | null;
-  chars: number;
-}
-
 const SUMMARY_COLUMNS = 'a.id, a.source, a.format, a.url, a.outlet, a.title, a.published_json, a.language, length(a.text) AS chars';
-
-function toSummary(r: SummaryRow): ArticleSummary {
-  return {
-    id: r.id,
-    source: r.source,
-    format: r.format as ArticleSummary['format'],
-    url: r.url,
-    outlet: r.outlet,
-    title: r.title,
-    published: r.published_json ? JSON.parse(r.published_json) : null,
-    language: r.language,
-    chars: r.chars,
-  };
-}
-
-function toArticle(r: ArticleRow): Article {
-  return {
-    id: r.id,
-    source: r.source,
-    format: r.format as Article['format'],
-    url: r.url,
-    outlet: r.outlet,
-    title: r.title,
-    byline: r.byline,
-    published: r.published_json ? JSON.parse(r.published_json) : null,
-    dateline: r.dateline_json ? JSON.parse(r.dateline_json) : null,
-    language: r.language,
-    text: r.text,
-    meta: JSON.parse(r.meta_json),
-    raw: new Uint8Array(r.raw.buffer, r.raw.byteOffset, r.raw.byteLength),
-    encoding: r.encoding,
-    notes: JSON.parse(r.notes_json),
-  };
-}
 
 /** Words of a user query quoted for FTS5, unless the user wrote FTS syntax (quotes, AND/OR/NOT, *, NEAR). */
 export function toFtsQuery(query: string, literal = false): string {

@@ -10,74 +10,11 @@ import { NEEDS_ANALYSIS, writeAnalysis } from './analysis.js';
 import { PgCorpusTables } from './corpus.js';
 import { createPool, inTransaction, migrate, pgText, redactUrl } from './pool.js';
 import { PgJobQueue } from './queue.js';
-
-interface ArticleRow {
-  id: string;
-  source: string;
-  format: string;
-  url: string | null;
-  outlet: string | null;
-  title: string | null;
-  byline: string | null;
-  published_json: string | null;
-  dateline_json: string | null;
-  language: string | null;
-  text: string;
-  meta_json: string;
-  raw: Buffer;
-  encoding: string;
-  notes_json: string;
-}
-
-interface SummaryRow {
-  id: string;
-  source: string;
-  format: string;
-  url: string | null;
-  outlet: string | null;
-  title: string | null;
-  published_json: string | null;
-  language: string | null;
-  chars: number;
-}
+import { toArticle, toSummary, type ArticleRow, type SummaryRow } from '../rows.js';
 
 const ARTICLE_COLUMNS = 'a.id, a.source, a.format, a.url, a.outlet, a.title, a.byline, a.published_json, a.dateline_json, a.language, a.text, a.meta_json, a.raw, a.encoding, a.notes_json';
 // char_length counts code points, JavaScript's length UTF-16 units: stored so that both agree.
 const SUMMARY_COLUMNS = 'a.id, a.source, a.format, a.url, a.outlet, a.title, a.published_json, a.language, a.chars';
-
-function toSummary(r: SummaryRow): ArticleSummary {
-  return {
-    id: r.id,
-    source: r.source,
-    format: r.format as ArticleSummary['format'],
-    url: r.url,
-    outlet: r.outlet,
-    title: r.title,
-    published: r.published_json ? JSON.parse(r.published_json) : null,
-    language: r.language,
-    chars: r.chars,
-  };
-}
-
-function toArticle(r: ArticleRow): Article {
-  return {
-    id: r.id,
-    source: r.source,
-    format: r.format as Article['format'],
-    url: r.url,
-    outlet: r.outlet,
-    title: r.title,
-    byline: r.byline,
-    published: r.published_json ? JSON.parse(r.published_json) : null,
-    dateline: r.dateline_json ? JSON.parse(r.dateline_json) : null,
-    language: r.language,
-    text: r.text,
-    meta: JSON.parse(r.meta_json),
-    raw: new Uint8Array(r.raw.buffer, r.raw.byteOffset, r.raw.byteLength),
-    encoding: r.encoding,
-    notes: JSON.parse(r.notes_json),
-  };
-}
 
 /** Filters of listArticles as SQL, numbering parameters after `params`. */
 function where(q: ArticleQuery, params: unknown[]): string {

@@ -1,0 +1,70 @@
+import type { Article, ArticleSummary } from '../domain/article.js';
+
+/*
+ * Article rows as both stores read them (same column names in SQLite and PostgreSQL), and their conversion
+ * to domain objects: one copy, so that the two stores cannot drift apart.
+ */
+
+export interface ArticleRow {
+  id: string;
+  source: string;
+  format: string;
+  url: string | null;
+  outlet: string | null;
+  title: string | null;
+  byline: string | null;
+  published_json: string | null;
+  dateline_json: string | null;
+  language: string | null;
+  text: string;
+  meta_json: string;
+  raw: Buffer;
+  encoding: string;
+  notes_json: string;
+}
+
+export interface SummaryRow {
+  id: string;
+  source: string;
+  format: string;
+  url: string | null;
+  outlet: string | null;
+  title: string | null;
+  published_json: string | null;
+  language: string | null;
+  chars: number;
+}
+
+export function toSummary(r: SummaryRow): ArticleSummary {
+  return {
+    id: r.id,
+    source: r.source,
+    format: r.format as ArticleSummary['format'],
+    url: r.url,
+    outlet: r.outlet,
+    title: r.title,
+    published: r.published_json ? JSON.parse(r.published_json) : null,
+    language: r.language,
+    chars: r.chars,
+  };
+}
+
+export function toArticle(r: ArticleRow): Article {
+  return {
+    id: r.id,
+    source: r.source,
+    format: r.format as Article['format'],
+    url: r.url,
+    outlet: r.outlet,
+    title: r.title,
+    byline: r.byline,
+    published: r.published_json ? JSON.parse(r.published_json) : null,
+    dateline: r.dateline_json ? JSON.parse(r.dateline_json) : null,
+    language: r.language,
+    text: r.text,
+    meta: JSON.parse(r.meta_json),
+    raw: new Uint8Array(r.raw.buffer, r.raw.byteOffset, r.raw.byteLength),
+    encoding: r.encoding,
+    notes: JSON.parse(r.notes_json),
+  };
+}
