@@ -13,6 +13,8 @@ import type { StoryItem } from './run.js';
 
 /** Items of one story or one actor are bounded by this; the lists say when they were cut. */
 const ITEM_CAP = 500;
+/** An actor view reads at most this many statements, labels and stories (the most-mentioning articles come first). */
+const ACTOR_ITEM_CAP = 200;
 
 export interface StoryBoard {
   readonly story: StorySummary;
@@ -90,12 +92,12 @@ export async function actorView(store: Store, id: string): Promise<ActorView | n
   const item = await store.getCorpusItem('actor', id);
   if (!item) return null;
   const actor = item.data as Actor;
-  const about = { ref: id, limit: ITEM_CAP };
-  const first = actor.articles.slice(0, ITEM_CAP);
+  const about = { ref: id, limit: ACTOR_ITEM_CAP };
+  const first = actor.articles.slice(0, ACTOR_ITEM_CAP);
   const [statements, labels, storyPage, articles] = await Promise.all([
     dataOf<QuotedStatement>(store, 'statement', about),
     dataOf<LabelRow>(store, 'label', about),
-    first.length ? store.listCorpusItems('story', { refs: first.map((a) => a.articleId), limit: ITEM_CAP }) : null,
+    first.length ? store.listCorpusItems('story', { refs: first.map((a) => a.articleId), limit: ACTOR_ITEM_CAP }) : null,
     summariesOf(store, first.map((a) => a.articleId)),
   ]);
   const summaryOf = new Map(articles.map((a) => [a.id, a]));
