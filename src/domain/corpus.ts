@@ -43,7 +43,7 @@ export interface MergeEvidence {
   readonly kind: MergeEvidenceKind;
   /** The two names this piece of evidence links. */
   readonly names: readonly [string, string];
-  /** In words, for the UI and the report ("'MKO' is defined as the acronym of 'Foo Bar Organization' in 2 articles"). */
+  /** In words, for the UI and the report ("'QLM' is defined as the acronym of 'Foo Bar Organization' in 2 articles"). */
   readonly detail: string;
   /** Where the text supports it (the acronym definition, the "known as"), when it is in a text. */
   readonly sources: readonly SourceRef[];

@@ -9,7 +9,7 @@ const PARTICLES = new Set([
   'de', 'del', 'della', 'di', 'da', 'du', 'des', 'la', 'le', 'van', 'von', 'der', 'den', 'bin', 'ibn', 'ben', 'und', 'et',
 ]);
 
-/** Generic words that end organisation names and that acronyms often leave out ("MEK" for "... Khalq Organization"). */
+/** Generic words that end organisation names and that acronyms often leave out ("FNL" for "Front for National Liberation Party"). */
 const DESIGNATORS = new Set([
   'organization', 'organisation', 'party', 'movement', 'group', 'front', 'association', 'society', 'council', 'union',
   'company', 'corporation', 'corp', 'inc', 'ltd', 'agency', 'committee', 'foundation', 'institute', 'network', 'alliance',
@@ -108,7 +108,7 @@ export function isAcronymShape(name: string): boolean {
 /**
  * True when the acronym's letters are the initials of the long form's words, in order: every word that
  * carries the name is spelled; particles ("of", "-e-", "al-") may be spelled or skipped, and so may a
- * trailing designator ("Organization"). "MKO" and "MEK" both spell "Mujahedin-e Khalq Organization".
+ * trailing designator ("Organization"). "NVO" and "NEV" both spell "Narodni-e Volna Organization".
  */
 export function spells(acronym: string, long: string): boolean {
   const letters = stripMarks(acronym).toLowerCase().replace(/[^\p{L}]/gu, '');
@@ -142,7 +142,7 @@ export function firstLetters(long: string): string[] {
 
 /**
  * Transliteration folding of one word: kh -> k, a silent h after a vowel ("John"/"Jon") dropped, ie -> i, vowels in classes (o/u -> u, e/i/y -> i),
- * doubled letters once. "Mojahedin" and "Mujahedin", "Kanaani" and "Kanani" fold alike.
+ * doubled letters once. "Morvesh" and "Murvesh", "Tomassin" and "Tomasin" fold alike.
  */
 export function foldWord(w: string): string {
   const s = w

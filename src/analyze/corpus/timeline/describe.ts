@@ -1,7 +1,7 @@
 /*
  * A short description of the event a date belongs to, in the source's own words: the clause around the date
  * (the sentence cut at , ; : and dashes, widened to the next clause when too short), without the date and its
- * preposition, preceded by the sentence's subject when the clause starts after it ("Albania … severed
+ * preposition, preceded by the sentence's subject when the clause starts after it ("Ostrevia … severed
  * diplomatic ties with Tehran"), cut to a number of words and stripped of dangling function words. Nothing is
  * reworded: every word comes from the text, "…" marks what was left out.
  */
@@ -56,7 +56,7 @@ export function describe(sentence: string, at: number, end: number, max: number)
   // A long lead-up: the words nearest the date carry the event ("... Mike Pence in the camp in Durres in May").
   const lead = words(before);
   let ws = lead.length > max ? [...lead.slice(0, 3), '…', ...lead.slice(lead.length - (max - 3))] : [...lead, ...words(after)];
-  // A clause after the subject ("Albania, which ..., on Wednesday severed ties"): name the subject first.
+  // A clause after the subject ("Ostrevia, which ..., on Wednesday severed ties"): name the subject first.
   if (k > 0) {
     const subject = chunks.slice(0, k).find((x) => {
       const t = sentence.slice(x.start, x.end).trim();
