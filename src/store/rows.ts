@@ -1,4 +1,7 @@
 import type { Article, ArticleSummary } from '../domain/article.js';
+import type { AliasDecision } from '../domain/corpus.js';
+import type { StoredFinding } from '../domain/finding.js';
+import type { EntityType } from '../domain/findings.js';
 
 /*
  * Article rows as both stores read them (same column names in SQLite and PostgreSQL), and their conversion
@@ -67,4 +70,47 @@ export function toArticle(r: ArticleRow): Article {
     encoding: r.encoding,
     notes: JSON.parse(r.notes_json),
   };
+}
+
+/** A findings row joined with its stage version; `start`/`end` are the span (PostgreSQL names them span_start/span_end). */
+export interface FindingRow {
+  article_id: string;
+  stage: string;
+  n: number;
+  kind: string;
+  start: number;
+  end: number;
+  text: string;
+  rule: string;
+  data_json: string;
+  version: number;
+}
+
+export function toStoredFinding(r: FindingRow): StoredFinding {
+  return {
+    id: `${r.article_id}:${r.stage}:${r.n}`,
+    articleId: r.article_id,
+    stage: r.stage,
+    stageVersion: r.version,
+    kind: r.kind,
+    span: { start: r.start, end: r.end },
+    text: r.text,
+    rule: r.rule,
+    data: JSON.parse(r.data_json),
+  };
+}
+
+export interface DecisionRow {
+  id: number;
+  action: AliasDecision['action'];
+  a_name: string;
+  a_type: EntityType;
+  b_name: string;
+  b_type: EntityType;
+  note: string | null;
+  at: string;
+}
+
+export function toDecision(r: DecisionRow): AliasDecision {
+  return { id: r.id, action: r.action, a: { name: r.a_name, type: r.a_type }, b: { name: r.b_name, type: r.b_type }, note: r.note, at: r.at };
 }

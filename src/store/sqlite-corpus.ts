@@ -1,8 +1,8 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
 import type { AliasDecision } from '../domain/corpus.js';
-import type { EntityType } from '../domain/findings.js';
 import type { CorpusItem, CorpusItemKind, CorpusItemQuery, CorpusUpdate, Page } from './store.js';
+import { toDecision, type DecisionRow } from './rows.js';
 
 const MAX_LIMIT = 1000;
 
@@ -12,17 +12,6 @@ interface ItemRow {
   story: string | null;
   rank: number;
   data_json: string;
-}
-
-interface DecisionRow {
-  id: number;
-  action: AliasDecision['action'];
-  a_name: string;
-  a_type: EntityType;
-  b_name: string;
-  b_type: EntityType;
-  note: string | null;
-  at: string;
 }
 
 /**
@@ -176,14 +165,7 @@ export class SqliteCorpusTables {
 
   decisions(): AliasDecision[] {
     const rows = this.db.prepare('SELECT * FROM alias_decisions ORDER BY id').all() as DecisionRow[];
-    return rows.map((r) => ({
-      id: r.id,
-      action: r.action,
-      a: { name: r.a_name, type: r.a_type },
-      b: { name: r.b_name, type: r.b_type },
-      note: r.note,
-      at: r.at,
-    }));
+    return rows.map(toDecision);
   }
 
   deleteDecision(id: number): boolean {

@@ -9,7 +9,7 @@ import { LATEST_VERSION, MIGRATIONS } from './migrations.js';
 import type { AliasDecision } from '../domain/corpus.js';
 import { SqliteCorpusTables } from './sqlite-corpus.js';
 import type { ArticleQuery, CorpusItem, CorpusItemKind, CorpusItemQuery, CorpusUpdate, OutletSummary, Page, SearchHit, Store, StoreStats } from './store.js';
-import { toArticle, toSummary, type ArticleRow, type SummaryRow } from './rows.js';
+import { toArticle, toStoredFinding, toSummary, type ArticleRow, type FindingRow, type SummaryRow } from './rows.js';
 
 const SCHEMA_URL = new URL('../../src/store/schema.sql', import.meta.url);
 
@@ -366,18 +366,8 @@ export class SqliteStore implements Store {
         `SELECT f.*, an.version FROM findings f JOIN analyses an ON an.article_id = f.article_id AND an.stage = f.stage
          WHERE ${clauses.join(' AND ')} ORDER BY f.start, f.end, f.stage, f.n`,
       )
-      .all(...params) as { article_id: string; stage: string; n: number; kind: string; start: number; end: number; text: string; rule: string; data_json: string; version: number }[];
-    return rows.map((r) => ({
-      id: `${r.article_id}:${r.stage}:${r.n}`,
-      articleId: r.article_id,
-      stage: r.stage,
-      stageVersion: r.version,
-      kind: r.kind,
-      span: { start: r.start, end: r.end },
-      text: r.text,
-      rule: r.rule,
-      data: JSON.parse(r.data_json),
-    }));
+      .all(...params) as FindingRow[];
+    return rows.map(toStoredFinding);
   }
 
   async getAnalysisState(articleId: string): Promise<{ stage: string; version: number; notes: StageResult['notes'] }[]> {

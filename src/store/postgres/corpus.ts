@@ -1,9 +1,9 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type pg from 'pg';
 import type { AliasDecision } from '../../domain/corpus.js';
-import type { EntityType } from '../../domain/findings.js';
 import type { CorpusItem, CorpusItemKind, CorpusItemQuery, CorpusUpdate, Page } from '../store.js';
 import { inTransaction, pgText } from './pool.js';
+import { toDecision, type DecisionRow } from '../rows.js';
 
 const MAX_LIMIT = 1000;
 
@@ -14,17 +14,6 @@ interface ItemRow {
   rank: number;
   refs: string[];
   data_json: string;
-}
-
-interface DecisionRow {
-  id: number;
-  action: AliasDecision['action'];
-  a_name: string;
-  a_type: EntityType;
-  b_name: string;
-  b_type: EntityType;
-  note: string | null;
-  at: string;
 }
 
 const toItem = (r: ItemRow): CorpusItem => ({ kind: r.kind as CorpusItemKind, id: r.id, story: r.story, rank: r.rank, refs: r.refs, data: JSON.parse(r.data_json) });
@@ -128,6 +117,3 @@ export class PgCorpusTables {
   }
 }
 
-function toDecision(r: DecisionRow): AliasDecision {
-  return { id: r.id, action: r.action, a: { name: r.a_name, type: r.a_type }, b: { name: r.b_name, type: r.b_type }, note: r.note, at: r.at };
-}

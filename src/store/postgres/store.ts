@@ -10,7 +10,7 @@ import { NEEDS_ANALYSIS, writeAnalysis } from './analysis.js';
 import { PgCorpusTables } from './corpus.js';
 import { createPool, inTransaction, migrate, pgText, redactUrl } from './pool.js';
 import { PgJobQueue } from './queue.js';
-import { toArticle, toSummary, type ArticleRow, type SummaryRow } from '../rows.js';
+import { toArticle, toStoredFinding, toSummary, type ArticleRow, type FindingRow, type SummaryRow } from '../rows.js';
 
 const ARTICLE_COLUMNS = 'a.id, a.source, a.format, a.url, a.outlet, a.title, a.byline, a.published_json, a.dateline_json, a.language, a.text, a.meta_json, a.raw, a.encoding, a.notes_json';
 // char_length counts code points, JavaScript's length UTF-16 units: stored so that both agree.
@@ -241,22 +241,13 @@ export class PostgresStore implements Store {
       params.push(filter.kind);
       clauses.push(`f.kind = $${params.length}`);
     }
-    const rows = await this.q<{ article_id: string; stage: string; n: number; kind: string; span_start: number; span_end: number; text: string; rule: string; data_json: string; version: number }>(
-      `SELECT f.*, an.version FROM findings f JOIN analyses an ON an.article_id = f.article_id AND an.stage = f.stage
+    const rows = await this.q<FindingRow>(
+      `SELECT f.article_id, f.stage, f.n, f.kind, f.span_start AS start, f.span_end AS end, f.text, f.rule, f.data_json, an.version
+       FROM findings f JOIN analyses an ON an.article_id = f.article_id AND an.stage = f.stage
        WHERE ${clauses.join(' AND ')} ORDER BY f.span_start, f.span_end, f.stage, f.n`,
       params,
     );
-    return rows.map((r) => ({
-      id: `${r.article_id}:${r.stage}:${r.n}`,
-      articleId: r.article_id,
-      stage: r.stage,
-      stageVersion: r.version,
-      kind: r.kind,
-      span: { start: r.span_start, end: r.span_end },
-      text: r.text,
-      rule: r.rule,
-      data: JSON.parse(r.data_json),
-    }));
+    return rows.map(toStoredFinding);
   }
 
   async getAnalysisState(articleId: string): Promise<{ stage: string; version: number; notes: StageResult['notes'] }[]> {

@@ -60,7 +60,7 @@ export function exportReuseState(index: ReuseIndex): ReuseState {
 
 export function importReuseState(state: ReuseState): ReuseIndex {
   const index = new ReuseIndex(state.params, Math.max(1 << 16, (state.postings.length + state.boilerplate.length) * 2));
-  const { entries, table, examined, results, byId } = index.internals();
+  const { entries, table, examined, byId } = index.internals();
   for (const a of state.articles) {
     const words = Uint32Array.from(a.hashes);
     byId.set(a.id, entries.length);
@@ -81,16 +81,7 @@ export function importReuseState(state: ReuseState): ReuseIndex {
   };
   for (const b of state.boilerplate) table.restoreBoilerplate(b.shingle, b.df);
   for (const p of state.postings) table.restorePosting(p.shingle, ord(p.articleId));
-  for (const [x, y] of state.compared) {
-    examined[ord(x)]?.push(ord(y));
-    examined[ord(y)]?.push(ord(x));
-  }
-  for (const p of state.pairs) {
-    const key = pairKey(ord(p.a.articleId), ord(p.b.articleId));
-    const list = results.get(key);
-    if (list) list.push(p);
-    else results.set(key, [p]);
-  }
+  restoreComparisons(index, state);
   return index;
 }
 
@@ -123,7 +114,7 @@ export function exportCompactReuseState(index: ReuseIndex): CompactReuseState {
 export function importCompactReuseState(state: CompactReuseState, textOf: (id: string) => string | undefined): ReuseIndex {
   if (state.format !== 'triangulate-reuse-compact/1') throw new Error(`reuse state: unknown format ${String(state.format)}`);
   const index = new ReuseIndex(state.params, Math.max(1 << 16, state.articles.length * 256));
-  const { entries, table, examined, results, byId } = index.internals();
+  const { entries, table, examined, byId } = index.internals();
   const noop = (): void => {};
   for (const a of state.articles) {
     const text = textOf(a.id);
@@ -147,6 +138,13 @@ export function importCompactReuseState(state: CompactReuseState, textOf: (id: s
       table.add(distinct[k]!, ord, state.params.dfCap, noop, noop);
     }
   }
+  restoreComparisons(index, state);
+  return index;
+}
+
+/** The pairs already compared and the passages found, back into an index whose articles are in. */
+function restoreComparisons(index: ReuseIndex, state: Pick<ReuseState, 'compared' | 'pairs'>): void {
+  const { examined, results, byId } = index.internals();
   const ord = (id: string): number => {
     const o = byId.get(id);
     if (o === undefined) throw new Error(`reuse state: unknown article ${id}`);
@@ -162,5 +160,4 @@ export function importCompactReuseState(state: CompactReuseState, textOf: (id: s
     if (list) list.push(p);
     else results.set(key, [p]);
   }
-  return index;
 }
