@@ -10,7 +10,8 @@ import type { ReuseParams } from './params.js';
  *     chain's diagonals plus a slack), then extended past its ends word by word with an X-drop;
  *  4. passages overlapping on both sides are merged and re-aligned; runs of more than `maxGap` unmatched
  *     words split a passage; passages shorter than `minWords` or less similar than `minSimilarity` go.
- * Everything is a function of the two word sequences and the boilerplate set: no randomness, no order.
+ * Everything is a function of the two word sequences and of which shingles held by both are boilerplate:
+ * no randomness, no order (see index.ts: only those shingles re-queue a pair).
  */
 
 export const SAME = 0;
@@ -195,7 +196,10 @@ export function alignBanded(a: Uint32Array, b: Uint32Array, a0: number, a1: numb
 /**
  * Words matched word by word past (i, j) going `step` (+1 forward from the end, -1 backward from the start),
  * X-drop: stops when mismatches outnumber matches by more than `xDrop` since the best point, and never runs
- * into boilerplate (a word whose shingle in `a` is boilerplate).
+ * into boilerplate both articles share there (the same boilerplate shingle at x in `a` and y in `b`). Only
+ * shingles held by both articles may count: the index re-aligns a pair when a shingle both hold turns
+ * boilerplate, not when one held by only one of them does, so an extension stopped by a shingle of `a`
+ * alone would depend on whether the pair was aligned before or after that shingle turned.
  */
 function extend(a: AlignInput, b: AlignInput, i: number, j: number, step: 1 | -1, p: ReuseParams, isBoilerplate: (h: number) => boolean): Uint8Array {
   let score = 0;
@@ -207,7 +211,7 @@ function extend(a: AlignInput, b: AlignInput, i: number, j: number, step: 1 | -1
     const y = step === 1 ? j + t : j - 1 - t;
     if (x < 0 || y < 0 || x >= a.words.length || y >= b.words.length) break;
     const sh = a.shingles[step === 1 ? x - p.n + 1 : x];
-    if (sh !== undefined && isBoilerplate(sh)) break;
+    if (sh !== undefined && sh === b.shingles[step === 1 ? y - p.n + 1 : y] && isBoilerplate(sh)) break;
     const same = a.words[x] === b.words[y];
     ops.push(same ? SAME : SUBSTITUTE);
     score += same ? 1 : -1;
