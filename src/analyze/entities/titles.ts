@@ -1,4 +1,5 @@
 import type { Token } from '../../domain/text.js';
+import { ROLE_NOUNS } from '../phrases/lexicon.js';
 import type { Mention } from './mentions.js';
 
 /**
@@ -6,24 +7,12 @@ import type { Mention } from './mentions.js';
  * minister"). Words that make a phrase a role are generic English job and office nouns, nothing about any
  * story: a title is a run of capitalised words, role words and a few modifiers that holds a role noun.
  */
-const ROLES = new Set([
-  'minister', 'president', 'premier', 'chancellor', 'spokesman', 'spokeswoman', 'spokesperson', 'secretary', 'ambassador',
-  'envoy', 'director', 'chief', 'head', 'leader', 'chairman', 'chairwoman', 'chair', 'commander', 'general', 'colonel',
-  'governor', 'senator', 'congressman', 'congresswoman', 'representative', 'mayor', 'judge', 'justice', 'prosecutor',
-  'attorney', 'king', 'queen', 'prince', 'princess', 'emir', 'sheikh', 'ayatollah', 'cleric', 'official', 'officer',
-  'diplomat', 'lawmaker', 'legislator', 'deputy', 'adviser', 'advisor', 'analyst', 'expert', 'professor', 'researcher',
-  'journalist', 'reporter', 'editor', 'correspondent', 'founder', 'owner', 'ceo', 'executive', 'manager', 'coach',
-  'captain', 'pope', 'bishop', 'imam', 'cardinal', 'mp', 'speaker', 'candidate', 'activist', 'lawyer', 'author',
-  'historian', 'economist', 'consul', 'commissioner', 'inspector', 'sergeant', 'lieutenant', 'admiral', 'marshal', 'pm',
-  'vice-president', 'president-elect', 'director-general', 'secretary-general', 'negotiator', 'counsel', 'mufti',
-  'rapporteur', 'dean', 'rector', 'boss', 'superintendent', 'sheriff', 'vizier', 'sultan', 'chairperson', 'ruler',
-]);
 const MODIFIERS = new Set(['former', 'then', 'acting', 'deputy', 'vice', 'assistant', 'interim', 'late', 'current', 'outgoing', 'incoming', 'senior', 'top', 'chief', 'prime', 'foreign', 'general', 'defense', 'defence', 'interior', 'state', 'regional', 'national', 'federal', 'military', 'ministry', 'government', 'party', 'opposition', 'security', 'police', 'army', 'executive', 'special', 'supreme', 'ex']);
 const POSSESSIVE = new Set(["'s", '’s']);
 const ARTICLES = new Set(['the', 'a', 'an']);
 
 const isCap = (w: string): boolean => /^\p{Lu}/u.test(w);
-const isRole = (w: string): boolean => ROLES.has(w.toLowerCase());
+const isRole = (w: string): boolean => ROLE_NOUNS.has(w.toLowerCase());
 const titleWord = (w: string): boolean => isCap(w) || isRole(w) || MODIFIERS.has(w.toLowerCase()) || POSSESSIVE.has(w);
 
 export interface TitleInput {

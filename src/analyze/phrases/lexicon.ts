@@ -96,6 +96,17 @@ export function nameClassOf(name: string): TypeClass | null {
  */
 export const GENERIC_GROUP_HEADS = words('group groups organization organisation outfit cult movement militia faction gang sect network opposition');
 
+/** Job and office nouns: a phrase that holds one describes a person ("the Norlandic prime minister"). */
+export const ROLE_NOUNS = words(`minister president premier chancellor spokesman spokeswoman spokesperson secretary ambassador envoy
+  director chief head leader chairman chairwoman chair commander general colonel governor senator
+  congressman congresswoman representative mayor judge justice prosecutor attorney king queen prince
+  princess emir sheikh ayatollah cleric official officer diplomat lawmaker legislator deputy adviser
+  advisor analyst expert professor researcher journalist reporter editor correspondent founder owner
+  ceo executive manager coach captain pope bishop imam cardinal mp speaker candidate activist lawyer
+  author historian economist consul commissioner inspector sergeant lieutenant admiral marshal pm
+  vice-president president-elect director-general secretary-general negotiator counsel mufti
+  rapporteur dean rector boss superintendent sheriff vizier sultan chairperson ruler`);
+
 /** Place nouns that usually mean the article's home country, not the last place named. */
 export const HOME_PLACE_HEADS = words('country nation');
 

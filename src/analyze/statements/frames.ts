@@ -1,3 +1,4 @@
+import { canSpeak } from './agent.js';
 import type { Span } from '../../domain/span.js';
 import { CUE_ALTERNATION, CUE_FORMS, CUE_REGEX, cueEntry, REQUIRES_NEXT, type CueEntry } from './cues.js';
 import { readModifiers } from './modifiers.js';
@@ -647,8 +648,8 @@ export class FrameFinder {
         if (d.cue.start >= u.start && d.cue.start < cue.start && (d.source !== null || d.sameSpeakerAs !== null)) earlier = i;
       });
       if (earlier >= 0) sameSpeakerAs = earlier;
-      else source = this.subjectOf(u, cue.start);
-      if (source === null && sameSpeakerAs === null) return null;
+      else source = this.speakingSubject(u, cue.start);
+      if (source === null && sameSpeakerAs === null) rule = 'statements/participle-no-source';
     } else if (/\b(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$/i.test(lead)) {
       rule = 'statements/coordinated-cue';
       if (ATTITUDE.has(cue.entry.lemma) || cue.entry.cls === 'object') return null;
@@ -657,8 +658,8 @@ export class FrameFinder {
         if (d.cue.start >= u.start && d.cue.start < cue.start && (d.source !== null || d.sameSpeakerAs !== null)) earlier = i;
       });
       if (earlier >= 0) sameSpeakerAs = earlier;
-      else source = this.subjectOf(u, cue.start); // "The senator survived ... and says ..."
-      if (source === null && sameSpeakerAs === null) return null;
+      else source = this.speakingSubject(u, cue.start); // "The senator survived ... and says ..."
+      if (source === null && sameSpeakerAs === null) rule = 'statements/coordinated-no-source';
     } else {
       const progressive = /\b(?:is|was|are|were|be|been)\s+(?:\w+ly\s+)?$/i.test(lead);
       if (isIng && !progressive) {
@@ -683,6 +684,7 @@ export class FrameFinder {
       const hit = sourceBefore(text, floor, cue.start);
       if (!hit) return null;
       source = hit.span;
+      const mute = (hit.lightVerb === true || /^(?:raise|express|voice|cast|pose)\s/.test(cue.entry.lemma)) && !canSpeak(text, source, this.names);
       const after = text.slice(cue.end, cue.end + 40);
       // Only adverbs between the phrase and the participle: "many of them derisively known as", "a fund once known for".
       const adverbsOnly = hit.auxStart === cue.start || ADVERBS_ONLY.test(text.slice(source.end, cue.start));
@@ -699,6 +701,8 @@ export class FrameFinder {
           (cue.entry.lemma === 'expect' && participle && /^(?:\s+(?:in|this|next|later|soon|by|within|on|at|early|late)\b|\s*[,.;])/i.test(after)) ||
           // "Senator Accused Of Lying", "a mayor criticized for ...": a passive without its auxiliary.
           (cue.entry.cls === 'object' && /(?:ed|ised|ized)$/i.test(cueText) && /^\s+(?:of|for)\s/i.test(after) && !/,\s*$/.test(lead)) ||
+          // "The candidate labeled “a leader who ...” continues to lead": a label in quotes, then the sentence's own verb.
+          (/^(?:labell?ed|called|dubbed|branded|described|deemed)$/i.test(cueText) && /^\s+(?:as\s+)?[“"][^“”"]{1,200}[”"]\s+(?!(?:and|but|or|as|in|on|at|by|for|to|of|because|after|before|when|while|if|that|who|which)\b)\p{Ll}+(?:s|ed)\b/u.test(text.slice(cue.end, ceiling)) && !/,\s*$/.test(lead)) ||
           // "a website called Real News Right Now": a name given by nobody in particular.
           (/^(?:called|named|dubbed|titled)$/i.test(cueText) && INDEFINITE_NP.test(text.slice(source.start, source.end)) && /^\s+(?:the\s+)?[\p{Lu}“"‘']/u.test(after)));
       if (reduced) {
@@ -712,6 +716,11 @@ export class FrameFinder {
         if (appositive && closingComma > 0 && closingComma < wholeEnd) wholeEnd = closingComma;
         const whole = trimContent(text, { start: source.start, end: wholeEnd });
         return { mode: modeOf(whole, this.quotes), source: null, cue: cueSpan, content: whole, medium: null, addressee: null, rule: 'statements/reduced-passive', sameSpeakerAs: null };
+      }
+      // "Remarks on the economy raise questions about ...": the subject of a light verb must be able to speak.
+      if (mute) {
+        source = null;
+        rule = 'statements/light-verb-no-source';
       }
     }
     const mods = readModifiers(text, cue.end, ceiling, cue.entry.lemma);
@@ -792,12 +801,21 @@ export class FrameFinder {
     return end;
   }
 
+  /** The sentence's subject when it can speak (agent.ts); an event or an abstract noun is no speaker. */
+  private speakingSubject(u: Unit, limit: number): Span | null {
+    const s = this.subjectOf(u, limit);
+    return s && (process.env.NOAGENT === '1' || canSpeak(this.text, s, this.names)) ? s : null;
+  }
+
   /** The subject at the start of a sentence: a pronoun or a run of capitalised words ("Hillary Clinton"). */
   private subjectOf(u: Unit, limit: number): Span | null {
     // "In May, a judge sided with ..., saying ...": the subject comes after an opening adverbial.
     // "DECATUR, Ill. — Sen. Ted Cruz ...": a dateline is no subject.
     const dateline = DATELINE.exec(this.text.slice(u.start, limit));
-    const from = u.start + (dateline?.[0].length ?? 0);
+    let from = u.start + (dateline?.[0].length ?? 0);
+    // "Cool the rhetoric: The bluster that ... -- denouncing ...": after a colon outside quotes, a new clause begins.
+    const colon = this.text.lastIndexOf(':', limit - 1);
+    if (colon >= from && !this.inQuote(colon) && /^\s+\p{Lu}/u.test(this.text.slice(colon + 1, colon + 4))) from = colon + 1;
     const intro = /^\s*(?:(?:In|On|At|After|Before|During|Since|Last|This|Earlier|Later|Meanwhile|However|But|And|Yet|Still|Also|Then|Now|Today|Yesterday|When|While|As|If|Although|Though|Because|For|With|Indeed|Instead|Again|Similarly|Likewise)\b[^,;:“”"]{0,60},\s*)/u.exec(this.text.slice(from, limit));
     const words = scanWords(this.text, from + (intro?.[0].length ?? 0), limit);
     const first = words[0];
@@ -810,12 +828,12 @@ export class FrameFinder {
       else if (!w.isWord && (w.text === '.' || w.text === '-') && last === i - 1) continue;
       else break;
     }
-    if ((last === 0 || (last < 0 && words[0] === first && /^(?:the|a|an)$/.test(first.text))) && /^(?:the|a|an|this|that)$/i.test(first.text)) {
+    if ((last === 0 || (last < 0 && words[0] === first && /^(?:the|a|an)$/.test(first.text))) && /^(?:the|a|an|this|that|his|her|their|its|our|my|both)$/i.test(first.text)) {
       last = 0;
       // "The billionaire businessman began ...": a determiner and a few nouns.
       for (let i = 1; i < words.length && i <= 3; i++) {
         const w = words[i]!;
-        if (!w.isWord || /(?:ed|ing)$/.test(w.lower) || /^(?:is|was|are|were|has|had|have|will|would|began|went|made|took|gave|came|got|did|said|told|also|then|who|which|that)$/.test(w.lower)) break;
+        if (!w.isWord || /(?:ed|ing)$/.test(w.lower) || /^(?:is|was|are|were|has|had|have|will|would|can|could|may|might|must|should|began|went|made|took|gave|came|got|did|said|told|met|held|led|left|kept|ran|sent|spent|stood|sat|won|lost|brought|bought|thought|felt|found|saw|knew|wrote|spoke|rose|fell|hit|put|set|cut|let|paid|sought|fought|became|grew|drew|threw|tore|wore|broke|chose|struck|swept|dealt|meant|heard|also|then|who|which|that)$/.test(w.lower)) break;
         last = i;
       }
       if (last === 0) return null;

@@ -94,7 +94,7 @@ export function findStatements(ctx: StageContext): StatementFinding[] {
 
 export const statementsStage: ArticleStage<StatementFinding> = {
   name: 'statements',
-  version: 3,
+  version: 4,
   needs: ['entities'],
   anyLanguage: false,
   run: findStatements,

@@ -113,6 +113,8 @@ export interface SourceHit {
   readonly span: Span;
   /** Where the auxiliaries before the cue start ("has also said"): the cue may widen to include them. */
   readonly auxStart: number;
+  /** The cue is the noun of a light verb ("raised questions", "left no doubt"); the span is that verb's subject. */
+  readonly lightVerb?: boolean;
 }
 
 /**
@@ -186,7 +188,7 @@ export function sourceBefore(text: string, floor: number, cueStart: number): Sou
     const lv = words.findIndex((w, i) => i > first && i < inner && w.isWord && LIGHT_VERB.test(w.lower));
     if (lv < 0) return null;
     const span = trimSpan(text, { start: words[first]!.start, end: words[lv - 1]!.end });
-    return span.end > span.start ? { span, auxStart: words[lv]!.start } : null;
+    return span.end > span.start ? { span, auxStart: words[lv]!.start, lightVerb: true } : null;
   }
   // "a celebratory event was held called ...": a phrase right after "was" or "has" is a complement, not a subject.
   const stop = words[first - 1];
@@ -198,7 +200,7 @@ export function sourceBefore(text: string, floor: number, cueStart: number): Sou
     const lv = words.findIndex((w, i) => i > first && i <= k && w.isWord && LIGHT_VERB.test(w.lower));
     if (lv < 0) return null;
     const span = trimSpan(text, { start: words[first]!.start, end: words[lv - 1]!.end });
-    return span.end > span.start ? { span, auxStart: words[lv]!.start } : null;
+    return span.end > span.start ? { span, auxStart: words[lv]!.start, lightVerb: true } : null;
   }
   const span = trimSpan(text, { start: words[first]!.start, end: last.end });
   if (span.end <= span.start) return null;

@@ -156,6 +156,18 @@ const CASES: readonly Case[] = [
   { text: 'On her papers, in a box labeled “medical problem,” a doctor had typed a note.', source: null, cue: 'labeled', content: 'a box labeled “medical problem,”' },
   { text: 'All the attendees expressed their support for the mayor.', source: 'All the attendees', cue: 'expressed', content: 'their support for the mayor' },
   { text: 'The committee issued a statement saying the vote was fair.', source: 'The committee', cue: 'issued a statement', content: 'saying the vote was fair' },
+  // A speaker borrowed from the sentence's subject must be able to speak: an event, a body part or a remark does not.
+  { text: 'The rally with the governor comes two weeks later, urging people to register before the deadline.', source: null, cue: 'urging', content: 'to register before the deadline' },
+  { text: 'Mr. Vell’s eyes welled with tears as he spoke and urged voters to trust his successor.', source: null, cue: 'urged', content: 'to trust his successor' },
+  { text: 'One of her first moves was a bid for the consulting arm, believing the deal would vindicate her plan.', source: null, cue: 'believing', content: 'the deal would vindicate her plan' },
+  { text: 'Remarks on the effort to lift the economy raise questions about possible conflicts.', source: null, cue: 'raise questions', content: 'about possible conflicts' },
+  { text: 'The candidate’s campaign sued the party on Friday, claiming the move would cost it dearly.', source: 'The candidate’s campaign', cue: 'claiming', content: 'the move would cost it dearly' },
+  { text: 'His campaign sued the party on Friday, claiming the move would cost it dearly.', source: 'His campaign', cue: 'claiming', content: 'the move would cost it dearly' },
+  { text: 'He’s comparing the order to an earlier one and says the court will strike it down.', source: 'He’s', cue: 'says', content: 'the court will strike it down' },
+  { text: 'The union’s organizers met the board, arguing that the cuts were unfair.', source: 'The union’s organizers', cue: 'arguing', content: 'that the cuts were unfair' },
+  { text: 'The mayor labeled “a leader who has faced real crises” continues to lead the field.', source: null, cue: 'labeled', content: 'The mayor labeled “a leader who has faced real crises”' },
+  { text: 'Her advice: The bluster that carried him through the primaries -- mocking rivals, proposing a ban on imports -- has hurt him.', source: null, cue: 'proposing', content: 'a ban on imports' },
+  { text: 'The reporters raised questions about the contract.', source: 'The reporters', cue: 'raised questions', content: 'about the contract' },
   // A participle of the lexicon after a comma opens a new frame: the first content ends before it.
   { text: 'Huerta praised the senator’s record, crediting her with the new law.', source: 'Huerta', cue: 'praised', content: 'the senator’s record' },
   // A quotation signed with a dash and a name, as in a list of readers' comments.
