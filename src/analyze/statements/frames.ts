@@ -426,7 +426,9 @@ export class FrameFinder {
     const mods = readModifiers(text, Math.max(cue.end, source.end > cue.end ? source.end : cue.end), limit, cue.entry.lemma);
     const own = this.unitAt(q.end - 1);
     // '"It's just not true." He said Clinton would ...': a frame in the next sentence must close it, not open new content.
-    if (own && cue.start >= own.end && !tailOk(text.slice(mods.next, limit)) && !/^\s*[“"‘«]/.test(text.slice(mods.next, limit).replace(/^[\s,:]+/, ' '))) return null;
+    // '"Who do they think they are?" Trump said of the company in February, when ...': "of" or "about" names the topic, no new content.
+    const topic = /^\s*(?:of|about)\s/i.test(text.slice(mods.next, limit)) && !/\bthat\b/i.test(text.slice(mods.next, Math.min(limit, mods.next + 80)));
+    if (own && cue.start >= own.end && !topic && !tailOk(text.slice(mods.next, limit)) && !/^\s*[“"‘«]/.test(text.slice(mods.next, limit).replace(/^[\s,:]+/, ' '))) return null;
     const u = this.frameUnit(q);
     return {
       draft: { source, cue: { start: cue.start, end: cue.end }, medium: mods.medium, addressee: mods.addressee, rule: 'statements/quote-then-frame', sameSpeakerAs: null },
@@ -724,9 +726,12 @@ export class FrameFinder {
       }
     }
     const mods = readModifiers(text, cue.end, ceiling, cue.entry.lemma);
-    if (source && /\bas\s*$/i.test(text.slice(Math.max(u.start, source.start - 4), source.start)) && /^\s*,/.test(text.slice(cue.end, cue.end + 3))) {
+    // "As Dell said last week in Tel Aviv, “...”": a short run of time and place words may sit before the comma.
+    const asComma = /^(?:\s+(?:last|this|next|on|in|at|during|earlier|later|recently|once|yesterday|today|week|month|year|\p{Lu}[\p{L}.'’-]*|\d[\d,]*|the|a|an|of)\b){0,8}\s*,/u.exec(text.slice(cue.end, Math.min(ceiling, cue.end + 80)));
+    if (source && asComma && /\bas\s*$/i.test(text.slice(Math.max(u.start, source.start - 4), source.start))) {
       // "As the paper noted, it is surprising ...": the content is the main clause.
-      const content = trimContent(text, { start: text.indexOf(',', cue.end) + 1, end: this.contentEnd(text.indexOf(',', cue.end) + 1, ceiling, u.start, u.start) });
+      const after = cue.end + asComma[0].length;
+      const content = trimContent(text, { start: after, end: this.contentEnd(after, ceiling, u.start, u.start) });
       if (contentWords(text, content) < 2) return null;
       return { mode: modeOf(content, this.quotes), source, cue: cueSpan, content, medium: null, addressee: null, rule: 'statements/as-source-cue', sameSpeakerAs: null };
     }
