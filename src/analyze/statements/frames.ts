@@ -461,7 +461,7 @@ export class FrameFinder {
       if (aside) this.drafts.forEach((d, i) => {
         if (d.cue.start >= u.start && d.cue.start < cue.start && (d.source !== null || d.sameSpeakerAs !== null)) earlier = i;
       });
-      const subject = aside && earlier < 0 ? this.subjectOf(u, cue.start) : null;
+      const subject = aside && earlier < 0 ? this.speakingSubject(u, cue.start) : null;
       return {
         draft: { sameSpeakerAs: earlier >= 0 ? earlier : null, source: src?.span ?? subject, cue: { start: cue.start, end: cue.end }, medium: mods.medium, addressee: mods.addressee, rule: 'statements/frame-then-quote' },
         end: q.end,
@@ -844,6 +844,17 @@ export class FrameFinder {
       if (last === 0) return null;
     }
     if (last < 0 || /^(?:the|a|an|but|and|in|on|at|after|as|when|while|if)$/i.test(words[last]!.text)) return null;
+    // "Republican presidential hopeful Sen. Ann Vell was ...": a description, then the name it introduces.
+    const gap = words.slice(last + 1, last + 6);
+    const nameAt = gap.findIndex((w) => this.names.some((n) => n.start === w.start));
+    const between = gap.slice(0, nameAt);
+    if (nameAt > 0 && between.some((w) => /^\p{Ll}/u.test(w.text)) && between.every((w) => w.isWord && ((/^\p{Ll}/u.test(w.text) && !/(?:ed|ing)$/.test(w.lower) && !BOUNDARY_WORD.test(w.lower)) || /^\p{Lu}\p{Ll}{1,3}\.$/u.test(w.text)))) {
+      const name = this.names.find((n) => n.start === gap[nameAt]!.start)!;
+      return { start: first.start, end: name.end };
+    }
     return { start: first.start, end: words[last]!.end };
   }
 }
+
+/** Words that end a subject: verbs, auxiliaries and clause words. */
+const BOUNDARY_WORD = /^(?:is|was|are|were|has|had|have|will|would|can|could|may|might|must|should|said|says|told|also|then|who|which|that|and|or|but|of|in|on|at|for|with|to|from|by)$/;

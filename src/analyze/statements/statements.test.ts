@@ -169,6 +169,7 @@ const CASES: readonly Case[] = [
   { text: 'Her advice: The bluster that carried him through the primaries -- mocking rivals, proposing a ban on imports -- has hurt him.', source: null, cue: 'proposing', content: 'a ban on imports' },
   { text: 'He was angry. “Who do they think they are?” Vell said of the company in May, when it refused to open the phone.', source: 'Vell', cue: 'said', content: '“Who do they think they are?”', mode: 'direct' },
   { text: 'As the founder said last week in Oslo, “The city is the center of the new economy.” Many firms came.', source: 'the founder', cue: 'said', content: '“The city is the center of the new economy.”' },
+  { text: 'Many agreed. Centrist presidential hopeful Sen. Ann Vell was also critical of the plan, telling the paper: “The plan is typical of this government.”', source: 'Centrist presidential hopeful Sen. Ann Vell', cue: 'telling', content: '“The plan is typical of this government.”', entities: [{ text: 'Ann Vell', type: 'PER' }] },
   { text: 'The reporters raised questions about the contract.', source: 'The reporters', cue: 'raised questions', content: 'about the contract' },
   // A participle of the lexicon after a comma opens a new frame: the first content ends before it.
   { text: 'Huerta praised the senator’s record, crediting her with the new law.', source: 'Huerta', cue: 'praised', content: 'the senator’s record' },
