@@ -9,6 +9,7 @@ import { openJobQueue } from '../src/store/queue.js';
 import type { Store } from '../src/store/store.js';
 import { Triangulate } from '../src/service.js';
 import { AnalyzePool, analyzeWithPool } from '../src/work/pool.js';
+import { makeArticle as testArticle } from '../test/support/article.js';
 import { generateArticle } from './generate.js';
 import { progress, type ReportTable } from './report.js';
 
@@ -44,23 +45,13 @@ interface Row {
 function makeArticle(i: number): Article {
   const g = generateArticle(i);
   const text = `${g.title}\n\n${g.paragraphs.join('\n\n')}\n`;
-  return {
+  return testArticle(text, {
     id: articleId(text, `bench-${i}`),
     source: `bench-${i}.txt`,
-    format: 'text',
-    url: null,
     outlet: g.outlet,
     title: g.title,
-    byline: null,
     published: { value: g.published.slice(0, 10), precision: 'day', source: 'input', utcOffset: null, raw: g.published },
-    dateline: null,
-    language: 'en',
-    text,
-    meta: {},
-    raw: new TextEncoder().encode(text),
-    encoding: 'utf-8',
-    notes: [],
-  };
+  });
 }
 
 const stageList = () => selectStages(null).stages.map((s) => ({ name: s.name, version: s.version }));
