@@ -23,6 +23,7 @@ import { progress, type ReportTable } from './report.js';
  *   timeline  buildTimeline
  *   store     runCorpusStages on an SQLite store (all stages: reuse, stories, aliases, claims, timeline,
  *             labels, statements, saving), then again after adding 1% more articles (the incremental run)
+ * With BENCH_STEPS=1 the store job prints how long each step of the incremental run took (stderr).
  * Generating the corpus (and writing the store) is not timed. Growth 100k / 10k CPU time: 10 = linear, the
  * target is at most 15.
  */
@@ -173,7 +174,19 @@ async function runJob(job: Job): Promise<EngineRun> {
   if (engine === 'store') {
     const more = generate(n, n, n + Math.max(1, Math.round(n / 100)));
     await putAll(store!, more);
-    const again = await timed(() => runCorpusStages(store!));
+    let last = '';
+    let t0 = performance.now();
+    const again = await timed(() =>
+      runCorpusStages(store!, {
+        onProgress: (p) => {
+          if (!process.env.BENCH_STEPS || p.step === last) return;
+          console.error(`incremental: ${last} ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+          last = p.step;
+          t0 = performance.now();
+        },
+      }),
+    );
+    if (process.env.BENCH_STEPS) console.error(`incremental: ${last} ${((performance.now() - t0) / 1000).toFixed(1)} s (to the end)`);
     incremental = again.cpu;
     output = { ...output, incrementalAdded: again.value.added, incrementalRebuilt: again.value.rebuilt ? 1 : 0 };
     await store!.close();
@@ -270,5 +283,8 @@ if (process.argv[2] === '--corpus-child') {
   const job = JSON.parse(process.argv[3]!) as Job;
   runJob(job)
     .then((result) => process.send?.({ result }, () => process.exit(0)))
-    .catch((e: unknown) => process.send?.({ result: { engine: job.engine, n: job.n, status: 'failed', message: e instanceof Error ? e.message : String(e) } }, () => process.exit(1)));
+    .catch((e: unknown) => {
+      console.error(e);
+      process.send?.({ result: { engine: job.engine, n: job.n, status: 'failed', message: e instanceof Error ? e.message : String(e) } }, () => process.exit(1));
+    });
 }

@@ -109,7 +109,7 @@ CREATE TABLE corpus_refs (
 ) WITHOUT ROWID;
 CREATE INDEX corpus_refs_item ON corpus_refs (kind, id);
 
--- The incremental state of each cross-article engine (gzipped JSON), so a run adds only new articles.
+-- The incremental state of each cross-article engine (V8 serialization, gzipped: store/state-codec.ts), so a run adds only new articles.
 CREATE TABLE corpus_state (
   name       TEXT PRIMARY KEY,
   version    INTEGER NOT NULL,

@@ -1,10 +1,13 @@
-import { gunzipSync, gzipSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
 import type { AliasDecision } from '../domain/corpus.js';
 import type { CorpusItem, CorpusItemKind, CorpusItemQuery, CorpusUpdate, Page } from './store.js';
 import { toDecision, type DecisionRow } from './rows.js';
+import { decodeState, encodeState } from './state-codec.js';
 
 const MAX_LIMIT = 1000;
+
+/** Byte order, as SQLite's default collation sorts. */
+const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 interface ItemRow {
   kind: string;
@@ -24,24 +27,45 @@ export class SqliteCorpusTables {
 
   constructor(private readonly db: Database.Database) {}
 
+  /**
+   * Each kind's items become exactly `update.items[kind]`, but only the rows that differ are written: an item
+   * whose story, rank, refs and JSON are unchanged stays. An incremental run over a large corpus changes a few
+   * items of each kind; rewriting every row (and its refs index entries) cost most of that run.
+   */
   replace(update: CorpusUpdate): void {
     this.counts.clear();
     const now = new Date().toISOString();
     const insertItem = this.db.prepare('INSERT INTO corpus_items (kind, id, story, rank, data_json) VALUES (?, ?, ?, ?, ?)');
     const insertRef = this.db.prepare('INSERT OR IGNORE INTO corpus_refs (kind, ref, id) VALUES (?, ?, ?)');
+    const deleteItem = this.db.prepare('DELETE FROM corpus_items WHERE kind = ? AND id = ?');
+    const deleteRefs = this.db.prepare('DELETE FROM corpus_refs WHERE kind = ? AND id = ?');
+    const existing = this.db.prepare(
+      `SELECT i.id, i.story, i.rank, i.data_json,
+              (SELECT group_concat(ref, char(31)) FROM (SELECT ref FROM corpus_refs r WHERE r.kind = i.kind AND r.id = i.id ORDER BY ref)) AS refs
+       FROM corpus_items i WHERE i.kind = ?`,
+    );
     this.db.transaction(() => {
       for (const [kind, items] of Object.entries(update.items) as [CorpusItemKind, readonly CorpusItem[]][]) {
-        this.db.prepare('DELETE FROM corpus_items WHERE kind = ?').run(kind);
-        this.db.prepare('DELETE FROM corpus_refs WHERE kind = ?').run(kind);
-        for (const item of items) {
-          insertItem.run(kind, item.id, item.story, item.rank, JSON.stringify(item.data));
-          for (const ref of item.refs) insertRef.run(kind, ref, item.id);
+        const wanted = new Map(items.map((item) => [item.id, { item, json: JSON.stringify(item.data), refs: [...new Set(item.refs)].sort(byteOrder) }]));
+        const stale: string[] = [];
+        for (const row of existing.iterate(kind) as Iterable<ItemRow & { refs: string | null }>) {
+          const w = wanted.get(row.id);
+          if (w && w.item.story === row.story && w.item.rank === row.rank && w.json === row.data_json && w.refs.join('\x1f') === (row.refs ?? '')) wanted.delete(row.id);
+          else stale.push(row.id);
+        }
+        for (const id of stale) {
+          deleteItem.run(kind, id);
+          deleteRefs.run(kind, id);
+        }
+        for (const { item, json, refs } of wanted.values()) {
+          insertItem.run(kind, item.id, item.story, item.rank, json);
+          for (const ref of refs) insertRef.run(kind, ref, item.id);
         }
       }
       for (const s of update.states ?? []) {
         this.db
           .prepare('INSERT OR REPLACE INTO corpus_state (name, version, data, updated_at) VALUES (?, ?, ?, ?)')
-          .run(s.name, s.version, gzipSync(JSON.stringify(s.data)), now);
+          .run(s.name, s.version, encodeState(s.data), now);
       }
     })();
   }
@@ -152,7 +176,7 @@ export class SqliteCorpusTables {
 
   state(name: string): { version: number; data: unknown } | null {
     const row = this.db.prepare('SELECT version, data FROM corpus_state WHERE name = ?').get(name) as { version: number; data: Buffer } | undefined;
-    return row ? { version: row.version, data: JSON.parse(gunzipSync(row.data).toString('utf8')) } : null;
+    return row ? { version: row.version, data: decodeState(row.data) } : null;
   }
 
   addDecision(d: Omit<AliasDecision, 'id' | 'at'>): AliasDecision {

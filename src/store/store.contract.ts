@@ -188,6 +188,29 @@ export function describeStoreContract(name: string, open: () => Promise<Store> |
       expect((await store.listCorpusItems('reuse')).total).toBe(1);
     });
 
+    it('replacing a kind again keeps what is unchanged and rewrites what changed in story, rank, refs or data', async () => {
+      const item = (id: string, rank: number, story: string | null, refs: string[], n = 0) => ({ kind: 'reuse' as const, id, story, rank, refs, data: { id, n } });
+      await store.replaceCorpus({ items: { reuse: [item('k', 0, 's1', ['a1', 'a2']), item('r', 1, 's1', ['a1']), item('s', 2, null, ['a3']), item('d', 3, 's2', ['a4']), item('g', 4, 's2', ['a5'])] } });
+      await store.replaceCorpus({
+        items: { reuse: [item('k', 0, 's1', ['a2', 'a1', 'a2']), item('r', 5, 's1', ['a1']), item('s', 2, 's3', ['a3']), item('d', 3, 's2', ['a4'], 7), item('g', 4, 's2', ['a6']), item('n', 6, null, ['a7'])] },
+      });
+      const all = await store.listCorpusItems('reuse');
+      expect(all.items.map((i) => [i.id, i.story, i.rank, [...i.refs].sort(), (i.data as { n: number }).n])).toEqual([
+        ['k', 's1', 0, ['a1', 'a2'], 0],
+        ['s', 's3', 2, ['a3'], 0],
+        ['d', 's2', 3, ['a4'], 7],
+        ['g', 's2', 4, ['a6'], 0],
+        ['r', 's1', 5, ['a1'], 0],
+        ['n', null, 6, ['a7'], 0],
+      ]);
+      expect((await store.listCorpusItems('reuse', { ref: 'a5' })).total).toBe(0);
+      expect((await store.listCorpusItems('reuse', { ref: 'a6' })).items.map((i) => i.id)).toEqual(['g']);
+      expect((await store.listCorpusItems('reuse', { story: 's3' })).items.map((i) => i.id)).toEqual(['s']);
+      await store.replaceCorpus({ items: { reuse: [item('n', 0, null, ['a7'])] } });
+      expect((await store.listCorpusItems('reuse')).items.map((i) => i.id)).toEqual(['n']);
+      expect((await store.listCorpusItems('reuse', { ref: 'a1' })).total).toBe(0);
+    });
+
     it('finds corpus items that refer to any of several ids, each once, in rank order', async () => {
       const item = (id: string, rank: number, refs: string[]) => ({ kind: 'story' as const, id, story: id, rank, refs, data: { id } });
       await store.replaceCorpus({ items: { story: [item('s2', 2, ['a1', 'a2']), item('s1', 1, ['a3']), item('s3', 3, ['a2', 'a4']), item('s4', 0, ['a5'])] } });

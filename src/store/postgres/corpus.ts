@@ -1,4 +1,4 @@
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { decodeState, encodeState } from '../state-codec.js';
 import type pg from 'pg';
 import type { AliasDecision } from '../../domain/corpus.js';
 import type { CorpusItem, CorpusItemKind, CorpusItemQuery, CorpusUpdate, Page } from '../store.js';
@@ -25,24 +25,48 @@ const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export class PgCorpusTables {
   constructor(private readonly pool: pg.Pool) {}
 
+  /** As the SQLite store: each kind becomes exactly the given items, and only rows that differ are written. */
   async replace(update: CorpusUpdate): Promise<void> {
     await inTransaction(this.pool, async (client) => {
       for (const [kind, items] of Object.entries(update.items) as [CorpusItemKind, readonly CorpusItem[]][]) {
-        await client.query('DELETE FROM corpus_items WHERE kind = $1', [kind]);
+        const wanted = new Map(
+          items.map((x) => [x.id, { item: x, json: JSON.stringify(x.data ?? null), refs: [...new Set(x.refs.map((r) => pgText(r)))].sort(byteOrder) }]),
+        );
+        // Read the kind's rows in pages (keyset on id) and keep those that are unchanged.
+        const stale: string[] = [];
+        let after: string | null = null;
+        for (;;) {
+          const { rows }: { rows: { id: string; story: string | null; rank: number; refs: string[]; data_json: string }[] } = await client.query(
+            `SELECT id, story, rank, refs, data_json FROM corpus_items WHERE kind = $1 ${after === null ? '' : 'AND id > $2'} ORDER BY id LIMIT 5000`,
+            after === null ? [kind] : [kind, after],
+          );
+          for (const row of rows) {
+            const w = wanted.get(row.id);
+            const refs = [...row.refs].sort(byteOrder);
+            if (w && w.item.story === row.story && w.item.rank === row.rank && w.json === row.data_json && w.refs.join('\x1f') === refs.join('\x1f')) wanted.delete(row.id);
+            else stale.push(row.id);
+          }
+          if (rows.length < 5000) break;
+          after = rows[rows.length - 1]!.id;
+        }
+        for (let i = 0; i < stale.length; i += 5000) {
+          await client.query('DELETE FROM corpus_items WHERE kind = $1 AND id = ANY($2::text[])', [kind, stale.slice(i, i + 5000)]);
+        }
+        const fresh = [...wanted.values()];
         // Batches keep each statement's parameters to a few megabytes.
-        for (let i = 0; i < items.length; i += 2000) {
-          const batch = items.slice(i, i + 2000);
+        for (let i = 0; i < fresh.length; i += 2000) {
+          const batch = fresh.slice(i, i + 2000);
           await client.query(
             `INSERT INTO corpus_items (kind, id, story, rank, refs, data_json)
              SELECT $1, id, story, rank, ARRAY(SELECT json_array_elements_text(refs::json)), data
              FROM unnest($2::text[], $3::text[], $4::float8[], $5::text[], $6::text[]) AS t (id, story, rank, refs, data)`,
             [
               kind,
-              batch.map((x) => x.id),
-              batch.map((x) => x.story),
-              batch.map((x) => x.rank),
-              batch.map((x) => JSON.stringify([...new Set(x.refs.map((r) => pgText(r)))].sort(byteOrder))),
-              batch.map((x) => JSON.stringify(x.data ?? null)),
+              batch.map((x) => x.item.id),
+              batch.map((x) => x.item.story),
+              batch.map((x) => x.item.rank),
+              batch.map((x) => JSON.stringify(x.refs)),
+              batch.map((x) => x.json),
             ],
           );
         }
@@ -51,7 +75,7 @@ export class PgCorpusTables {
         await client.query(
           `INSERT INTO corpus_state (name, version, data, updated_at) VALUES ($1, $2, $3, now())
            ON CONFLICT (name) DO UPDATE SET version = excluded.version, data = excluded.data, updated_at = excluded.updated_at`,
-          [s.name, s.version, gzipSync(JSON.stringify(s.data ?? null))],
+          [s.name, s.version, encodeState(s.data)],
         );
       }
     });
@@ -95,7 +119,7 @@ export class PgCorpusTables {
   async state(name: string): Promise<{ version: number; data: unknown } | null> {
     const { rows } = await this.pool.query<{ version: number; data: Buffer }>('SELECT version, data FROM corpus_state WHERE name = $1', [name]);
     const row = rows[0];
-    return row ? { version: row.version, data: JSON.parse(gunzipSync(row.data).toString('utf8')) } : null;
+    return row ? { version: row.version, data: decodeState(row.data) } : null;
   }
 
   async addDecision(d: Omit<AliasDecision, 'id' | 'at'>): Promise<AliasDecision> {
