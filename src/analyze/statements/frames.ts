@@ -551,7 +551,9 @@ export class FrameFinder {
       // "..., according to a new poll." / "..., said Steve Bell, senior director of ..."
       const appositive = cue.entry.lemma === 'according to' || closing ? null : sourceBefore(text, u.start, cue.start);
       if (appositive && text.slice(appositive.span.start, appositive.span.end).includes(',')) return null; // "X, a historian, said ..."
-      sourceSpan = cue.entry.lemma === 'according to' ? sourceAfterAccordingTo(text, cue.end, u.end) : sourceAfter(text, cue.end, u.end);
+      // "..., announced by the interior minister": the agent after "by" is the source.
+      const by = /ed$/i.test(text.slice(cue.start, cue.end)) ? /^\s+by\s+/i.exec(text.slice(cue.end, cue.end + 8)) : null;
+      sourceSpan = cue.entry.lemma === 'according to' ? sourceAfterAccordingTo(text, cue.end, u.end) : sourceAfter(text, cue.end + (by?.[0].length ?? 0), u.end);
       if (!sourceSpan || !tailOk(text.slice(sourceSpan.end, u.end))) return null;
       // "X's time, according to his supporters, is running out": the sentence goes on after the source; not a closing frame.
       if (cue.entry.lemma === 'according to' && /^\s*,\s*(?!(?:a|an|the|which|who|whose|in|on|at|as|with|from|for|of|by|and|including|citing|released|published|based|conducted|taken|\w+ly\b)\b)\p{Ll}/u.test(text.slice(sourceSpan.end, u.end))) return null;
@@ -691,6 +693,17 @@ export class FrameFinder {
       // Only adverbs between the phrase and the participle: "many of them derisively known as", "a fund once known for".
       const adverbsOnly = hit.auxStart === cue.start || ADVERBS_ONLY.test(text.slice(source.end, cue.start));
       const participle = /ed$|ought$|own$|een$/i.test(cueText);
+      // "The designation, announced by the interior minister, makes ...": a passive without its auxiliary and with
+      // its agent; the agent is the source, the phrase before the participle what was said.
+      const byAgent = participle && hit.auxStart === cue.start && /,\s*$/.test(lead) && cue.entry.cls !== 'object' ? /^\s+by\s+([^,;:“”"()]{2,120}?)\s*(?=[,;:)]|$)/.exec(text.slice(cue.end, ceiling)) : null;
+      if (byAgent) {
+        const agentStart = cue.end + byAgent[0].indexOf(byAgent[1]!, byAgent[0].indexOf('by') + 2);
+        const agent = sourceAfter(text, agentStart, agentStart + byAgent[1]!.length);
+        const content = trimContent(text, { start: source.start, end: source.end });
+        if (agent && contentWords(text, content) >= 1) {
+          return { mode: modeOf(content, this.quotes), source: agent, cue: cueSpan, content, medium: null, addressee: null, rule: 'statements/reduced-passive-by', sameSpeakerAs: null };
+        }
+      }
       // "Justice Breyer, a Clinton appointee considered a liberal, ...": an appositive description.
       // "Justice Breyer, a Clinton appointee considered a liberal, ...": an appositive description; "in a box labeled ...": the object of a preposition.
       const appositive = INDEFINITE_NP.test(text.slice(source.start, source.end)) && /(?:,|\b(?:in|on|at|with|for|from|by|into|of))\s*$/i.test(text.slice(Math.max(u.start, source.start - 6), source.start));
