@@ -78,6 +78,12 @@ export function readModifiers(text: string, cueEnd: number, end: number, lemma: 
       pos = mEnd;
       continue;
     }
+    // "said on condition of anonymity that ...", "spoke on condition that they not be named": the terms of the interview.
+    const terms = /^on\s+(?:the\s+)?condition\s+(?:of\s+anonymity|that\s+(?:he|she|they|it|his|her|their)\s+(?:not\s+be|remain)\s+(?:named|identified|anonymous|unnamed)(?:\s+(?:because|as|so)\b[^,;:“”"]{0,100}?(?=,|\s+that\b))?)/iu.exec(rest);
+    if (terms) {
+      pos = p + terms[0].length;
+      continue;
+    }
     const time = TIME.exec(rest);
     if (time) {
       pos = p + time[0].length;

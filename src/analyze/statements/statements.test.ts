@@ -170,6 +170,9 @@ const CASES: readonly Case[] = [
   { text: 'He was angry. “Who do they think they are?” Vell said of the company in May, when it refused to open the phone.', source: 'Vell', cue: 'said', content: '“Who do they think they are?”', mode: 'direct' },
   { text: 'As the founder said last week in Oslo, “The city is the center of the new economy.” Many firms came.', source: 'the founder', cue: 'said', content: '“The city is the center of the new economy.”' },
   { text: 'Many agreed. Centrist presidential hopeful Sen. Ann Vell was also critical of the plan, telling the paper: “The plan is typical of this government.”', source: 'Centrist presidential hopeful Sen. Ann Vell', cue: 'telling', content: '“The plan is typical of this government.”', entities: [{ text: 'Ann Vell', type: 'PER' }] },
+  // The terms of the interview are not what was said.
+  { text: 'Two officials said on condition of anonymity that they expected the accounts to be frozen.', source: 'Two officials', cue: 'said', content: 'that they expected the accounts to be frozen' },
+  { text: 'One aide said on condition that she not be named because she was not authorized to speak, that the talks had failed.', source: 'One aide', cue: 'said', content: 'that the talks had failed' },
   // A passive without its auxiliary, with its agent: the agent is the source.
   { text: 'The plan, announced by the mayor on Monday, was welcomed by residents who had waited years for the new bridge to open.', source: 'the mayor', cue: 'announced', content: 'The plan' },
   { text: 'The ban, announced by Interior Minister Ana Vell, makes membership punishable by ten years.', source: 'Interior Minister Ana Vell', cue: 'announced', content: 'The ban' },
