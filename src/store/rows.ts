@@ -8,6 +8,9 @@ import type { EntityType } from '../domain/findings.js';
  * to domain objects: one copy, so that the two stores cannot drift apart.
  */
 
+/** UTF-16 code-unit order: SQLite's BINARY and PostgreSQL's "C" order for the ASCII ids and refs the stores keep. */
+export const byteOrder = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 export interface ArticleRow {
   id: string;
   source: string;
@@ -26,19 +29,10 @@ export interface ArticleRow {
   notes_json: string;
 }
 
-export interface SummaryRow {
-  id: string;
-  source: string;
-  format: string;
-  url: string | null;
-  outlet: string | null;
-  title: string | null;
-  published_json: string | null;
-  language: string | null;
-  chars: number;
-}
+export type SummaryRow = Pick<ArticleRow, 'id' | 'source' | 'format' | 'url' | 'outlet' | 'title' | 'published_json' | 'language'> & { chars: number };
 
-export function toSummary(r: SummaryRow): ArticleSummary {
+/** The columns an article and its summary share, as the domain names them. */
+function common(r: Omit<SummaryRow, 'chars'>): Omit<ArticleSummary, 'chars'> {
   return {
     id: r.id,
     source: r.source,
@@ -48,22 +42,18 @@ export function toSummary(r: SummaryRow): ArticleSummary {
     title: r.title,
     published: r.published_json ? JSON.parse(r.published_json) : null,
     language: r.language,
-    chars: r.chars,
   };
+}
+
+export function toSummary(r: SummaryRow): ArticleSummary {
+  return { ...common(r), chars: r.chars };
 }
 
 export function toArticle(r: ArticleRow): Article {
   return {
-    id: r.id,
-    source: r.source,
-    format: r.format as Article['format'],
-    url: r.url,
-    outlet: r.outlet,
-    title: r.title,
+    ...common(r),
     byline: r.byline,
-    published: r.published_json ? JSON.parse(r.published_json) : null,
     dateline: r.dateline_json ? JSON.parse(r.dateline_json) : null,
-    language: r.language,
     text: r.text,
     meta: JSON.parse(r.meta_json),
     raw: new Uint8Array(r.raw.buffer, r.raw.byteOffset, r.raw.byteLength),

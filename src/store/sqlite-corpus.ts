@@ -1,13 +1,11 @@
 import type Database from 'better-sqlite3';
 import type { AliasDecision } from '../domain/corpus.js';
 import type { CorpusItem, CorpusItemKind, CorpusItemQuery, CorpusUpdate, Page } from './store.js';
-import { toDecision, type DecisionRow } from './rows.js';
+import { byteOrder, toDecision, type DecisionRow } from './rows.js';
 import { decodeState, encodeState } from './state-codec.js';
 
 const MAX_LIMIT = 1000;
 
-/** Byte order, as SQLite's default collation sorts. */
-const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 interface ItemRow {
   kind: string;

@@ -42,15 +42,15 @@ const SPEAKING_NOUNS = words(`man woman person people men women child children b
 /** Nouns of agents by their ending: "organizer", "spokesperson", "strategist", "politician", "businessman". */
 const AGENT_SUFFIX = /(?:[^aeiou]er|or|ist|ian|eer|person|man|men|woman|women)s?$/;
 /** Words with an agent's ending that name no agent. */
-const NOT_AGENT = words(`number order border power matter water paper letter later after other either neither
-  over under ever never whatever however together weather corner quarter member error mirror horror terror
-  factor sector floor door color colour behavior behaviour humor humour honor honour favor favour labor labour
-  rumor rumour vigor anchor tremor manner banner dinner summer winter center centre chapter character register
-  roster poster cover fever hunger anger danger finger shoulder leather feather layer filter cluster disaster
-  barrier carrier chamber december november september october ember timber lumber amber human german roman
-  bluster blister canister whisper thunder wonder blunder plunder murder slaughter laughter disorder offer answer
-  chatter banter letter platter shutter butter finger ginger temper paper taper caper reminder remainder
-  encounter counter computer printer poster trailer teaser thriller trigger hamburger burger dinner`);
+const NOT_AGENT = words(`number order border power matter water paper letter later after other either neither over under ever never
+  whatever however together weather corner quarter member error mirror horror terror factor sector floor door
+  color colour behavior behaviour humor humour honor honour favor favour labor labour rumor rumour vigor anchor
+  tremor manner banner dinner summer winter center centre chapter character register roster poster cover fever
+  hunger anger danger finger shoulder leather feather layer filter cluster disaster barrier carrier chamber
+  december november september october ember timber lumber amber human german roman bluster blister canister
+  whisper thunder wonder blunder plunder murder slaughter laughter disorder offer answer chatter banter platter
+  shutter butter ginger temper taper caper reminder remainder encounter counter computer printer trailer teaser
+  thriller trigger hamburger burger`);
 
 /** Head of a noun phrase: after a possessive ("Mr. Smith's eyes" -> eyes), before "of", "with", "in", ... */
 function headOf(text: string, span: Span): { head: string; start: number; end: number } | null {

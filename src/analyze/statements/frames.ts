@@ -1,5 +1,5 @@
-import { canSpeak } from './agent.js';
 import type { Span } from '../../domain/span.js';
+import { canSpeak } from './agent.js';
 import { CUE_ALTERNATION, CUE_FORMS, CUE_REGEX, cueEntry, REQUIRES_NEXT, type CueEntry } from './cues.js';
 import { readModifiers } from './modifiers.js';
 import { quoteWords, type Quote } from './quotes.js';
@@ -66,6 +66,8 @@ const ASKED = /(?:^|[,;]\s*|\b(?:when|after|if|once)\s+)(?:he\s+was\s+|she\s+was
 const PASSIVE_LEAD = /(?:\b(?:is|was|are|were|be|been|being)(?:n['’]t)?|\b(?:it|that|there|what|this)['’]s)\s+(?:(?:\w+ly|not|also|still|now|once|long|often|best|well|better|most|perhaps|even|already|nonetheless)\s+){0,2}$/i;
 /** Participles that, without an auxiliary and before "to" or "as", are reduced passives ("a judge considered as a moderate"). */
 const REDUCED_PASSIVE = new Set(['know', 'see', 'expect', 'project', 'consider', 'believe', 'think', 'regard', 'view', 'estimate', 'forecast', 'predict', 'anticipate', 'suppose', 'mention', 'identify', 'intend', 'recall', 'describe', 'label', 'deem', 'tout']);
+/** Words that end a subject: verbs, auxiliaries and clause words. */
+const BOUNDARY_WORD = /^(?:is|was|are|were|has|had|have|will|would|can|could|may|might|must|should|said|says|told|also|then|who|which|that|and|or|but|of|in|on|at|for|with|to|from|by)$/;
 /** Adverbs only, between a noun phrase and a participle. */
 const ADVERBS_ONLY = /^(?:\s+(?:\w+ly|once|now|not|never|long|still|also|often|best|well|otherwise|so|far|first|already|ever|since))*\s*$/i;
 
@@ -695,12 +697,11 @@ export class FrameFinder {
       const participle = /ed$|ought$|own$|een$/i.test(cueText);
       // "The designation, announced by the interior minister, makes ...": a passive without its auxiliary and with
       // its agent; the agent is the source, the phrase before the participle what was said.
-      const byAgent = participle && hit.auxStart === cue.start && /,\s*$/.test(lead) && cue.entry.cls !== 'object' ? /^\s+by\s+([^,;:“”"()]{2,120}?)\s*(?=[,;:)]|$)/.exec(text.slice(cue.end, ceiling)) : null;
-      if (byAgent) {
-        const agentStart = cue.end + byAgent[0].indexOf(byAgent[1]!, byAgent[0].indexOf('by') + 2);
-        const agent = sourceAfter(text, agentStart, agentStart + byAgent[1]!.length);
+      const by = participle && hit.auxStart === cue.start && /,\s*$/.test(lead) && cue.entry.cls !== 'object' ? /^\s+by\s+/i.exec(text.slice(cue.end, cue.end + 8)) : null;
+      const agent = by ? sourceAfter(text, cue.end + by[0].length, ceiling) : null;
+      if (agent) {
         const content = trimContent(text, { start: source.start, end: source.end });
-        if (agent && contentWords(text, content) >= 1) {
+        if (contentWords(text, content) >= 1) {
           return { mode: modeOf(content, this.quotes), source: agent, cue: cueSpan, content, medium: null, addressee: null, rule: 'statements/reduced-passive-by', sameSpeakerAs: null };
         }
       }
@@ -822,7 +823,7 @@ export class FrameFinder {
   /** The sentence's subject when it can speak (agent.ts); an event or an abstract noun is no speaker. */
   private speakingSubject(u: Unit, limit: number): Span | null {
     const s = this.subjectOf(u, limit);
-    return s && (process.env.NOAGENT === '1' || canSpeak(this.text, s, this.names)) ? s : null;
+    return s && canSpeak(this.text, s, this.names) ? s : null;
   }
 
   /** The subject at the start of a sentence: a pronoun or a run of capitalised words ("Hillary Clinton"). */
@@ -869,5 +870,3 @@ export class FrameFinder {
   }
 }
 
-/** Words that end a subject: verbs, auxiliaries and clause words. */
-const BOUNDARY_WORD = /^(?:is|was|are|were|has|had|have|will|would|can|could|may|might|must|should|said|says|told|also|then|who|which|that|and|or|but|of|in|on|at|for|with|to|from|by)$/;

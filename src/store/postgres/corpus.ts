@@ -3,7 +3,7 @@ import type pg from 'pg';
 import type { AliasDecision } from '../../domain/corpus.js';
 import type { CorpusItem, CorpusItemKind, CorpusItemQuery, CorpusUpdate, Page } from '../store.js';
 import { inTransaction, pgText } from './pool.js';
-import { toDecision, type DecisionRow } from '../rows.js';
+import { byteOrder, toDecision, type DecisionRow } from '../rows.js';
 
 const MAX_LIMIT = 1000;
 
@@ -18,8 +18,6 @@ interface ItemRow {
 
 const toItem = (r: ItemRow): CorpusItem => ({ kind: r.kind as CorpusItemKind, id: r.id, story: r.story, rank: r.rank, refs: r.refs, data: JSON.parse(r.data_json) });
 
-/** Byte order, as the "C" collation and SQLite sort. */
-const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The cross-article tables of the PostgreSQL store: corpus_items (refs as a GIN-indexed array), corpus_state, alias_decisions. */
 export class PgCorpusTables {
